@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sheetlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sheetlint", targets: ["sheetlint"]),
+        .library(name: "SheetlintKit", targets: ["SheetlintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SheetModel"),
+        .target(name: "SheetReading", dependencies: ["SheetModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SheetRules", dependencies: ["SheetModel", "SheetReading", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SheetReporting", dependencies: ["SheetModel", "SheetRules"]),
+        .target(name: "SheetlintKit", dependencies: ["SheetModel", "SheetReading"]),
+        .executableTarget(name: "sheetlint", dependencies: [
+            "SheetlintKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SheetModelTests", dependencies: ["SheetModel"]),
+        .testTarget(name: "SheetReadingTests", dependencies: ["SheetReading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SheetRulesTests", dependencies: ["SheetRules", "SheetReading"]),
+        .testTarget(name: "SheetlintKitTests", dependencies: ["SheetlintKit"]),
+        .testTarget(name: "CLITests", dependencies: ["SheetlintKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+extension ModelNode {
+    /// A line-per-leaf text dump: `path = value @line:col-line:col`, objects and arrays
+    /// as `path @span` lines. Deterministic; used by golden tests and `parse --format dump`.
+    public func dump(root: String = "") -> String {
+        var lines: [String] = []
+        dump(path: root, into: &lines)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func dump(path: String, into lines: inout [String]) {
+        let at = span.map { " @" + $0.compactDescription } ?? ""
+        switch value {
+        case .object(let members):
+            if !path.isEmpty || span != nil { lines.append("\(path.isEmpty ? "." : path)\(at)") }
+            for member in members {
+                member.node.dump(path: path.isEmpty ? member.key : "\(path).\(member.key)", into: &lines)
+            }
+        case .array(let nodes):
+            if nodes.isEmpty { lines.append("\(path) = []\(at)") }
+            for (i, node) in nodes.enumerated() { node.dump(path: "\(path)[\(i)]", into: &lines) }
+        case .string(let s): lines.append("\(path) = \(Self.quoted(s))\(at)")
+        case .int(let i): lines.append("\(path) = \(i)\(at)")
+        case .bool(let b): lines.append("\(path) = \(b)\(at)")
+        case .null: lines.append("\(path) = null\(at)")
+        }
+    }
+
+    /// A JSON-style quoted string (only `"`, `\` and control characters escaped).
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

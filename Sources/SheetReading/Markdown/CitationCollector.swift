@@ -1,0 +1,139 @@
+import SheetModel
+
+/// Collects 総合計画 and 基本政策 citations from the rows after a goal, whatever columns
+/// they sit in: labels alone or followed by codes in the same cell, codes and titles in
+/// one cell or split over two, several code/title pairs on one row.
+struct CitationCollector {
+    enum Mode { case none, plan, policy }
+
+    let file: String
+    private(set) var mode: Mode = .none
+    private(set) var planCodes: [PlanCode] = []
+    private(set) var policies: [PolicyCitation] = []
+    /// Text that fit no citation, for the reader's notes.
+    private(set) var unplaced: [Run] = []
+    private var lastTakesTitle: Mode = .none
+
+    init(file: String) { self.file = file }
+
+    /// The label a fragment starts with, and the rest of the fragment after it.
+    static func label(of fragment: Run) -> (Mode, Run)? {
+        let folded = fragment.folded
+        var keyLength = 0
+        var consumed = 0
+        var key = String.UnicodeScalarView()
+        // Match the label ignoring spaces inside it (`総 合 計 画`).
+        while consumed < folded.count, keyLength < 4 {
+            if !ScalarFolding.isSpace(folded[consumed]) {
+                key.append(folded[consumed])
+                keyLength += 1
+            }
+            consumed += 1
+        }
+        let mode: Mode
+        switch String(key) {
+        case "総合計画": mode = .plan
+        case "基本政策": mode = .policy
+        default: return nil
+        }
+        var rest = fragment.slice(consumed..<fragment.count)
+        // Drop a separator after the label (`総合計画：`).
+        if let first = rest.folded.first, [":", "・", "】", "]"].contains(first) { rest = rest.slice(1..<rest.count) }
+        rest = rest.trimmed()
+        // A label is the whole fragment or followed by a code/number; `総合計画の推進` is text.
+        if !rest.isEmpty, Self.leadingCode(rest) == nil, Self.leadingNumber(rest) == nil { return nil }
+        return (mode, rest)
+    }
+
+    /// True when any fragment of the cells is a label, or a code the current mode expects.
+    func recognises(_ fragments: [Run]) -> Bool {
+        fragments.contains { Self.label(of: $0) != nil }
+    }
+
+    mutating func add(_ fragment: Run) {
+        if let (mode, rest) = Self.label(of: fragment) {
+            self.mode = mode
+            lastTakesTitle = .none
+            if !rest.isEmpty { add(rest) }
+            return
+        }
+        switch mode {
+        case .plan:
+            if let (codeRun, titleRun) = Self.leadingCode(fragment) {
+                let written = codeRun.string
+                let title = titleRun.isEmpty ? nil : titleRun.string
+                planCodes.append(PlanCode(code: CodeNormalization.planCode(written), written: written, title: title,
+                                          span: fragment.span(file: file)))
+                lastTakesTitle = title == nil ? .plan : .none
+                return
+            }
+        case .policy:
+            if let (numberRun, titleRun, number) = Self.leadingNumber(fragment) {
+                let title = titleRun.isEmpty ? nil : titleRun.string
+                policies.append(PolicyCitation(number: number, written: numberRun.string, title: title,
+                                               span: fragment.span(file: file)))
+                lastTakesTitle = title == nil ? .policy : .none
+                return
+            }
+        case .none:
+            break
+        }
+        // A title in the cell after its code or number.
+        switch lastTakesTitle {
+        case .plan:
+            let i = planCodes.count - 1
+            planCodes[i].title = fragment.string
+            planCodes[i].span = planCodes[i].span.union(fragment.span(file: file))
+        case .policy:
+            let i = policies.count - 1
+            policies[i].title = fragment.string
+            policies[i].span = policies[i].span.union(fragment.span(file: file))
+        case .none:
+            unplaced.append(fragment)
+        }
+        lastTakesTitle = .none
+    }
+
+    /// A 総合計画 code at the start of `run` (`5-2-①`, `５－２－①`, `0-0-0`, `0`, `5-2-1`),
+    /// and the rest of the run.
+    static func leadingCode(_ run: Run) -> (Run, Run)? {
+        let folded = run.folded
+        var i = 0
+        var groups = 0
+        while i < folded.count {
+            let start = i
+            if ScalarFolding.circledNumber(folded[i]) != nil, groups > 0 {
+                i += 1
+            } else {
+                while i < folded.count, ScalarFolding.digit(folded[i]) != nil { i += 1 }
+            }
+            guard i > start else { return nil }
+            groups += 1
+            guard i < folded.count, isDash(folded[i]), i + 1 < folded.count,
+                  ScalarFolding.digit(folded[i + 1]) != nil || ScalarFolding.circledNumber(folded[i + 1]) != nil
+            else { break }
+            i += 1
+        }
+        guard groups > 0, i == folded.count || ScalarFolding.isSpace(folded[i]) else { return nil }
+        // A lone number is a code only when it is the placeholder 0.
+        if groups == 1, run.slice(0..<i).folded != ["0"] { return nil }
+        return (run.slice(0..<i), run.slice(i..<run.count).trimmed())
+    }
+
+    /// A policy number at the start of `run` (`70`, `７０`), the rest, and its value.
+    static func leadingNumber(_ run: Run) -> (Run, Run, Int)? {
+        let folded = run.folded
+        var i = 0
+        var n = 0
+        while i < folded.count, i < 4, let d = ScalarFolding.digit(folded[i]) {
+            n = n * 10 + d
+            i += 1
+        }
+        guard i > 0, i == folded.count || ScalarFolding.isSpace(folded[i]) || !isDash(folded[i]) && ScalarFolding.digit(folded[i]) == nil
+        else { return nil }
+        if i < folded.count, isDash(folded[i]) { return nil }
+        return (run.slice(0..<i), run.slice(i..<run.count).trimmed(), n)
+    }
+
+    static func isDash(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "ー" || s == "ｰ" }
+}

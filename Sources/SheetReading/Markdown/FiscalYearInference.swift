@@ -1,0 +1,72 @@
+import SheetModel
+
+/// Infers the fiscal year of a published sheet from its 年度 expressions.
+///
+/// The rule (documented in docs/sheet-format.md):
+/// 1. a line before the first section that names a year (`令和4年度 部局長の目標設定シート`);
+/// 2. else the earliest year named in the annual goals' plans (当年度目標, written at the
+///    start of the year, mention this year and later ones, rarely earlier ones);
+/// 3. else the earliest year named anywhere in the sheet;
+/// 4. else unknown.
+/// Years are read from `令和N年度` / `平成N年度` (元 = 1) and from `YYYY年度`.
+enum FiscalYearInference {
+    static func apply(to sheet: inout Sheet, lines: [[Unicode.Scalar]]) {
+        guard sheet.fiscalYear == nil else { return }
+        let firstSectionLine = lines.firstIndex { line in
+            let run = Run(scalars: line, columns: Array(1..<(line.count + 1)), line: 0)
+            return SectionHeading.section(of: run.trimmed()) != nil
+        } ?? lines.count
+        if let year = lines[..<firstSectionLine].lazy.compactMap({ years(in: String(String.UnicodeScalarView($0))).min() }).first {
+            sheet.fiscalYear = year
+            sheet.fiscalYearSource = .field
+            return
+        }
+        let planText = sheet.annualGoals.flatMap { goal in
+            goal.plan.items.flatMap { item in
+                [item.text] + item.subItems.map(\.text) + (item.schedule + item.subItems.flatMap(\.schedule))
+                    .flatMap { [$0.text, $0.timing ?? ""] }
+            }
+        }
+        if let year = planText.flatMap(years(in:)).min() {
+            sheet.fiscalYear = year
+            sheet.fiscalYearSource = .inferred
+            return
+        }
+        if let year = lines.flatMap({ years(in: String(String.UnicodeScalarView($0))) }).min() {
+            sheet.fiscalYear = year
+            sheet.fiscalYearSource = .inferred
+        }
+    }
+
+    /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
+    static func years(in text: String) -> [Int] {
+        let s = Array(text.unicodeScalars.map(ScalarFolding.fold))
+        var out: [Int] = []
+        var i = 0
+        while i < s.count {
+            // Era form.
+            if i + 1 < s.count, (s[i] == "令" && s[i + 1] == "和") || (s[i] == "平" && s[i + 1] == "成") {
+                let base = s[i] == "令" ? 2018 : 1988
+                var j = i + 2
+                var n = 0
+                if j < s.count, s[j] == "元" { n = 1; j += 1 } else {
+                    while j < s.count, j - i < 5, let d = ScalarFolding.digit(s[j]) { n = n * 10 + d; j += 1 }
+                }
+                if n > 0, j + 1 < s.count, s[j] == "年", s[j + 1] == "度" { out.append(base + n) }
+                i = j
+                continue
+            }
+            // Western form: four digits then 年度, not part of a longer number.
+            if i + 5 < s.count, (i == 0 || ScalarFolding.digit(s[i - 1]) == nil),
+               let a = ScalarFolding.digit(s[i]), let b = ScalarFolding.digit(s[i + 1]),
+               let c = ScalarFolding.digit(s[i + 2]), let d = ScalarFolding.digit(s[i + 3]),
+               s[i + 4] == "年", s[i + 5] == "度" {
+                out.append(a * 1000 + b * 100 + c * 10 + d)
+                i += 6
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+}

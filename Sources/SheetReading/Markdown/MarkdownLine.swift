@@ -1,0 +1,61 @@
+/// One source line classified for the reader: a table row (with every cell, even those
+/// beyond the header count), a table delimiter row, blank, or text.
+enum MarkdownLine {
+    case blank
+    case delimiter
+    case row([Run])
+    case text(Run)
+
+    /// Classifies `scalars`, the content of 1-based `line` without its line break.
+    static func classify(_ scalars: [Unicode.Scalar], line: Int) -> MarkdownLine {
+        var first = 0
+        while first < scalars.count, ScalarFolding.isSpace(scalars[first]) { first += 1 }
+        if first == scalars.count { return .blank }
+        let all = Run(scalars: scalars, columns: Array(1..<(scalars.count + 1)), line: line)
+        guard scalars[first] == "|" else { return .text(all.slice(first..<scalars.count)) }
+        let cells = splitCells(all, from: first)
+        if !cells.isEmpty, cells.allSatisfy(isDelimiterCell) { return .delimiter }
+        return .row(cells)
+    }
+
+    /// Splits at unescaped `|`. The leading pipe opens the first cell; a trailing pipe
+    /// closes the last one; text after the last pipe is kept as a cell too.
+    private static func splitCells(_ run: Run, from first: Int) -> [Run] {
+        var cells: [Run] = []
+        var start = first + 1
+        var i = start
+        let s = run.scalars
+        while i < s.count {
+            if s[i] == "\\", i + 1 < s.count, s[i + 1] == "|" {
+                i += 2
+                continue
+            }
+            if s[i] == "|" {
+                cells.append(unescapePipes(run.slice(start..<i)))
+                start = i + 1
+            }
+            i += 1
+        }
+        let rest = run.slice(start..<s.count)
+        if !rest.trimmed().isEmpty { cells.append(unescapePipes(rest)) }
+        return cells
+    }
+
+    private static func unescapePipes(_ cell: Run) -> Run {
+        guard cell.scalars.contains("\\") else { return cell }
+        var out = Run(line: cell.line)
+        var i = 0
+        while i < cell.count {
+            if cell.scalars[i] == "\\", i + 1 < cell.count, cell.scalars[i + 1] == "|" { i += 1 }
+            out.append(cell.scalars[i], column: cell.columns[i])
+            i += 1
+        }
+        return out
+    }
+
+    private static func isDelimiterCell(_ cell: Run) -> Bool {
+        let t = cell.trimmed().scalars
+        guard !t.isEmpty else { return false }
+        return t.allSatisfy { $0 == "-" || $0 == ":" } && t.contains("-")
+    }
+}

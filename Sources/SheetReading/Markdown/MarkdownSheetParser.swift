@@ -1,0 +1,198 @@
+import SheetModel
+
+/// The reader's state machine: one line at a time, it tracks the section, the table's
+/// column roles and the goal being read.
+struct MarkdownSheetParser {
+    let file: String
+    private var sheet: Sheet
+    private var section: SectionKind?
+    private var roles: [Int: ColumnRole] = [:]
+    private var inTable = false
+    private var mission: ItemListBuilder
+    private var approachList: ItemListBuilder
+    private var reviewList: ItemListBuilder
+    private var goal: GoalDraft?
+
+    init(file: String) {
+        self.file = file
+        self.sheet = Sheet(file: file)
+        self.mission = ItemListBuilder(file: file, takesTitle: false)
+        self.approachList = ItemListBuilder(file: file, takesTitle: false)
+        self.reviewList = ItemListBuilder(file: file, takesTitle: false)
+    }
+
+    mutating func consume(_ line: MarkdownLine, line number: Int) {
+        switch line {
+        case .blank:
+            inTable = false
+        case .delimiter:
+            inTable = true
+        case .text(let run):
+            inTable = false
+            roles = [:]
+            text(run)
+        case .row(let cells):
+            if !inTable { roles = [:] }
+            inTable = true
+            row(cells, line: number)
+        }
+    }
+
+    // MARK: - Text lines
+
+    private mutating func text(_ run: Run) {
+        if let kind = SectionHeading.section(of: run) {
+            enter(kind)
+            return
+        }
+        switch section {
+        case .mission?:
+            mission.add(cell: strippingListMarker(run))
+        case .approaches?:
+            approachList.add(cell: strippingListMarker(run))
+        case .annualGoals?, .midTermGoals?:
+            note("unplaced-text", "表の外にある文を目標に割り当てられませんでした", "text outside the goal tables was not placed", run)
+        case nil:
+            break  // Titles and preambles before the first section.
+        }
+    }
+
+    /// `- (1) …`, `* …`, `+ …` list lines: the Markdown marker is not part of the text.
+    private func strippingListMarker(_ run: Run) -> Run {
+        guard run.count >= 2, ["-", "*", "+"].contains(run.scalars[0]), ScalarFolding.isSpace(run.scalars[1]) else { return run }
+        return run.slice(2..<run.count).trimmed()
+    }
+
+    private mutating func enter(_ kind: SectionKind) {
+        finishGoal()
+        section = kind
+        roles = [:]
+        sheet.sectionsPresent.insert(kind)
+    }
+
+    // MARK: - Table rows
+
+    private mutating func row(_ cells: [Run], line: Int) {
+        let filled = cells.enumerated().compactMap { i, c in c.trimmed().isEmpty ? nil : (index: i, run: c) }
+        guard !filled.isEmpty else { return }  // spacer row
+        if sheet.header.department == nil || sheet.header.position == nil || sheet.header.name == nil,
+           HeaderRow.read(filled, file: file, into: &sheet.header) {
+            return
+        }
+        if filled.count == 1, let kind = SectionHeading.section(of: filled[0].run.trimmed()), goal == nil || kind != section {
+            enter(kind)
+            return
+        }
+        if let headerRoles = TableRoles.headerRoles(cells, midTerm: section == .midTermGoals) {
+            adoptHeader(headerRoles)
+            return
+        }
+        switch section {
+        case .annualGoals?, .midTermGoals?:
+            goalRow(filled, line: line)
+        case .approaches?:
+            approachRow(filled)
+        case .mission?:
+            for cell in filled { mission.add(cell: cell.run) }
+        case nil:
+            note("unplaced-row", "どの節にも属さない表の行です", "a table row outside any section", filled[0].run)
+        }
+    }
+
+    private mutating func adoptHeader(_ headerRoles: [Int: ColumnRole]) {
+        roles.merge(headerRoles) { _, new in new }
+        let values = Set(headerRoles.values)
+        // Without a heading, the header row tells which section a table belongs to.
+        if section == nil || section == .mission {
+            if values.contains(.results) || values.contains(.directions) { enter(.annualGoals) }
+            else if values.contains(.schedule) { enter(.midTermGoals) }
+            else if values.contains(.approach) || values.contains(.review) { enter(.approaches) }
+            roles.merge(headerRoles) { _, new in new }
+        }
+    }
+
+    private mutating func approachRow(_ filled: [(index: Int, run: Run)]) {
+        for (k, cell) in filled.enumerated() {
+            let role = roles[cell.index] ?? (k == 0 ? .approach : .review)
+            if role == .review { reviewList.add(cell: cell.run) } else { approachList.add(cell: cell.run) }
+        }
+    }
+
+    private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int) {
+        let first = filled[0]
+        let fragments = filled.flatMap { CellHTML.fragments($0.run) }
+        let citing = goal.map { $0.citations.mode != .none } ?? false
+        if let number = Self.goalNumber(first.run), !citing || Self.looksLikeGoal(filled.dropFirst()) {
+            finishGoal()
+            var draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
+                                  span: rowSpan(filled, line: line), file: file)
+            draft.addCells(Array(filled.dropFirst()), roles: roles)
+            goal = draft
+            return
+        }
+        guard goal != nil else {
+            note("unplaced-row", "目標番号より前にある行を目標に割り当てられませんでした", "a row before any goal number was not placed", first.run)
+            return
+        }
+        goal!.span = goal!.span.union(rowSpan(filled, line: line))
+        if citing || fragments.contains(where: { CitationCollector.label(of: $0) != nil }) {
+            for fragment in fragments { goal!.citations.add(fragment) }
+        } else {
+            goal!.addCells(filled, roles: roles)  // the goal's text continued on the next row
+        }
+    }
+
+    /// A goal number cell: `1`, `１`, `No.1`, `目標1`.
+    private static func goalNumber(_ run: Run) -> Int? {
+        var key = ScalarFolding.key(CellHTML.fragments(run).map(\.string).joined())
+        for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+        guard (1...2).contains(key.count), let n = Int(key) else { return nil }
+        return n
+    }
+
+    /// After citations, a number row is a new goal only if it carries goal text: markers,
+    /// paragraphs or long text. Policy rows (`| 35 | スマートシティの推進 |`) carry none.
+    private static func looksLikeGoal(_ cells: ArraySlice<(index: Int, run: Run)>) -> Bool {
+        cells.contains { cell in
+            let fragments = CellHTML.fragments(cell.run)
+            if fragments.count > 1 || fragments.contains(where: { $0.count > 40 }) { return true }
+            return fragments.contains { f in Piece.cut(f).contains { $0.marker != .none } }
+        }
+    }
+
+    private func rowSpan(_ filled: [(index: Int, run: Run)], line: Int) -> SourceSpan {
+        let last = filled.last!.run
+        return SourceSpan(file: file, line: line, startColumn: 1, endColumn: (last.columns.last ?? 0) + 2)
+    }
+
+    // MARK: - Finishing
+
+    private mutating func finishGoal() {
+        guard let draft = goal else { return }
+        goal = nil
+        for run in draft.citations.unplaced + draft.unplaced {
+            note("unplaced-text", "引用として読めない文です", "text in the citation rows is not a citation", run)
+        }
+        if draft.midTerm {
+            sheet.midTermGoals.append(MidTermGoal(number: draft.number, title: draft.title, body: draft.list(.body),
+                                                  schedule: draft.list(.schedule), planCodes: draft.citations.planCodes,
+                                                  policies: draft.citations.policies, span: draft.span))
+        } else {
+            sheet.annualGoals.append(AnnualGoal(number: draft.number, title: draft.title, plan: draft.list(.plan),
+                                                results: draft.list(.results), directions: draft.list(.directions),
+                                                planCodes: draft.citations.planCodes, policies: draft.citations.policies,
+                                                span: draft.span))
+        }
+    }
+
+    mutating func finish() -> Sheet {
+        finishGoal()
+        sheet.mission = mission.build()
+        sheet.approaches = ApproachPairing.pair(approaches: approachList.build(), reviews: reviewList.build())
+        return sheet
+    }
+
+    private mutating func note(_ code: String, _ ja: String, _ en: String, _ run: Run) {
+        sheet.notes.append(ReadNote(code: code, message: ja, messageEn: en, span: run.trimmed().span(file: file)))
+    }
+}

@@ -1,0 +1,47 @@
+import SheetModel
+
+/// Reads the published form of a sheet: Markdown pipe tables whose cells hold inline HTML,
+/// as produced by PDF-to-Markdown converters. Content is recognised by its words and
+/// shapes (section headings, header rows, 総合計画/基本政策 labels, codes, markers), not by
+/// column positions, and no cell is ever dropped.
+public enum MarkdownSheetReader {
+    /// Reads `text` (already decoded) as a sheet. Never fails: what cannot be placed in
+    /// the model is reported in `Sheet.notes`.
+    public static func read(text: String, file: String) -> Sheet {
+        var parser = MarkdownSheetParser(file: file)
+        let lines = SourceLines.split(text)
+        for (index, scalars) in lines.enumerated() {
+            parser.consume(MarkdownLine.classify(scalars, line: index + 1), line: index + 1)
+        }
+        var sheet = parser.finish()
+        let lastLine = max(1, lines.count)
+        sheet.span = SourceSpan(file: file, start: SourcePosition(line: 1, column: 1),
+                                end: SourcePosition(line: lastLine, column: (lines.last?.count ?? 0) + 1))
+        FiscalYearInference.apply(to: &sheet, lines: lines)
+        return sheet
+    }
+}
+
+/// Splits decoded text into lines of scalars; CRLF, LF and a lone CR each end a line.
+enum SourceLines {
+    static func split(_ text: String) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var afterCR = false
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if !afterCR { lines.append(current); current = [] }
+                afterCR = false
+            } else if s == "\r" {
+                lines.append(current)
+                current = []
+                afterCR = true
+            } else {
+                afterCR = false
+                current.append(s)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,49 @@
+/// One-to-one folding of the width and dash variants found in sheets, for matching only:
+/// the text reported back always stays as written. Folding never changes the number of
+/// scalars, so an index into the folded text is an index into the written text.
+enum ScalarFolding {
+    /// Full-width digits/letters/brackets/colon → ASCII; dashes (－ ‐ − – — ―) → `-`;
+    /// wave dashes (～ 〜 ∼) → `~`; ideographic and no-break spaces → ` `.
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xFF01...0xFF5E:  // full-width ASCII block, except the tilde handled below
+            if s.value == 0xFF5E { return "~" }
+            return Unicode.Scalar(s.value - 0xFEE0)!
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63: return "-"
+        case 0x301C, 0x223C: return "~"
+        case 0x3000, 0x00A0, 0x2002, 0x2003, 0x2009: return " "
+        default: return s
+        }
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B: return true
+        default: return false
+        }
+    }
+
+    /// ASCII digit value of a (folded) scalar.
+    static func digit(_ s: Unicode.Scalar) -> Int? {
+        let f = fold(s)
+        guard f.value >= 0x30, f.value <= 0x39 else { return nil }
+        return Int(f.value - 0x30)
+    }
+
+    /// The n of a circled number ①…⑳ ㉑…㊿; nil otherwise.
+    static func circledNumber(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x2460...0x2473: return Int(s.value - 0x2460) + 1
+        case 0x3251...0x325F: return Int(s.value - 0x3251) + 21
+        case 0x32B1...0x32BF: return Int(s.value - 0x32B1) + 36
+        default: return nil
+        }
+    }
+
+    /// The text folded and with all white space removed: `部 局` → `部局`, `（１）` → `(1)`.
+    static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars where !isSpace(s) { out.append(fold(s)) }
+        return String(out)
+    }
+}

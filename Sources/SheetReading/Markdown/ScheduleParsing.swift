@@ -1,0 +1,93 @@
+import SheetModel
+
+/// Reads schedule entries out of item text: `・text(9月)` bullets, whose timing is the
+/// parenthesized group that ends the bullet, and `text：timing` entries, of which one
+/// piece of text may hold several (`推進：随時 次期計画の策定：令和4年度`).
+enum ScheduleParsing {
+    /// Words that make a piece of text a timing expression.
+    private static let timingWords = ["随時", "毎月", "毎年", "毎週", "毎日", "通年", "年間", "上旬", "中旬", "下旬",
+                                      "当初", "年度", "月末", "月初", "四半期", "適宜", "常時", "年内", "期中"]
+
+    /// True when `text` reads as a timing: a number followed by 年/月/日, or a timing word.
+    static func looksLikeTiming(_ folded: [Unicode.Scalar]) -> Bool {
+        for i in 0..<folded.count {
+            if ScalarFolding.digit(folded[i]) != nil, i + 1 < folded.count,
+               ["年", "月", "日", "回"].contains(folded[i + 1]) { return true }
+        }
+        let text = String(String.UnicodeScalarView(folded))
+        return timingWords.contains { text.contains($0) }
+    }
+
+    /// A `・` bullet's content as one entry.
+    static func bullet(_ content: Run, file: String) -> ScheduleEntry {
+        if let entries = colonEntries(content, file: file), entries.count == 1 { return entries[0] }
+        let folded = content.folded
+        // Timing: the parenthesized group that ends the bullet.
+        if let close = folded.last, close == ")" {
+            var depth = 0
+            var i = folded.count - 1
+            while i >= 0 {
+                if folded[i] == ")" { depth += 1 }
+                if folded[i] == "(" {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                i -= 1
+            }
+            if i > 0 {
+                let text = content.slice(0..<i).trimmed()
+                let timing = content.slice((i + 1)..<(content.count - 1)).trimmed()
+                return ScheduleEntry(text: text.string, timing: timing.string, span: content.span(file: file))
+            }
+        }
+        return ScheduleEntry(text: content.string, timing: nil, span: content.span(file: file))
+    }
+
+    /// `text：timing` entries in `content`, split at white space before each new `…：`.
+    /// Nil when the content holds no colon whose right-hand side reads as a timing.
+    static func colonEntries(_ content: Run, file: String) -> [ScheduleEntry]? {
+        let words = content.words()
+        var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
+        var pending: [Run] = []
+        for word in words {
+            let folded = word.folded
+            if let colon = folded.firstIndex(where: { $0 == ":" }), colon + 1 < folded.count,
+               looksLikeTiming(Array(folded[(colon + 1)...])), !insideParens(folded, colon) {
+                let head = word.slice(0..<colon)
+                entries.append((head, word.slice((colon + 1)..<word.count), pending))
+                pending = []
+            } else if let last = entries.indices.last, pending.isEmpty, looksLikeTiming(folded) {
+                entries[last].timing = join(entries[last].timing, word)
+            } else {
+                pending.append(word)
+            }
+        }
+        guard !entries.isEmpty else { return nil }
+        return entries.map { entry in
+            let textRuns = entry.prefix + (entry.text.map { [$0] } ?? [])
+            let text = textRuns.map(\.string).joined(separator: " ")
+            let first = textRuns.first ?? entry.timing
+            let span = first.span(file: file).union(entry.timing.span(file: file))
+            return ScheduleEntry(text: text, timing: entry.timing.string, span: span)
+        }
+    }
+
+    private static func insideParens(_ folded: [Unicode.Scalar], _ index: Int) -> Bool {
+        var depth = 0
+        for s in folded[..<index] {
+            if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+
+    /// Two runs of one line joined with the space between them as written.
+    private static func join(_ a: Run, _ b: Run) -> Run {
+        var out = a
+        if let lastCol = a.columns.last, let firstCol = b.columns.first, firstCol > lastCol + 1 {
+            out.append(" ", column: lastCol + 1)
+        }
+        out.scalars += b.scalars
+        out.columns += b.columns
+        return out
+    }
+}

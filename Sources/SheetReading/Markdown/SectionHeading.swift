@@ -1,0 +1,25 @@
+import SheetModel
+
+/// Recognises the four section headings by their words, however they are numbered or
+/// marked up (`3. 当年度目標…`, `## ３．当年度目標`, `| 4. 中期目標 |`).
+enum SectionHeading {
+    /// The section a line or lone cell announces; nil when it is not a heading.
+    static func section(of run: Run) -> SectionKind? {
+        let key = ScalarFolding.key(run.string)
+        guard !key.isEmpty else { return nil }
+        var body = Substring(key)
+        let marked = body.hasPrefix("#") || body.hasPrefix("**") || body.first.map({ $0.isNumber || "一二三四".contains($0) }) == true
+        body = body.drop { "#*".contains($0) }
+        // Leading section number: `1.`, `1)`, `3、`, `四.`; a `(1)` item marker is no heading.
+        if body.hasPrefix("(") { return nil }
+        body = body.drop { $0.isNumber || "一二三四".contains($0) }
+        body = body.drop { ".)、．:".contains($0) }
+        // Long lines are text that happens to mention a section's words.
+        guard body.count <= (marked ? 80 : 30) else { return nil }
+        if body.contains("中期目標") { return .midTermGoals }
+        if body.contains("当年度目標") || body.hasPrefix("今年度目標") { return .annualGoals }
+        if body.contains("取り組み方針") || body.contains("取組方針") || body.contains("取組み方針") { return .approaches }
+        if body.contains("部局の使命") || body.hasPrefix("使命") { return .mission }
+        return nil
+    }
+}
