@@ -1,0 +1,72 @@
+import Foundation
+
+/// A reference list of codes (総合計画) or numbers (基本政策) with what is known of their
+/// titles, and how complete that knowledge is. Loaded from `rules/catalogs/*.yml`.
+public struct Catalog: Sendable, Hashable {
+    /// Identifier rules refer to (`catalog: sogo-keikaku`).
+    public var id: String
+    /// Human name, e.g. 第4次豊中市総合計画.
+    public var name: String
+    /// Where the facts come from.
+    public var sources: [String]
+    /// The form a key must take to be looked up; keys of another form are left to the
+    /// format rules (a malformed code is not also reported as unknown).
+    public var keyPattern: TextPattern
+    /// Named groups of `keyPattern` and the values that can exist (chapter 1–5).
+    public var ranges: [String: ClosedRange<Int>]
+    /// True when every well-formed key within `ranges` exists (基本政策 1–70), listed or not.
+    public var everyInRangeExists: Bool
+    /// True when `entries` lists every key that exists: a key it lacks is unknown.
+    /// False: a well-formed key it lacks is only unverified.
+    public var complete: Bool
+    /// True when every entry's title is known.
+    public var titlesComplete: Bool
+    /// Known keys, normalized (`5-2-①`, `70`).
+    public var entries: [String: Entry]
+    /// Titles of the levels above the keys (chapters), for reference and documentation.
+    public var headings: [Entry]
+    /// The file it was loaded from.
+    public var file: String
+
+    /// One known key.
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        /// The official title; nil when not known.
+        public var title: String?
+        public var source: String?
+        /// True when the entry was seen only as cited in a sheet.
+        public var uncertain: Bool
+    }
+
+    /// What the catalogue says about a key.
+    public enum Status: Sendable, Hashable {
+        /// The key is not of the catalogue's form.
+        case malformed
+        /// The key cannot exist (outside `ranges`), or a complete catalogue lacks it.
+        case unknown
+        /// Well-formed, but a partial catalogue does not list it.
+        case unverified
+        /// The key exists; its entry when listed.
+        case known(Entry?)
+    }
+
+    /// Looks `key` up after width and dash normalization.
+    public func status(of key: String) -> Status {
+        let k = TextNormalization.normalize(key).trimmingCharacters(in: .whitespaces)
+        guard keyPattern.matches(k) else { return .malformed }
+        for (group, range) in ranges {
+            guard let text = keyPattern.namedGroup(group, in: k), let n = Int(text) else { continue }
+            if !range.contains(n) { return .unknown }
+        }
+        if let entry = entries[k] { return .known(entry) }
+        if everyInRangeExists { return .known(nil) }
+        return complete ? .unknown : .unverified
+    }
+
+    /// True when `written` is the catalogue's title for the entry, after normalizing width,
+    /// spaces and a final 。; true as well when the title is not known.
+    public func titleMatches(_ written: String, entry: Entry) -> Bool {
+        guard let title = entry.title else { return true }
+        return TextNormalization.titleKey(written) == TextNormalization.titleKey(title)
+    }
+}

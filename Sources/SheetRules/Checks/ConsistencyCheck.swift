@@ -1,0 +1,66 @@
+import SheetModel
+
+/// `consistency`: within one sheet, each group's variants should not be mixed
+/// (`取組み` / `取り組み` / `取組`; `（）` / `()`). Text is read as written, not normalized,
+/// since width is what some groups are about. When a group is mixed, one finding is
+/// reported at the first text that uses a variant other than the most frequent one
+/// (ties go to the variant listed first).
+struct ConsistencyCheck: Check {
+    static let name = "consistency"
+    static let optionKeys = ["groups"]
+    static let placeholders = ["group", "variant", "expected", "count"]
+
+    struct Group: Sendable {
+        let name: String
+        let variants: [(label: String, pattern: TextPattern)]
+    }
+
+    let groups: [Group]
+
+    init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {
+        var groups: [Group] = []
+        for item in try options.required("groups").sequence("groups") {
+            let m = try item.mapping(allowed: ["name", "variants"], what: "group")
+            var variants: [(String, TextPattern)] = []
+            for v in try m.required("variants").sequence("variants") {
+                let vm = try v.mapping(allowed: ["label", "pattern"], what: "variant")
+                variants.append((try vm.required("label").string("label"), try vm.required("pattern").pattern("pattern")))
+            }
+            guard variants.count >= 2 else {
+                throw item.error("group には 2 つ以上の variants が必要です", "a group needs at least two variants")
+            }
+            groups.append(Group(name: try m.required("name").string("name"), variants: variants))
+        }
+        self.groups = groups
+    }
+
+    func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
+        var seen = Set<ModelPath>()
+        let leaves = matches.flatMap(\.textLeaves).filter { seen.insert($0.path).inserted }
+        return groups.compactMap { group in
+            var counts = Array(repeating: 0, count: group.variants.count)
+            var firstLeaf: [Int: Match] = [:]
+            for leaf in leaves {
+                guard let text = leaf.node.text else { continue }
+                for (i, v) in group.variants.enumerated() {
+                    let n = v.pattern.count(in: text)
+                    counts[i] += n
+                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = leaf }
+                }
+            }
+            guard counts.filter({ $0 > 0 }).count >= 2 else { return nil }
+            let dominant = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
+            // The first text, in document order, that uses a minority variant.
+            let minority = firstLeaf.filter { $0.key != dominant }
+                .min { order($0.value.path, $1.value.path, leaves) }!
+            return context.finding(minority.value, [
+                "group": group.name, "variant": group.variants[minority.key].label,
+                "expected": group.variants[dominant].label, "count": String(counts[minority.key]),
+            ])
+        }
+    }
+
+    private func order(_ a: ModelPath, _ b: ModelPath, _ leaves: [Match]) -> Bool {
+        (leaves.firstIndex { $0.path == a } ?? 0) < (leaves.firstIndex { $0.path == b } ?? 0)
+    }
+}

@@ -1,0 +1,55 @@
+import SheetModel
+
+/// `has-timing`: each selected node (a plan item) says when: some node under it — its
+/// own text, its sub-items, their schedule — carries a schedule entry (a non-empty
+/// `entries` array, `schedule` by default) or text matching one of the `timing`
+/// expressions (N月, 上旬, 随時, 毎月, 年N回, 通年, …). Text is normalized first, so
+/// `〜`, `～` and `~`, and full-width digits, all read alike. With `skip_unnumbered`, nodes
+/// without a `number` are not checked.
+struct TimingCheck: Check {
+    static let name = "has-timing"
+    static let optionKeys = ["timing", "entries", "skip_unnumbered"]
+    static let placeholders: [String] = []
+
+    let timing: [TextPattern]
+    let entries: String?
+    /// Unnumbered text in a plan (an introduction, a note) is not an item that needs a time.
+    let skipUnnumbered: Bool
+
+    init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {
+        try options.requireTargets(targets, "objects (items)", shapeJa: "オブジェクト（項目）") { $0.isObject }
+        guard let timing = try options.patterns("timing"), !timing.isEmpty else {
+            throw context.optionsValue.error("has-timing には timing（正規表現のリスト）が必要です",
+                                             "has-timing needs timing (a list of regular expressions)")
+        }
+        self.timing = timing
+        entries = try options["entries"]?.string("entries") ?? "schedule"
+        skipUnnumbered = try options["skip_unnumbered"]?.bool("skip_unnumbered") ?? false
+    }
+
+    func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
+        matches.compactMap { match in
+            if skipUnnumbered, match.node["number"]?.text == nil { return nil }
+            return hasTiming(match.node) ? nil : context.finding(match)
+        }
+    }
+
+    func hasTiming(_ node: ModelNode) -> Bool {
+        switch node.value {
+        case .string(let s):
+            let t = TextNormalization.normalize(s)
+            return timing.contains { $0.matches(t) }
+        case .array(let nodes):
+            return nodes.contains(where: hasTiming)
+        case .object(let members):
+            return members.contains { member in
+                if member.key == entries, case .array(let a) = member.node.value, a.contains(where: { !$0.isEmptyValue }) {
+                    return true
+                }
+                return hasTiming(member.node)
+            }
+        default:
+            return false
+        }
+    }
+}

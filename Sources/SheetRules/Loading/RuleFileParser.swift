@@ -1,0 +1,133 @@
+import Foundation
+import SheetModel
+import Yams
+
+/// Turns rule-file text into rules, decoding from Yams nodes so that every error keeps
+/// its file, line and column.
+enum RuleFileParser {
+    static let ruleFileKeys = ["version", "rules"]
+    static let ruleKeys = ["id", "severity", "summary", "description", "message", "message_en",
+                           "selector", "kind", "options", "examples"]
+
+    /// Composes YAML text into a node; a syntax error keeps libyaml's position.
+    static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
+                                    message: "ファイルが空です", messageEn: "the file is empty")
+            }
+            return YAMLValue(node: node, file: file)
+        } catch let error as RuleFileError {
+            throw error
+        } catch let error as YamlError {
+            var position = SourcePosition(line: 1, column: 1)
+            var problem = "\(error)"
+            switch error {
+            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
+                position = SourcePosition(line: mark.line, column: mark.column)
+                problem = p
+            default: break
+            }
+            throw RuleFileError(file: file, position: position, message: "YAML として読めません: \(problem)",
+                                messageEn: "not valid YAML: \(problem)")
+        } catch {
+            throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
+                                message: "YAML として読めません: \(error)", messageEn: "not valid YAML: \(error)")
+        }
+    }
+
+    static func checkVersion(_ map: YAMLMapping) throws(RuleFileError) {
+        let v = try map.required("version")
+        guard try v.int("version") == 1 else {
+            throw v.error("version は 1 のみ対応しています", "only version 1 is supported")
+        }
+    }
+
+    /// The rules of one file, and an error for each rule that could not be loaded. A broken
+    /// rule never hides the others; an error in the file's frame loses the whole file.
+    static func parseRules(text: String, file: String, catalogs: [String: Catalog]) -> ([Rule], [RuleFileError]) {
+        let items: [YAMLValue]
+        do {
+            let root = try compose(text: text, file: file)
+            let map = try root.mapping(allowed: ruleFileKeys, what: "rule file")
+            try checkVersion(map)
+            items = try map.required("rules").sequence("rules")
+        } catch {
+            return ([], [error])
+        }
+        var rules: [Rule] = [], errors: [RuleFileError] = []
+        var seen: [String: SourcePosition] = [:]
+        for item in items {
+            do throws(RuleFileError) {
+                let rule = try parseRule(item, catalogs: catalogs)
+                if let first = seen[rule.id] {
+                    throw item.error("ルール id「\(rule.id)」が \(first.line) 行目と重複しています",
+                                     "rule id '\(rule.id)' is already used at line \(first.line)")
+                }
+                seen[rule.id] = rule.position
+                rules.append(rule)
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (rules, errors)
+    }
+
+    static func parseRule(_ item: YAMLValue, catalogs: [String: Catalog]) throws(RuleFileError) -> Rule {
+        let map = try item.mapping(allowed: ruleKeys, what: "rule")
+        let idValue = try map.required("id")
+        let id = try idValue.string("id")
+        guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+            throw idValue.error("id「\(id)」は英小文字・数字・ハイフンで書いてください",
+                                "id '\(id)' must be lower-case letters, digits and hyphens")
+        }
+        let severityValue = try map.required("severity")
+        guard let severity = Severity(rawValue: try severityValue.string("severity")) else {
+            throw severityValue.error("severity は error, warning, info のいずれかです",
+                                      "severity must be one of error, warning, info")
+        }
+        let kindValue = try map.required("kind")
+        let kindName = try kindValue.string("kind")
+        guard let kind = CheckKinds.all.first(where: { $0.name == kindName }) else {
+            throw kindValue.error("未知の kind「\(kindName)」です。使える kind: \(CheckKinds.names.joined(separator: ", "))",
+                                  "unknown kind '\(kindName)'; known kinds: \(CheckKinds.names.joined(separator: ", "))")
+        }
+        var selectors: [Selector] = [], targets: [Selector.SchemaTarget] = []
+        for (source, value) in try map.required("selector").strings("selector") {
+            do {
+                let selector = try Selector(source)
+                targets += try selector.resolve()
+                selectors.append(selector)
+            } catch {
+                throw value.error(error.message, error.messageEn)
+            }
+        }
+        let optionsValue = map["options"] ?? kindValue
+        let options = map["options"] == nil
+            ? YAMLMapping(owner: kindValue, what: "options", entries: [])
+            : try optionsValue.mapping(allowed: kind.optionKeys, what: "options of kind \(kindName)")
+        let check = try kind.init(options: options, targets: targets,
+                                  context: LoadContext(catalogs: catalogs, optionsValue: optionsValue))
+        let message = try template(map.required("message"), kind: kind)
+        let messageEn = try template(map.required("message_en"), kind: kind)
+        let (fail, pass) = try RuleExampleParser.parse(try map.required("examples"))
+        return Rule(id: id, severity: severity, summary: try map.required("summary").string("summary"),
+                    description: try map.required("description").string("description"),
+                    message: message, messageEn: messageEn, selectors: selectors, kind: kindName,
+                    optionsText: map["options"].map { (try? Yams.serialize(node: $0.node)) ?? "" } ?? "",
+                    failExamples: fail, passExamples: pass, file: item.file, position: idValue.position,
+                    check: check)
+    }
+
+    private static func template(_ value: YAMLValue, kind: any Check.Type) throws(RuleFileError) -> MessageTemplate {
+        let source = try value.string("message")
+        let t: MessageTemplate
+        do { t = try MessageTemplate(source) } catch { throw value.error(error.message, error.messageEn) }
+        let known = Set(CommonPlaceholder.all.map(\.name) + kind.placeholders)
+        if let bad = t.placeholders.first(where: { !known.contains($0) }) {
+            throw value.error("未知のプレースホルダ {\(bad)} です。使えるもの: \(known.sorted().joined(separator: ", "))",
+                              "unknown placeholder {\(bad)}; available: \(known.sorted().joined(separator: ", "))")
+        }
+        return t
+    }
+}

@@ -1,0 +1,130 @@
+import SheetModel
+import Yams
+
+/// A Yams node paired with its file, so every decoding failure can name file, line and
+/// column. Used only while loading; compiled rules keep none of it.
+struct YAMLValue {
+    let node: Node
+    let file: String
+
+    var position: SourcePosition {
+        node.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? SourcePosition(line: 1, column: 1)
+    }
+
+    func error(_ message: String, _ messageEn: String) -> RuleFileError {
+        RuleFileError(file: file, position: position, message: message, messageEn: messageEn)
+    }
+
+    /// A mapping whose keys must all be in `allowed`; `what` names it in messages.
+    func mapping(allowed: [String], what: String) throws(RuleFileError) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else {
+            throw error("\(what) はマッピング（キー: 値）で書いてください", "\(what) must be a mapping (key: value)")
+        }
+        var entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)] = []
+        for (k, v) in mapping {
+            let keyValue = YAMLValue(node: k, file: file)
+            guard case .scalar(let scalar) = k else {
+                throw keyValue.error("キーは文字列で書いてください", "keys must be plain strings")
+            }
+            guard allowed.contains(scalar.string) else {
+                let hint = Self.closest(scalar.string, in: allowed).map { ($0, "（\($0) の誤りですか）", " (did you mean '\($0)'?)") }
+                throw keyValue.error(
+                    "\(what) に未知のキー「\(scalar.string)」があります\(hint?.1 ?? "")。使えるキー: \(allowed.joined(separator: ", "))",
+                    "unknown key '\(scalar.string)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))")
+            }
+            entries.append((scalar.string, keyValue, YAMLValue(node: v, file: file)))
+        }
+        return YAMLMapping(owner: self, what: what, entries: entries)
+    }
+
+    var isNull: Bool {
+        if case .scalar = node { return node.null != nil }
+        return false
+    }
+
+    func string(_ what: String) throws(RuleFileError) -> String {
+        guard case .scalar(let s) = node, !isNull else {
+            throw error("\(what) は文字列で書いてください", "\(what) must be a string")
+        }
+        return s.string
+    }
+
+    func int(_ what: String) throws(RuleFileError) -> Int {
+        guard case .scalar = node, let i = node.int else {
+            throw error("\(what) は整数で書いてください", "\(what) must be an integer")
+        }
+        return i
+    }
+
+    func bool(_ what: String) throws(RuleFileError) -> Bool {
+        guard case .scalar = node, let b = node.bool else {
+            throw error("\(what) は true か false で書いてください", "\(what) must be true or false")
+        }
+        return b
+    }
+
+    func sequence(_ what: String) throws(RuleFileError) -> [YAMLValue] {
+        guard case .sequence(let seq) = node else {
+            throw error("\(what) はリストで書いてください", "\(what) must be a list")
+        }
+        return seq.map { YAMLValue(node: $0, file: file) }
+    }
+
+    /// A string, or a list of strings.
+    func strings(_ what: String) throws(RuleFileError) -> [(String, YAMLValue)] {
+        if case .sequence = node {
+            var out: [(String, YAMLValue)] = []
+            for item in try sequence(what) { out.append((try item.string(what), item)) }
+            return out
+        }
+        return [(try string(what), self)]
+    }
+
+    /// A regular expression, compiled now so that a bad one fails at load.
+    func pattern(_ what: String) throws(RuleFileError) -> TextPattern {
+        let source = try string(what)
+        do {
+            return try TextPattern(source)
+        } catch {
+            throw self.error("\(what) の正規表現「\(source)」が不正です: \(error.reason)",
+                             "\(what): invalid regular expression '\(source)': \(error.reason)")
+        }
+    }
+
+    /// Edit-distance suggestion for a misspelt key.
+    static func closest(_ key: String, in allowed: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var prev = row[0]
+                row[0] = i
+                for j in 1...max(b.count, 1) where !b.isEmpty {
+                    let old = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    prev = old
+                }
+            }
+            return row[b.count]
+        }
+        let scored = allowed.map { ($0, distance(Array(key), Array($0))) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+}
+
+/// A decoded mapping whose keys were checked; lookups are by key.
+struct YAMLMapping {
+    let owner: YAMLValue
+    let what: String
+    let entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]
+
+    subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }.flatMap { $0.value.isNull ? nil : $0.value }
+    }
+
+    func required(_ key: String) throws(RuleFileError) -> YAMLValue {
+        guard let v = self[key] else {
+            throw owner.error("\(what) に必須のキー「\(key)」がありません", "\(what) is missing the required key '\(key)'")
+        }
+        return v
+    }
+}

@@ -1,0 +1,59 @@
+import SheetModel
+
+/// A concrete path in `Sheet.tree`: keys and 0-based indices, printed as
+/// `annualGoals[3].planCodes[0]`.
+public struct ModelPath: Sendable, Hashable, CustomStringConvertible {
+    /// One step of a path.
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component] = []) { self.components = components }
+
+    /// The path extended by one component.
+    public func appending(_ component: Component) -> ModelPath { ModelPath(components + [component]) }
+
+    /// The path extended by a dotted relative path (`plan.items`).
+    public func appending(keys: [String]) -> ModelPath { ModelPath(components + keys.map { .key($0) }) }
+
+    /// The last key in the path (`planCodes` for `annualGoals[0].planCodes[1]`).
+    public var lastKey: String? {
+        for c in components.reversed() { if case .key(let k) = c { return k } }
+        return nil
+    }
+
+    public var description: String {
+        var out = ""
+        for c in components {
+            switch c {
+            case .key(let k): out += out.isEmpty ? k : ".\(k)"
+            case .index(let i): out += "[\(i)]"
+            }
+        }
+        return out
+    }
+
+    /// The Japanese and English label of the last key, from the model schema
+    /// (`当年度目標と振り返り` for `annualGoals`); the key itself when unknown.
+    public var label: (ja: String, en: String) {
+        var schema = ModelSchema.sheet
+        var label: (String, String)? = nil
+        for c in components {
+            switch (c, schema) {
+            case (.key(let k), .object):
+                guard let m = schema.member(k) else { return (k, k) }
+                // `items` only wraps a list: the list's own label says more.
+                if k != "items" || label == nil { label = (m.label, m.labelEn) }
+                schema = m.schema
+            case (.index, .array(let element)):
+                schema = element
+            default:
+                return (lastKey ?? "", lastKey ?? "")
+            }
+        }
+        return label ?? ("シート", "sheet")
+    }
+}

@@ -1,0 +1,65 @@
+import SheetModel
+
+/// A rule as loaded: its metadata, selectors, compiled check and examples. `Sendable`
+/// value; holds no YAML.
+public struct Rule: Sendable {
+    /// Stable identifier, e.g. `plan-code-placeholder`.
+    public var id: String
+    public var severity: Severity
+    /// One line: what the rule reports.
+    public var summary: String
+    /// Why it matters (shown by `rules explain`).
+    public var description: String
+    /// Japanese message template.
+    public var message: MessageTemplate
+    /// English message template.
+    public var messageEn: MessageTemplate
+    /// Where the check looks.
+    public var selectors: [Selector]
+    /// The check kind's name (`pattern`, `catalog`, …).
+    public var kind: String
+    /// The kind's options as written in the rule file (for `rules explain`), YAML text.
+    public var optionsText: String
+    /// Sheets that must produce `count` findings of this rule.
+    public var failExamples: [RuleExample]
+    /// Sheets that must produce none.
+    public var passExamples: [RuleExample]
+    /// The rule file and the position of the rule's `id`.
+    public var file: String
+    public var position: SourcePosition
+
+    let check: any Check
+}
+
+/// One example sheet of a rule.
+public struct RuleExample: Sendable, Hashable {
+    /// The sheet in canonical YAML.
+    public var sheet: String
+    /// How many findings of the rule it must produce (0 for pass examples).
+    public var count: Int
+    /// Where the example is written in the rule file.
+    public var file: String
+    public var position: SourcePosition
+}
+
+/// The check a rule runs: one of the closed set of kinds in `CheckKinds.all`. Each kind is
+/// decoded from its `options` mapping at load (with positions), then evaluated with no I/O.
+protocol Check: Sendable {
+    /// The `kind:` name.
+    static var name: String { get }
+    /// The keys allowed under `options:`.
+    static var optionKeys: [String] { get }
+    /// Placeholders this kind fills beyond the common ones.
+    static var placeholders: [String] { get }
+    /// Decodes and validates the options against the schema targets of the rule's selectors.
+    init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError)
+    /// The findings for every selected node of one sheet.
+    func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding]
+}
+
+/// What decoding a check may consult: catalogues known at load and the rule's location.
+struct LoadContext {
+    var catalogs: [String: Catalog]
+    /// The rule's `options` node (or `kind` node when there are none), for errors.
+    var optionsValue: YAMLValue
+}

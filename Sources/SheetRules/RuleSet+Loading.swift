@@ -1,0 +1,75 @@
+import Foundation
+import SheetModel
+
+extension RuleSet {
+    /// The built-in rules and catalogues (from `rules/` at build time). They are tested to
+    /// load without error; should one not, it is left out rather than trapping.
+    public static func loadDefault() -> RuleSet {
+        loadDefaultReportingErrors().0
+    }
+
+    /// The built-in set and the errors it produced (empty unless the build is broken).
+    public static func loadDefaultReportingErrors() -> (RuleSet, [RuleFileError]) {
+        let files = DefaultRuleSet.files.map { (name: "<default>/" + $0.name, text: $0.text) }
+        return RuleSet().adding(files: files)
+    }
+
+    /// Adds the rule and catalogue files in `directory` on top of `base`: `*.yml` / `*.yaml`
+    /// in it and in its `catalogs/` subdirectory, in name order. A file with top-level
+    /// `catalog:` is a catalogue; one with `rules:` a rule file. A rule replaces a rule of
+    /// `base` with the same id; a catalogue one with the same id. Returns what loaded and an
+    /// error for every file or rule that did not; an unreadable directory is one error.
+    public static func load(directory: String, over base: RuleSet) -> (RuleSet, [RuleFileError]) {
+        let fm = FileManager.default
+        var paths: [String] = []
+        for dir in [directory, (directory as NSString).appendingPathComponent("catalogs")] {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                if dir == directory {
+                    return (base, [RuleFileError(file: directory, position: SourcePosition(line: 1, column: 1),
+                                                 message: "ルールのディレクトリが見つかりません",
+                                                 messageEn: "rule directory not found")])
+                }
+                continue
+            }
+            let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? [])
+                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            paths += names.map { (dir as NSString).appendingPathComponent($0) }
+        }
+        var files: [(name: String, text: String)] = []
+        var errors: [RuleFileError] = []
+        for path in paths {
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                errors.append(RuleFileError(file: path, position: SourcePosition(line: 1, column: 1),
+                                            message: "UTF-8 のテキストとして読めません", messageEn: "cannot read as UTF-8 text"))
+                continue
+            }
+            files.append((path, text))
+        }
+        let (set, more) = base.adding(files: files)
+        return (set, errors + more)
+    }
+
+    /// Adds files given as text (`name` is used in errors and spans): catalogues first, so
+    /// rules in the same batch may cite them.
+    public func adding(files: [(name: String, text: String)]) -> (RuleSet, [RuleFileError]) {
+        var set = self
+        var errors: [RuleFileError] = []
+        let isCatalog = files.map { Self.looksLikeCatalog($0.text) }
+        for (file, catalog) in zip(files, isCatalog) where catalog {
+            do { set.add(try Catalog.parse(text: file.text, file: file.name)) } catch { errors.append(error) }
+        }
+        for (file, catalog) in zip(files, isCatalog) where !catalog {
+            let (rules, ruleErrors) = RuleFileParser.parseRules(text: file.text, file: file.name, catalogs: set.catalogs)
+            // A rule file adds its rules together, so that one id may replace a default.
+            for rule in rules { set.add(rule) }
+            errors += ruleErrors
+        }
+        return (set, errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
+    }
+
+    /// True when the file's top level has a `catalog:` key (a cheap look, before parsing).
+    static func looksLikeCatalog(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("catalog:") }
+    }
+}

@@ -1,0 +1,60 @@
+import SheetModel
+
+/// The rules and catalogues one run uses: compiled, `Sendable`, ordered by id.
+public struct RuleSet: Sendable {
+    /// The rules, sorted by id.
+    public private(set) var rules: [Rule]
+    /// Catalogues by id.
+    public private(set) var catalogs: [String: Catalog]
+
+    /// An empty set.
+    public init() {
+        rules = []
+        catalogs = [:]
+    }
+
+    /// The rule with `id`, if any.
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Adds `rule`, replacing any rule with the same id.
+    public mutating func add(_ rule: Rule) {
+        rules.removeAll { $0.id == rule.id }
+        rules.append(rule)
+        rules.sort { $0.id < $1.id }
+    }
+
+    /// Adds `catalog`, replacing any catalogue with the same id (rules that cite it then
+    /// use the new one).
+    public mutating func add(_ catalog: Catalog) {
+        catalogs[catalog.id] = catalog
+    }
+
+    /// A copy holding only the rules whose ids are in `ids` (for `--rule` style filters).
+    public func only(_ ids: Set<String>) -> RuleSet {
+        var copy = self
+        copy.rules = rules.filter { ids.contains($0.id) }
+        return copy
+    }
+}
+
+/// Evaluates rules on sheets. Pure: no I/O, no shared mutable state; safe to call from
+/// many tasks at once.
+public enum RuleEngine {
+    /// Every finding of every rule in `rules` on `sheet`, sorted (file, line, column, rule id).
+    public static func evaluate(_ rules: RuleSet, on sheet: Sheet) -> [Finding] {
+        evaluate(rules, on: sheet.tree, file: sheet.file)
+    }
+
+    /// The same over a model tree (for callers that built one themselves).
+    public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String) -> [Finding] {
+        rules.rules.flatMap { evaluate($0, on: tree, file: file, catalogs: rules.catalogs) }.sorted()
+    }
+
+    /// The findings of one rule, sorted.
+    public static func evaluate(_ rule: Rule, on tree: ModelNode, file: String, catalogs: [String: Catalog]) -> [Finding] {
+        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
+        var seen = Set<ModelPath>()
+        let matches = rule.selectors.flatMap { $0.select(in: tree) }.filter { seen.insert($0.path).inserted }
+        return rule.check.evaluate(matches, context).sorted()
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SheetModel
+
+/// A compiled path pattern over `Sheet.tree`.
+///
+/// Syntax: dot-separated key segments, each optionally followed by `[*]` (every element)
+/// or `[N]` (the element at 0-based index N). A key may contain `*` globs (`*Goals`
+/// matches `annualGoals` and `midTermGoals`; `*` alone matches every key). The segment
+/// `**` matches any depth, including none. Stepping into an array needs `[*]` or `[N]`.
+public struct Selector: Sendable, Hashable, CustomStringConvertible {
+    /// One parsed step.
+    enum Step: Sendable, Hashable {
+        case key(String)
+        case index(Int?)
+        case descendants
+    }
+
+    /// The selector as written.
+    public let source: String
+    let steps: [Step]
+
+    /// Parses `source`; throws a bilingual reason when the syntax is wrong.
+    public init(_ source: String) throws(SelectorError) {
+        self.source = source
+        var steps: [Step] = []
+        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed == "$" {
+            self.steps = []
+            return
+        }
+        for segment in trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+            if segment == "**" { steps.append(.descendants); continue }
+            let open = segment.firstIndex(of: "[") ?? segment.endIndex
+            let key = String(segment[..<open])
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "*" || $0 == "_" }) else {
+                throw SelectorError("セレクタ「\(source)」の「\(segment)」はキー名として正しくありません",
+                                    "selector '\(source)': '\(segment)' is not a valid key segment")
+            }
+            steps.append(.key(key))
+            var rest = segment[open...]
+            while !rest.isEmpty {
+                guard rest.first == "[", let close = rest.firstIndex(of: "]") else {
+                    throw SelectorError("セレクタ「\(source)」の「\(segment)」の [ ] が閉じていません",
+                                        "selector '\(source)': unbalanced brackets in '\(segment)'")
+                }
+                let inner = rest[rest.index(after: rest.startIndex)..<close]
+                if inner == "*" {
+                    steps.append(.index(nil))
+                } else if let n = Int(inner), n >= 0 {
+                    steps.append(.index(n))
+                } else {
+                    throw SelectorError("セレクタ「\(source)」の「[\(inner)]」は [*] か [数字] で書きます",
+                                        "selector '\(source)': '[\(inner)]' must be [*] or [N]")
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        self.steps = steps
+    }
+
+    public var description: String { source }
+
+    static func keyMatches(_ pattern: String, _ key: String) -> Bool {
+        guard pattern.contains("*") else { return pattern == key }
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        var rest = Substring(key)
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        for (i, part) in parts.enumerated().dropFirst() {
+            if i == parts.count - 1 { return part.isEmpty || rest.hasSuffix(part) }
+            guard let r = rest.range(of: part) else { return false }
+            rest = rest[r.upperBound...]
+        }
+        return true
+    }
+}
+
+/// Why a selector is wrong: bad syntax, or it can never match the model.
+public struct SelectorError: Error, Sendable, Hashable {
+    public var message: String
+    public var messageEn: String
+    init(_ message: String, _ messageEn: String) {
+        self.message = message
+        self.messageEn = messageEn
+    }
+}
