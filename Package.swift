@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(name: "SheetReadingTests", dependencies: ["SheetReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SheetRulesTests", dependencies: ["SheetRules", "SheetReading"]),
         .testTarget(name: "SheetlintKitTests", dependencies: ["SheetlintKit"]),
-        .testTarget(name: "CLITests", dependencies: ["SheetlintKit"]),
+        .testTarget(name: "CLITests", dependencies: ["sheetlint"]),
     ],
     swiftLanguageModes: [.v6]
 )

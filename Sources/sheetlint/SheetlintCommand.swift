@@ -10,6 +10,22 @@ struct SheetlintCommand: ParsableCommand {
         version: SheetlintVersion.current,
         subcommands: [ParseCommand.self]
     )
+
+    /// Like ParsableCommand.main, but a usage error exits 2 (sheetlint's code for unusable
+    /// input, rules or options) instead of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Prints `message` to standard error.

@@ -3,7 +3,8 @@
 enum MarkdownLine {
     case blank
     case delimiter
-    case row([Run])
+    /// The cells, and the line's length in scalars (for spans that end with the row).
+    case row([Run], length: Int)
     case text(Run)
 
     /// Classifies `scalars`, the content of 1-based `line` without its line break.
@@ -15,7 +16,7 @@ enum MarkdownLine {
         guard scalars[first] == "|" else { return .text(all.slice(first..<scalars.count)) }
         let cells = splitCells(all, from: first)
         if !cells.isEmpty, cells.allSatisfy(isDelimiterCell) { return .delimiter }
-        return .row(cells)
+        return .row(cells, length: scalars.count)
     }
 
     /// Splits at unescaped `|`. The leading pipe opens the first cell; a trailing pipe

@@ -12,6 +12,8 @@ struct MarkdownSheetParser {
     private var approachList: ItemListBuilder
     private var reviewList: ItemListBuilder
     private var goal: GoalDraft?
+    /// Length of the current row's line, so goal spans end where their last row ends.
+    private var lineLength = 0
 
     init(file: String) {
         self.file = file
@@ -31,9 +33,10 @@ struct MarkdownSheetParser {
             inTable = false
             roles = [:]
             text(run)
-        case .row(let cells):
+        case .row(let cells, let length):
             if !inTable { roles = [:] }
             inTable = true
+            lineLength = length
             row(cells, line: number)
         }
     }
@@ -125,7 +128,7 @@ struct MarkdownSheetParser {
         if let number = Self.goalNumber(first.run), !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
             var draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
-                                  span: rowSpan(filled, line: line), file: file)
+                                  span: rowSpan(line: line), file: file)
             draft.addCells(Array(filled.dropFirst()), roles: roles)
             goal = draft
             return
@@ -134,7 +137,7 @@ struct MarkdownSheetParser {
             note("unplaced-row", "目標番号より前にある行を目標に割り当てられませんでした", "a row before any goal number was not placed", first.run)
             return
         }
-        goal!.span = goal!.span.union(rowSpan(filled, line: line))
+        goal!.span = goal!.span.union(rowSpan(line: line))
         if citing || fragments.contains(where: { CitationCollector.label(of: $0) != nil }) {
             for fragment in fragments { goal!.citations.add(fragment) }
         } else {
@@ -160,9 +163,8 @@ struct MarkdownSheetParser {
         }
     }
 
-    private func rowSpan(_ filled: [(index: Int, run: Run)], line: Int) -> SourceSpan {
-        let last = filled.last!.run
-        return SourceSpan(file: file, line: line, startColumn: 1, endColumn: (last.columns.last ?? 0) + 2)
+    private func rowSpan(line: Int) -> SourceSpan {
+        SourceSpan(file: file, line: line, startColumn: 1, endColumn: lineLength + 1)
     }
 
     // MARK: - Finishing
