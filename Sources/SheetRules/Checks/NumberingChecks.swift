@@ -80,8 +80,7 @@ struct UniqueCheck: Check {
                 let node = keys.isEmpty ? element.node : keys.lazy.compactMap { element.node[$0] }.first { $0.text != nil }
                 guard let raw = node?.text, !raw.isEmpty else { return nil }
                 let k = normalize ? TextNormalization.normalize(raw) : raw
-                guard !seen.insert(k).inserted else { return context.finding(element, ["key": raw]) }
-                return nil
+                return seen.insert(k).inserted ? nil : context.finding(element, ["key": raw])
             }
         }
     }
