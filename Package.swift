@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "SheetReading", dependencies: ["SheetModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "SheetRules", dependencies: ["SheetModel", "SheetReading", .product(name: "Yams", package: "Yams")]),
         .target(name: "SheetReporting", dependencies: ["SheetModel", "SheetRules"]),
-        .target(name: "SheetlintKit", dependencies: ["SheetModel", "SheetReading"]),
+        .target(name: "SheetlintKit", dependencies: ["SheetModel", "SheetReading", "SheetRules", "SheetReporting"]),
         .executableTarget(name: "sheetlint", dependencies: [
             "SheetlintKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
