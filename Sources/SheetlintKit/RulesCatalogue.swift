@@ -1,0 +1,60 @@
+import SheetModel
+import SheetRules
+
+/// Text for `sheetlint rules`, `rules explain` and `rules test`.
+public enum RulesCatalogue {
+    /// One line per rule: id, severity, summary; sorted by id.
+    public static func list(_ rules: RuleSet) -> String {
+        let sorted = rules.rules.sorted { $0.id < $1.id }
+        let width = sorted.map(\.id.count).max() ?? 0
+        return sorted.map { rule in
+            rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + rule.summary
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Description, check, messages and examples of rule `id`; nil when no such rule.
+    public static func explain(_ rules: RuleSet, id: String) -> String? {
+        guard let rule = rules.rule(id: id) else { return nil }
+        var out = "\(rule.id) [\(rule.severity.rawValue)]\n\(rule.summary)\n\n\(rule.description)\n\n"
+        out += "kind: \(rule.kind)\nselector: \(rule.selectors.map(\.source).joined(separator: ", "))\n"
+        if !rule.optionsText.isEmpty { out += "options:\n" + indent(rule.optionsText) }
+        out += "message: \(rule.message.source)\nmessage_en: \(rule.messageEn.source)\n"
+        out += "defined at: \(rule.file):\(rule.position.line):\(rule.position.column)\n"
+        for (label, examples) in [("fails", rule.failExamples), ("passes", rule.passExamples)] {
+            for example in examples {
+                let count = label == "fails" ? " (\(example.count) finding\(example.count == 1 ? "" : "s"))" : ""
+                out += "\nexample that \(label)\(count):\n" + indent(example.sheet)
+            }
+        }
+        return out
+    }
+
+    /// Runs the examples of the rules in `ids` (all when nil); one line per failure.
+    public static func test(_ rules: RuleSet, ids: Set<String>? = nil, english: Bool) -> (report: String, failures: Int) {
+        let failures = rules.runExamples(ids: ids)
+        let tested = rules.rules.filter { ids?.contains($0.id) ?? true }
+        let examples = tested.reduce(0) { $0 + $1.failExamples.count + $1.passExamples.count }
+        var lines = failures.map { f in
+            "\(f.file):\(f.position.line):\(f.position.column): \(english ? f.messageEn : f.message) [\(f.ruleId)]"
+        }
+        lines.append(english
+            ? "\(tested.count) rules, \(examples) examples: \(examples - failures.count) passed, \(failures.count) failed"
+            : "\(tested.count) 個のルール、\(examples) 個の例: \(examples - failures.count) 件成功、\(failures.count) 件失敗")
+        return (lines.joined(separator: "\n") + "\n", failures.count)
+    }
+
+    private static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            .trimmingTrailingNewlines() + "\n"
+    }
+}
+
+private extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = self
+        while s.hasSuffix("\n") || s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

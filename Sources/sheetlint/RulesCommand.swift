@@ -1,0 +1,87 @@
+import ArgumentParser
+import SheetlintKit
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Lists, explains and tests the rules.",
+        subcommands: [RulesListCommand.self, RulesExplainCommand.self, RulesTestCommand.self],
+        defaultSubcommand: RulesListCommand.self
+    )
+}
+
+/// Options shared by the rules subcommands.
+struct RuleSourceOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A directory of extra rules (and catalogs/); repeatable.")
+    var rulesDirectories: [String] = []
+
+    @Option(help: "Message language: ja or en.")
+    var lang: String = "ja"
+
+    var english: Bool { lang == "en" }
+
+    func validate() throws {
+        guard ["ja", "en"].contains(lang) else { throw ValidationError("--lang must be ja or en") }
+    }
+}
+
+struct RulesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Lists every rule: id, severity, summary.")
+
+    @OptionGroup var source: RuleSourceOptions
+
+    func run() throws {
+        let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
+        print(RulesCatalogue.list(rules), terminator: "")
+        // Broken rule files are reported, but the rules that loaded are still listed.
+        for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
+        if !errors.isEmpty { throw ExitCode(2) }
+    }
+}
+
+struct RulesExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Shows a rule's description, check and examples.")
+
+    @Argument(help: "The rule id, e.g. plan-code-placeholder.")
+    var id: String
+
+    @OptionGroup var source: RuleSourceOptions
+
+    func run() throws {
+        let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
+        for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
+        guard let text = RulesCatalogue.explain(rules, id: id) else {
+            printError(source.english ? "sheetlint: no rule '\(id)'; `sheetlint rules` lists them"
+                                      : "sheetlint: ルール「\(id)」はありません。`sheetlint rules` で一覧を表示できます")
+            throw ExitCode(2)
+        }
+        print(text, terminator: "")
+        if !errors.isEmpty { throw ExitCode(2) }
+    }
+}
+
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Runs every rule's examples and names those that do not behave as declared.",
+        discussion: "With DIR, its rules are loaded over the defaults and only they are tested."
+    )
+
+    @Argument(help: "A rule directory to test (default: the built-in rules).")
+    var directory: String?
+
+    @Option(help: "Message language: ja or en.")
+    var lang: String = "ja"
+
+    func run() throws {
+        guard ["ja", "en"].contains(lang) else { throw ValidationError("--lang must be ja or en") }
+        let english = lang == "en"
+        let (rules, errors) = Sheetlint.loadRules(directory.map { [$0] } ?? [])
+        for error in errors { printError("sheetlint: " + error.text(english: english)) }
+        let ids = directory.map { dir in Set(rules.rules.filter { $0.file.hasPrefix(dir) }.map(\.id)) }
+        let (report, failures) = RulesCatalogue.test(rules, ids: ids, english: english)
+        print(report, terminator: "")
+        if !errors.isEmpty { throw ExitCode(2) }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
