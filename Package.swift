@@ -24,6 +24,7 @@ let package = Package(
         .testTarget(name: "SheetModelTests", dependencies: ["SheetModel"]),
         .testTarget(name: "SheetReadingTests", dependencies: ["SheetReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SheetRulesTests", dependencies: ["SheetRules", "SheetReading"]),
+        .testTarget(name: "SheetReportingTests", dependencies: ["SheetReporting"], exclude: ["Goldens"]),
         .testTarget(name: "SheetlintKitTests", dependencies: ["SheetlintKit"]),
         .testTarget(name: "CLITests", dependencies: ["sheetlint"]),
     ],
