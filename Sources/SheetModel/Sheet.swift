@@ -23,6 +23,8 @@ public struct Sheet: Sendable, Hashable {
     public var sectionsPresent: Set<SectionKind>
     /// What the reader could not read, or read with doubt. Never fatal.
     public var notes: [ReadNote]
+    /// Suppression directives written in the sheet, in source order.
+    public var suppressions: [Suppression]
     /// The whole file.
     public var span: SourceSpan
 
@@ -38,6 +40,7 @@ public struct Sheet: Sendable, Hashable {
         self.midTermGoals = []
         self.sectionsPresent = []
         self.notes = []
+        self.suppressions = []
         self.span = SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
     }
 }

@@ -30,10 +30,24 @@ extension CanonicalDecoder {
             sheet.midTermGoals = try list(node, "midTermGoals", midTermGoal)
             sheet.sectionsPresent.insert(.midTermGoals)
         }
-        // Reserved for suppressions (another issue gives it meaning): checked to be a list,
-        // nothing stored, so a sheet that uses it already reads today.
-        if let node = m["suppress"] { _ = try sequence(node, "suppress") }
+        if let node = m["suppress"] { sheet.suppressions = try list(node, "suppress", suppression) }
         return sheet
+    }
+
+    /// A `suppress:` entry: a rule id (`plan-code-unverified`), or `{rule, path}` /
+    /// `{rules, path}` where `path` limits it to a model path and everything below it.
+    func suppression(_ node: Node, _ path: String) throws -> Suppression {
+        if let id = node.scalar?.string {
+            return Suppression(kind: .sheet, rules: [id], span: span(node))
+        }
+        let m = try members(node, path, allowed: ["rule", "rules", "path"])
+        var rules: [String] = []
+        if let one = m["rule"], let id = try string(one, "\(path).rule") { rules.append(id) }
+        if let many = m["rules"] {
+            rules += try sequence(many, "\(path).rules").enumerated().compactMap { try string($0.element, "\(path).rules[\($0.offset)]") }
+        }
+        let modelPath = try m["path"].flatMap { try string($0, "\(path).path") }
+        return Suppression(kind: .sheet, rules: rules, path: modelPath, span: span(node))
     }
 
     /// Each element of a list read by `element`, with its index in the path.

@@ -13,13 +13,16 @@ public struct LintOptions: Sendable {
     public var read: ReadOptions
     /// Worker threads for reading and evaluating files; 1 for debugging.
     public var jobs: Int
+    /// Keep each file's lines for fingerprints (SARIF, baselines).
+    public var keepSourceLines: Bool
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true) {
         self.paths = paths
         self.rulesDirectories = rulesDirectories
         self.read = read
         self.jobs = max(1, jobs)
+        self.keepSourceLines = keepSourceLines
     }
 }
 
@@ -32,29 +35,34 @@ public struct LintResult: Sendable {
     public var files: [String]
     /// Findings sorted by file, line, column, rule id.
     public var findings: [Finding]
-    /// Unusable input, rules or options, already formatted `file:line:col: message`.
+    /// Unusable input, rules or options (rule errors included).
     public var errors: [LintError]
-
-    /// Exit status: 2 on any operational error, 1 on any error-level finding, else 0.
-    public var exitCode: Int32 {
-        if !errors.isEmpty { return 2 }
-        return findings.contains { $0.severity == .error } ? 1 : 0
-    }
+    /// The rule-loading errors alone: with any, no file is read.
+    public var ruleErrors: [LintError]
+    /// Each file's lines (without terminators), when asked for.
+    public var sourceLines: [String: [String]]
 }
 
 /// An operational error, in both languages.
 public struct LintError: Sendable, Hashable {
     public var message: String
     public var messageEn: String
+    public init(message: String, messageEn: String) {
+        self.message = message
+        self.messageEn = messageEn
+    }
     public func text(english: Bool) -> String { english ? messageEn : message }
 }
 
 extension Sheetlint {
     /// Loads the rules once, then reads and evaluates every sheet (in parallel, results
-    /// kept in input order).
+    /// kept in input order) and applies the sheets' own suppressions.
     public static func lint(_ options: LintOptions) -> LintResult {
         let (rules, ruleErrors) = loadRules(options.rulesDirectories)
-        var errors = ruleErrors
+        guard ruleErrors.isEmpty else {
+            return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, ruleErrors: ruleErrors, sourceLines: [:])
+        }
+        var errors: [LintError] = []
         let (files, missing) = SheetDiscovery.files(in: options.paths)
         errors += missing.map {
             LintError(message: "\($0): ファイルもディレクトリも見つかりません", messageEn: "\($0): no such file or directory")
@@ -63,11 +71,17 @@ extension Sheetlint {
             errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
                                     messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
+        let knownRules = Set(rules.rules.map(\.id) + MetaRules.all.map(\.id))
         let read = options.read
-        let perFile: [Result<[Finding], ReadError>] = parallelMap(files, jobs: options.jobs) { path in
+        let keepLines = options.keepSourceLines
+        let perFile: [Result<FileOutcome, ReadError>] = parallelMap(files, jobs: options.jobs) { path in
             do {
-                let sheet = try SheetReader.read(path: path, options: read)
-                return .success(RuleEngine.evaluate(rules, on: sheet) + ReaderNotes.findings(sheet.notes))
+                let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
+                let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
+                let raw = RuleEngine.evaluate(rules, on: sheet) + ReaderNotes.findings(sheet.notes)
+                let findings = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules)
+                let lines = keepLines ? SheetDecoder.splitLines(decoded.text).map(String.init) : []
+                return .success(FileOutcome(findings: findings, lines: lines))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -75,23 +89,37 @@ extension Sheetlint {
             }
         }
         var findings: [Finding] = []
-        for result in perFile {
+        var sourceLines: [String: [String]] = [:]
+        for (path, result) in zip(files, perFile) {
             switch result {
-            case .success(let f): findings += f
-            case .failure(let e): errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
+            case .success(let outcome):
+                findings += outcome.findings
+                if keepLines { sourceLines[path] = outcome.lines }
+            case .failure(let e):
+                errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
-        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors)
+        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, ruleErrors: [], sourceLines: sourceLines)
     }
 
-    /// The default rules with every `--rules` directory applied over them.
+    /// The default rules with every `--rules` directory applied over them. The examples of
+    /// rules from those directories are run at load: one that does not behave as declared
+    /// is an error, never a silently wrong rule.
     public static func loadRules(_ directories: [String]) -> (RuleSet, [LintError]) {
         var (rules, errors) = RuleSet.loadDefaultReportingErrors()
         for directory in directories {
             let (next, more) = RuleSet.load(directory: directory, over: rules)
+            let added = Set(next.rules.filter { $0.file.hasPrefix(directory) }.map(\.id))
             rules = next
             errors += more
+            if !added.isEmpty { errors += rules.runExamples(ids: added).map(\.asRuleFileError) }
         }
         return (rules, errors.map { LintError(message: $0.formatted(), messageEn: $0.formatted(english: true)) })
     }
+}
+
+/// One file's findings and lines.
+private struct FileOutcome: Sendable {
+    var findings: [Finding]
+    var lines: [String]
 }

@@ -2,17 +2,21 @@ import ArgumentParser
 import Foundation
 import SheetlintKit
 import SheetReading
+import SheetReporting
+import SheetRules
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Checks sheets against the rules and reports findings.",
         discussion: """
-        Exit status: 0 no error-level finding; 1 error-level findings; 2 unusable input, rules or options.
+        Exit status: 0 the gate passes; 1 the gate fails (by default: any error-level finding); \
+        2 unusable input, rules, options or output.
 
         Examples:
           sheetlint lint examples/
-          sheetlint lint --format json sheets/2024/
+          sheetlint lint --format sarif --output sheetlint.sarif sheets/
+          sheetlint lint --baseline .sheetlint-baseline.json --max-warnings 0 sheets/
           sheetlint lint --rules my-rules/ --lang en sheet.md
         """
     )
@@ -20,8 +24,11 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Sheet files or directories (searched for .md, .yaml, .yml, .json).")
     var paths: [String]
 
-    @Option(help: "Output: text or json.")
+    @Option(help: "Output: text, json, sarif, github or junit.")
     var format: String = "text"
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
 
     @Option(name: .customLong("rules"), help: "A directory of extra rules (and catalogs/); repeatable. Same id replaces a default.")
     var rulesDirectories: [String] = []
@@ -38,20 +45,42 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Files read in parallel (1 for debugging).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Hide the findings recorded in this baseline file; report only new ones.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this file (the run then exits 0 unless input is unusable).")
+    var writeBaseline: String?
+
+    @Option(name: .customLong("max-warnings"), help: "Fail when more than this many warnings are reported.")
+    var maxWarnings: Int?
+
+    @Option(name: .customLong("fail-on"), help: "Fail on findings at least this severe: error, warning or info.")
+    var failOn: String = "error"
+
+    @Flag(help: "Report error-level findings only (the gate still counts all).")
+    var quiet = false
+
     func run() throws {
-        guard ["ja", "en"].contains(lang) else { throw ValidationError("--lang must be ja or en") }
+        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang must be ja or en") }
+        guard let reportFormat = ReportFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let failSeverity = Severity(rawValue: failOn) else { throw ValidationError("--fail-on must be error, warning or info") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if let max = maxWarnings, max < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         var read = ReadOptions(fiscalYear: fiscalYear)
         if let name = encoding {
             guard let e = SheetEncoding(name: name) else { throw ValidationError("unknown --encoding '\(name)'") }
             read.encoding = e
         }
-        let english = lang == "en"
-        let result = Sheetlint.lint(LintOptions(paths: paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs))
-        for error in result.errors { printError("sheetlint: " + error.text(english: english)) }
-        for f in result.findings {
-            print("\(f.span.file):\(f.span.start.line):\(f.span.start.column): \(f.severity.rawValue): \(f.message(english: english)) [\(f.ruleId)]")
-        }
-        throw ExitCode(result.exitCode)
+        let request = LintRequest(
+            lint: LintOptions(paths: paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs),
+            format: reportFormat, language: language,
+            gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
+            baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)
+        let outcome = Sheetlint.runLint(request)
+        for line in outcome.stderr { printError(line) }
+        print(outcome.stdout, terminator: "")
+        throw ExitCode(outcome.exitCode)
     }
 }

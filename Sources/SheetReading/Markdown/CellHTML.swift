@@ -8,20 +8,38 @@ enum CellHTML {
         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd", "blockquote",
     ]
 
+    /// A fragment, and whether an opening `<li>` started it.
+    struct Block {
+        var run: Run
+        /// True for the text right after `<li>`: a list item is a bullet even when the
+        /// author wrote no `・` (`<li>点検(毎月)</li>` reads as `・点検(毎月)`).
+        var isListItem: Bool
+    }
+
     /// Fragments of `run`, trimmed, empty ones dropped, in source order.
     static func fragments(_ run: Run) -> [Run] {
-        var out: [Run] = []
+        blocks(run).map(\.run)
+    }
+
+    /// Like `fragments(_:)`, telling which fragments open a list item.
+    static func blocks(_ run: Run) -> [Block] {
+        var out: [Block] = []
         var current = Run(line: run.line)
+        var currentIsListItem = false
         func flush() {
             let t = current.trimmed()
-            if !t.isEmpty { out.append(t) }
+            if !t.isEmpty { out.append(Block(run: t, isListItem: currentIsListItem)) }
             current = Run(line: run.line)
+            currentIsListItem = false
         }
         let s = run.scalars
         var i = 0
         while i < s.count {
             if s[i] == "<", let (end, name) = tag(in: s, at: i) {
-                if blockTags.contains(name) { flush() }
+                if blockTags.contains(name) {
+                    flush()
+                    currentIsListItem = name == "li" && s[i + 1] != "/"
+                }
                 i = end
                 continue
             }

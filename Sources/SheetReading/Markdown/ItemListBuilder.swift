@@ -4,9 +4,10 @@ import SheetModel
 /// the goal's title from the first unmarked text when asked to.
 ///
 /// Numbering: `(n)` starts a top-level item; `①` starts a sub-item under it, or a
-/// top-level item in a list whose first marker is circled. `・` bullets and `…：timing`
-/// entries attach to the open sub-item or item. Unmarked text continues the open
-/// numbered item, or becomes an unnumbered item; it is never dropped.
+/// top-level item in a list whose first marker is circled. `・` bullets (and `<li>` items
+/// written without a marker) and `…：timing` entries attach to the open sub-item or item.
+/// Unmarked text continues the open numbered item, or becomes an unnumbered item; it is
+/// never dropped.
 struct ItemListBuilder {
     let file: String
     let takesTitle: Bool
@@ -22,10 +23,12 @@ struct ItemListBuilder {
 
     /// Adds the fragments of one cell (or line).
     mutating func add(cell: Run) {
-        let fragments = CellHTML.fragments(cell)
         if !cell.trimmed().isEmpty { span = span.union(cell.trimmed().span(file: file)) }
-        for fragment in fragments {
-            for piece in Piece.cut(fragment) { add(piece) }
+        for block in CellHTML.blocks(cell) {
+            var pieces = Piece.cut(block.run)
+            // `<li>text` is a bullet like `・text`; `<li>(1) …` and `<li>① …` keep their markers.
+            if block.isListItem, pieces.first?.marker == Piece.Marker.none { pieces[0].marker = .bullet }
+            for piece in pieces { add(piece) }
         }
     }
 

@@ -10,10 +10,26 @@ public enum MarkdownSheetReader {
     public static func read(text: String, file: String) -> Sheet {
         var parser = MarkdownSheetParser(file: file)
         let lines = SourceLines.split(text)
+        var suppressions: [Suppression] = []
+        var awaitingLine: [Int] = []  // disable-next-line directives still looking for their line
         for (index, scalars) in lines.enumerated() {
+            if scalars.contains("<") {
+                let (directives, onlyComments) = SuppressionComments.scan(scalars, number: index + 1, file: file)
+                suppressions += directives
+                // A line of nothing but comments is transparent: it must not end a table.
+                if onlyComments {
+                    awaitingLine += suppressions.indices.suffix(directives.count).filter { suppressions[$0].kind == .disableNextLine }
+                    continue
+                }
+            }
+            if !awaitingLine.isEmpty, scalars.contains(where: { !ScalarFolding.isSpace($0) }) {
+                for i in awaitingLine { suppressions[i].targetLine = index + 1 }
+                awaitingLine = []
+            }
             parser.consume(MarkdownLine.classify(scalars, line: index + 1), line: index + 1)
         }
         var sheet = parser.finish()
+        sheet.suppressions = suppressions
         let lastLine = max(1, lines.count)
         sheet.span = SourceSpan(file: file, start: SourcePosition(line: 1, column: 1),
                                 end: SourcePosition(line: lastLine, column: (lines.last?.count ?? 0) + 1))

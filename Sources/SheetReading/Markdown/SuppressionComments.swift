@@ -1,0 +1,55 @@
+import SheetModel
+
+/// Finds `<!-- sheetlint-… -->` directives anywhere in a line of the published form.
+enum SuppressionComments {
+    private static let prefix = Array("<!--".unicodeScalars)
+    private static let suffix = Array("-->".unicodeScalars)
+
+    /// Directives on one line, and whether the line holds nothing but comments.
+    static func scan(_ line: [Unicode.Scalar], number: Int, file: String) -> (directives: [Suppression], onlyComments: Bool) {
+        var directives: [Suppression] = []
+        var i = 0
+        var rest = false
+        while i < line.count {
+            if starts(line, at: i, with: prefix), let end = find(line, suffix, from: i + prefix.count) {
+                let body = String(String.UnicodeScalarView(line[(i + prefix.count)..<end]))
+                let span = SourceSpan(file: file, line: number, startColumn: i + 1, endColumn: end + suffix.count + 1)
+                if let directive = parse(body, span: span) { directives.append(directive) }
+                i = end + suffix.count
+                continue
+            }
+            if !ScalarFolding.isSpace(line[i]) { rest = true }
+            i += 1
+        }
+        return (directives, !rest && line.contains { !ScalarFolding.isSpace($0) })
+    }
+
+    /// `sheetlint-disable a, b` → disable [a, b]; a comment not starting with `sheetlint-`
+    /// is an ordinary comment; an unknown `sheetlint-` word is kept as `.unknown` so the
+    /// misspelling is reported instead of silently suppressing nothing.
+    private static func parse(_ body: String, span: SourceSpan) -> Suppression? {
+        let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        guard let head = words.first, head.hasPrefix("sheetlint-") else { return nil }
+        let rules = words.dropFirst().joined(separator: " ")
+            .split(whereSeparator: { $0 == "," || $0 == " " || $0 == "、" }).map(String.init)
+        switch head.dropFirst("sheetlint-".count) {
+        case "disable": return Suppression(kind: .disable, rules: rules, span: span)
+        case "enable": return Suppression(kind: .enable, rules: rules, span: span)
+        case "disable-next-line": return Suppression(kind: .disableNextLine, rules: rules, span: span)
+        default: return Suppression(kind: .unknown, rules: [String(head)], span: span)
+        }
+    }
+
+    private static func starts(_ s: [Unicode.Scalar], at i: Int, with p: [Unicode.Scalar]) -> Bool {
+        i + p.count <= s.count && Array(s[i..<(i + p.count)]) == p
+    }
+
+    private static func find(_ s: [Unicode.Scalar], _ p: [Unicode.Scalar], from start: Int) -> Int? {
+        var i = start
+        while i + p.count <= s.count {
+            if starts(s, at: i, with: p) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import SheetModel
+import SheetRules
+
+extension ConfigResolver {
+    /// The layers of the configuration at `path` (absolute): its `extends` (depth first,
+    /// in the order written), then itself. A file reached twice is applied once, at its
+    /// first place. Only whole chains are cached, so the result for a file does not depend
+    /// on which sheet asked first.
+    mutating func layers(of path: String) -> [ConfigLayer] {
+        if let cached = combined[path] { return cached }
+        var seen = Set<String>()
+        let result = layers(of: path, chain: []).filter { seen.insert($0.path).inserted }
+        combined[path] = result
+        return result
+    }
+
+    private mutating func layers(of path: String, chain: [String]) -> [ConfigLayer] {
+        guard let file = configFile(at: path) else { return [] }
+        let directory = ConfigPath.parent(of: path)
+        let chain = chain + [path]
+        var out: [ConfigLayer] = []
+        for base in file.extends {
+            let target = ConfigPath.absolute(base.value, in: directory)
+            if chain.contains(target) {
+                let names = (chain + [target]).map(display).joined(separator: " → ")
+                errorSet.insert(ConfigError(file: file.file, position: base.position,
+                                            message: "extends が循環しています: \(names)",
+                                            messageEn: "extends forms a cycle: \(names)"))
+                continue
+            }
+            guard FileManager.default.fileExists(atPath: target) else {
+                errorSet.insert(ConfigError(file: file.file, position: base.position,
+                                            message: "extends のファイル「\(base.value)」が見つかりません（\(display(target))）",
+                                            messageEn: "extends file '\(base.value)' not found (\(display(target)))"))
+                continue
+            }
+            out += layers(of: target, chain: chain)
+        }
+        var catalogs: [(file: String, catalog: Catalog)] = []
+        for entry in file.catalogs {
+            let target = ConfigPath.absolute(entry.value, in: directory)
+            if let catalog = catalog(at: target, namedAt: entry, in: file.file) {
+                catalogs.append((display(target), catalog))
+            }
+        }
+        out.append(ConfigLayer(path: path, directory: directory, file: file, catalogs: catalogs))
+        return out
+    }
+
+    /// The parsed file at `path`, read once; nil (with an error recorded) when unreadable.
+    /// A file with errors still yields what could be read.
+    mutating func configFile(at path: String) -> ConfigFile? {
+        if let cached = parsed[path] { return cached }
+        var result: ConfigFile?
+        let name = display(path)
+        if let data = FileManager.default.contents(atPath: path) {
+            if let text = String(data: data, encoding: .utf8) {
+                let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds)
+                errorSet.formUnion(errors)
+                result = file
+            } else {
+                errorSet.insert(ConfigError(file: name, message: "UTF-8 のテキストとして読めません",
+                                            messageEn: "cannot read as UTF-8 text"))
+            }
+        } else {
+            errorSet.insert(ConfigError(file: name, message: "設定ファイルが見つからないか読めません",
+                                        messageEn: "configuration file not found or unreadable"))
+        }
+        parsed[path] = .some(result)
+        return result
+    }
+
+    /// The catalogue at `path`, parsed once; a missing file is reported where `entry`
+    /// names it in `configFile`, a broken one at its own line and column.
+    private mutating func catalog(at path: String, namedAt entry: ConfigValue<String>, in configFile: String) -> Catalog? {
+        if let cached = loadedCatalogs[path] { return cached }
+        var result: Catalog?
+        if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+            do {
+                result = try Catalog.parse(text: text, file: display(path))
+            } catch {
+                errorSet.insert(ConfigError(error))
+            }
+        } else {
+            errorSet.insert(ConfigError(file: configFile, position: entry.position,
+                                        message: "catalogs のファイル「\(entry.value)」が見つからないか読めません（\(display(path))）",
+                                        messageEn: "catalogs file '\(entry.value)' not found or unreadable (\(display(path)))"))
+        }
+        loadedCatalogs[path] = .some(result)
+        return result
+    }
+}
+
+/// Path arithmetic on `/`-separated strings, without touching the filesystem (symbolic
+/// links are not resolved, so results do not depend on the machine's layout).
+enum ConfigPath {
+    /// `path` made absolute against `directory` (absolute) and normalized.
+    static func absolute(_ path: String, in directory: String) -> String {
+        normalize(path.hasPrefix("/") ? path : join(directory, path))
+    }
+
+    /// Removes empty and `.` segments and resolves `..`; `/..` stays `/`.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The directory containing `path` (absolute, normalized); `/` for `/`.
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// `path` relative to `directory` (both absolute, normalized), `"."` for the directory
+    /// itself; nil when `path` is outside it.
+    static func relative(_ path: String, to directory: String) -> String? {
+        if path == directory { return "." }
+        let prefix = directory == "/" ? "/" : directory + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+}

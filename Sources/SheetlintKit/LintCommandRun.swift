@@ -1,0 +1,94 @@
+import Foundation
+import SheetReading
+import SheetReporting
+import SheetRules
+
+/// Everything `sheetlint lint` was asked, as one value.
+public struct LintRequest: Sendable {
+    public var lint: LintOptions
+    public var format: ReportFormat
+    public var language: ReportLanguage
+    public var gate: LintGate
+    /// `--baseline FILE`: hide the findings it records.
+    public var baselinePath: String?
+    /// `--write-baseline FILE`: record the current findings.
+    public var writeBaselinePath: String?
+    /// `--output FILE`: write the report there (atomically) instead of standard output.
+    public var outputPath: String?
+
+    public init(lint: LintOptions, format: ReportFormat = .text, language: ReportLanguage = .ja, gate: LintGate = LintGate(),
+                baselinePath: String? = nil, writeBaselinePath: String? = nil, outputPath: String? = nil) {
+        self.lint = lint
+        self.format = format
+        self.language = language
+        self.gate = gate
+        self.baselinePath = baselinePath
+        self.writeBaselinePath = writeBaselinePath
+        self.outputPath = outputPath
+    }
+}
+
+/// What the CLI prints and how it exits.
+public struct CommandOutcome: Sendable {
+    /// For standard output (empty when the report went to `--output`).
+    public var stdout: String
+    /// Lines for standard error.
+    public var stderr: [String]
+    public var exitCode: Int32
+}
+
+extension Sheetlint {
+    /// One whole `lint` run: read and evaluate, apply the baseline, decide the gate, render.
+    public static func runLint(_ request: LintRequest) -> CommandOutcome {
+        let english = request.language.isEnglish
+        var result = lint(request.lint)
+        var stderr = result.errors.map { "sheetlint: " + $0.text(english: english) }
+        // Broken rules: report nothing rather than a report made with half the rules.
+        if !result.ruleErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
+            return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
+        }
+        let root = FileManager.default.currentDirectoryPath
+        if let path = request.writeBaselinePath {
+            let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
+            let baseline = Baseline(findings: result.findings, sourceLines: result.sourceLines, directory: directory)
+            do {
+                try AtomicOutput.write(baseline.rendered(), to: path)
+            } catch {
+                stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
+                return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
+            }
+        }
+        if let path = request.baselinePath {
+            do {
+                let baseline = try Baseline.load(path: path)
+                let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
+                result.findings = baseline.filter(result.findings, sourceLines: result.sourceLines, directory: directory).new
+            } catch let error as LintError {
+                stderr.append("sheetlint: " + error.text(english: english))
+                return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
+            } catch {
+                return CommandOutcome(stdout: "", stderr: stderr + ["sheetlint: \(error)"], exitCode: 2)
+            }
+        }
+        var exitCode = request.writeBaselinePath == nil ? request.gate.exitCode(for: result.findings) : 0
+        if !result.errors.isEmpty { exitCode = 2 }
+        let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
+        let report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
+                                language: request.language, root: root, toolVersion: SheetlintVersion.current,
+                                sourceLines: result.sourceLines)
+        let text = request.format.render(report)
+        guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
+        do {
+            try AtomicOutput.write(text, to: output)
+        } catch {
+            stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
+            return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
+        }
+        return CommandOutcome(stdout: "", stderr: stderr, exitCode: exitCode)
+    }
+
+    /// Metadata of every rule that ran and of the meta rules, in id order.
+    public static func reportedRules(_ rules: RuleSet) -> [ReportedRule] {
+        (rules.rules.map(ReportedRule.init) + MetaRules.all).sorted { $0.id < $1.id }
+    }
+}

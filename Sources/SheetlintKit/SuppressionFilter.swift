@@ -1,0 +1,80 @@
+import SheetModel
+import SheetRules
+
+/// Applies a sheet's suppression directives to its findings, and reports directives that
+/// suppress nothing (`unused-suppression`) or name unknown rules (`invalid-suppression`).
+enum SuppressionFilter {
+    /// The findings that survive, plus the findings about the directives themselves.
+    static func apply(_ findings: [Finding], suppressions: [Suppression], knownRules: Set<String>) -> [Finding] {
+        guard !suppressions.isEmpty else { return findings }
+        var directiveFindings: [Finding] = []
+        // Each (directive index, rule id or "*") that hid something.
+        var used = Set<String>()
+        let regions = Self.regions(suppressions)
+        let kept = findings.filter { finding in
+            for (index, directive) in suppressions.enumerated() {
+                guard let rule = covering(directive, region: regions[index], finding: finding) else { continue }
+                used.insert("\(index)|\(rule)")
+                return false
+            }
+            return true
+        }
+        for (index, directive) in suppressions.enumerated() where directive.kind != .enable {
+            if directive.kind == .unknown {
+                directiveFindings.append(invalid(directive, ja: "「\(directive.rules.joined())」は sheetlint の指示ではありません（sheetlint-disable / sheetlint-enable / sheetlint-disable-next-line）",
+                                                 en: "'\(directive.rules.joined())' is not a sheetlint directive (sheetlint-disable / sheetlint-enable / sheetlint-disable-next-line)"))
+                continue
+            }
+            for rule in directive.rules where !knownRules.contains(rule) {
+                directiveFindings.append(invalid(directive, ja: "抑止に指定したルール「\(rule)」はありません",
+                                                 en: "the suppression names rule '\(rule)', which does not exist"))
+            }
+            let names = directive.rules.isEmpty ? ["*"] : directive.rules.filter(knownRules.contains)
+            for rule in names where !used.contains("\(index)|\(rule)") {
+                let what = rule == "*" ? "すべてのルール" : "「\(rule)」"
+                let whatEn = rule == "*" ? "all rules" : "'\(rule)'"
+                directiveFindings.append(Finding(
+                    ruleId: MetaRules.unusedSuppression.id, severity: MetaRules.unusedSuppression.severity,
+                    message: "\(what)の抑止は何も抑止していません。不要なら削除してください",
+                    messageEn: "the suppression of \(whatEn) suppresses nothing; remove it if it is no longer needed",
+                    span: directive.span, path: directive.path ?? ""))
+            }
+        }
+        return (kept + directiveFindings).sorted()
+    }
+
+    /// For `disable` directives, the line where they stop (exclusive; nil = end of file).
+    private static func regions(_ suppressions: [Suppression]) -> [Int?] {
+        suppressions.enumerated().map { index, directive in
+            guard directive.kind == .disable else { return nil }
+            let end = suppressions[(index + 1)...].first { later in
+                later.kind == .enable && (later.rules.isEmpty || !Set(later.rules).isDisjoint(with: directive.rules)
+                                          || directive.rules.isEmpty)
+            }
+            return end?.span.start.line
+        }
+    }
+
+    /// The rule name (or "*") under which `directive` hides `finding`; nil when it doesn't.
+    private static func covering(_ directive: Suppression, region end: Int?, finding: Finding) -> String? {
+        let line = finding.span.start.line
+        let applies: Bool
+        switch directive.kind {
+        case .disable: applies = line >= directive.span.start.line && end.map { line < $0 } ?? true
+        case .disableNextLine: applies = directive.targetLine == line
+        case .sheet:
+            applies = directive.path.map { p in
+                finding.path == p || finding.path.hasPrefix(p + ".") || finding.path.hasPrefix(p + "[")
+            } ?? true
+        case .enable, .unknown: applies = false
+        }
+        guard applies else { return nil }
+        if directive.rules.isEmpty { return "*" }
+        return directive.rules.contains(finding.ruleId) ? finding.ruleId : nil
+    }
+
+    private static func invalid(_ directive: Suppression, ja: String, en: String) -> Finding {
+        Finding(ruleId: MetaRules.invalidSuppression.id, severity: MetaRules.invalidSuppression.severity,
+                message: ja, messageEn: en, span: directive.span, path: directive.path ?? "")
+    }
+}
