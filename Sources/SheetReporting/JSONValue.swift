@@ -1,0 +1,69 @@
+/// A JSON document built by hand, so that key order is the order written and output is
+/// byte-for-byte deterministic (Foundation's encoders reorder keys and escape `/`).
+indirect enum JSONValue: Sendable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    /// Members in output order; keys are not deduplicated.
+    case object([(String, JSONValue)])
+
+    /// Pretty-printed with two-space indentation and a final newline.
+    var rendered: String {
+        var out = ""
+        write(to: &out, indent: 0)
+        out += "\n"
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        switch self {
+        case .string(let s): out += Self.quoted(s)
+        case .int(let n): out += String(n)
+        case .bool(let b): out += b ? "true" : "false"
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += Self.spaces(indent + 1)
+                item.write(to: &out, indent: indent + 1)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += Self.spaces(indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += Self.spaces(indent + 1) + Self.quoted(key) + ": "
+                value.write(to: &out, indent: indent + 1)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += Self.spaces(indent) + "}"
+        }
+    }
+
+    private static func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }
+
+    /// A JSON string literal per RFC 8259 §7: `"` and `\` escaped, control characters
+    /// U+0000–U+001F escaped (short forms where they exist), everything else — including
+    /// non-ASCII — written as is in UTF-8.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,64 @@
+import SheetRules
+
+/// JUnit XML for GitLab, Jenkins and other CI test views: one `<testsuite>` per file read,
+/// one `<testcase>` per file and rule (`name` = rule id, `classname` = file).
+///
+/// Every rule that ran is a test case in every file; a rule with findings in that file
+/// fails with `<failure message="N findings" type="<most serious severity>">` whose text
+/// lists each finding as `line:col message`. Rules that only findings mention (not in
+/// `LintReport.rules`) are added after the others, sorted by id. `tests` and `failures` are
+/// given on `<testsuites>` and on each `<testsuite>`; `errors` and `skipped` are always 0.
+public enum JUnitReporter {
+    /// Renders the report as an XML 1.0 document in UTF-8; ends with a newline.
+    public static func render(_ report: LintReport) -> String {
+        let ruleIds = ruleIds(report)
+        var byFileAndRule: [String: [String: [Finding]]] = [:]
+        for f in report.findings { byFileAndRule[f.span.file, default: [:]][f.ruleId, default: []].append(f) }
+
+        var suites = ""
+        var totalFailures = 0
+        for file in report.allFiles {
+            let name = ArtifactPath(file, root: report.root).display
+            let findings = byFileAndRule[file] ?? [:]
+            let failures = ruleIds.filter { findings[$0] != nil }.count
+            totalFailures += failures
+            suites += "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(ruleIds.count)\""
+                + " failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+            for id in ruleIds {
+                suites += testCase(id, file: name, findings: findings[id] ?? [], report)
+            }
+            suites += "  </testsuite>\n"
+        }
+        let tests = ruleIds.count * report.allFiles.count
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"sheetlint\" tests=\"\(tests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
+            + suites + "</testsuites>\n"
+    }
+
+    private static func testCase(_ id: String, file: String, findings: [Finding], _ report: LintReport) -> String {
+        let open = "    <testcase name=\"\(XMLEscaping.attribute(id))\" classname=\"\(XMLEscaping.attribute(file))\""
+        guard let worst = findings.map(\.severity).min() else { return open + "/>\n" }
+        let lines = findings.map { "\($0.span.start.line):\($0.span.start.column) \(report.message($0))" }
+        return open + ">\n"
+            + "      <failure message=\"\(XMLEscaping.attribute(failureMessage(findings.count, report.language)))\""
+            + " type=\"\(worst.rawValue)\">" + XMLEscaping.text(lines.joined(separator: "\n")) + "</failure>\n"
+            + "    </testcase>\n"
+    }
+
+    /// `2 件の指摘` / `2 findings`.
+    private static func failureMessage(_ n: Int, _ language: ReportLanguage) -> String {
+        switch language {
+        case .ja: return "\(n) 件の指摘"
+        case .en: return n == 1 ? "1 finding" : "\(n) findings"
+        }
+    }
+
+    /// Ids of the rules that ran (first occurrence wins), then ids only findings mention.
+    private static func ruleIds(_ report: LintReport) -> [String] {
+        var seen = Set<String>()
+        var ids: [String] = []
+        for rule in report.rules where seen.insert(rule.id).inserted { ids.append(rule.id) }
+        let extra = Set(report.findings.map(\.ruleId)).subtracting(seen).sorted()
+        return ids + extra
+    }
+}

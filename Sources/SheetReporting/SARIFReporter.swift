@@ -1,0 +1,90 @@
+import SheetModel
+import SheetRules
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, every rule that
+/// ran in `tool.driver.rules`, one result per finding.
+///
+/// - Locations: `artifactLocation.uri` is repo-relative and percent-encoded (spaces,
+///   non-ASCII and reserved characters; see `ArtifactPath.percentEncoded`) with
+///   `uriBaseId: "%SRCROOT%"`, which `originalUriBaseIds` maps to `file:///<root>/`. When the
+///   report has no root, `uriBaseId` and `originalUriBaseIds` are both omitted. A file outside
+///   the root gets an absolute `file://` URI and no `uriBaseId`.
+/// - Regions are 1-based, columns in Unicode scalars (`columnKind: unicodeCodePoints`).
+/// - `ruleIndex` is omitted for a finding whose rule is not in `LintReport.rules`.
+/// - Lists are always arrays (possibly empty), never null or absent.
+public enum SARIFReporter {
+    /// The `$schema` written into the log.
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    /// The `uriBaseId` of repo-relative locations.
+    public static let rootBaseId = "%SRCROOT%"
+
+    /// Renders the report; ends with a newline.
+    public static func render(_ report: LintReport) -> String {
+        var run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", driver(report))])),
+        ]
+        if let root = report.root {
+            run.append(("originalUriBaseIds", .object([
+                (rootBaseId, .object([("uri", .string(ArtifactPath.rootURI(root)))])),
+            ])))
+        }
+        run += [
+            ("language", .string(report.language.rawValue)),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("artifacts", .array(report.allFiles.map { .object([("location", artifactLocation($0, report))]) })),
+            ("results", .array(results(report))),
+        ]
+        return JSONValue.object([
+            ("$schema", .string(schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ]).rendered
+    }
+
+    /// SARIF `level` of a severity: `info` is `note`.
+    public static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    private static func results(_ report: LintReport) -> [JSONValue] {
+        var ruleIndex: [String: Int] = [:]
+        for (i, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = i }
+        let fingerprints = LineFingerprint.primaryLocationLineHashes(report)
+        return zip(report.findings, fingerprints).map { finding, fingerprint in
+            var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleId))]
+            if let index = ruleIndex[finding.ruleId] { members.append(("ruleIndex", .int(index))) }
+            members += [
+                ("level", .string(level(finding.severity))),
+                ("message", .object([("text", .string(report.message(finding)))])),
+                ("locations", .array([.object([("physicalLocation", .object([
+                    ("artifactLocation", artifactLocation(finding.span.file, report)),
+                    ("region", region(finding.span)),
+                ]))])])),
+                ("partialFingerprints", .object([("primaryLocationLineHash", .string(fingerprint))])),
+                ("properties", .object([("modelPath", .string(finding.path))])),
+            ]
+            return .object(members)
+        }
+    }
+
+    private static func artifactLocation(_ file: String, _ report: LintReport) -> JSONValue {
+        let path = ArtifactPath(file, root: report.root)
+        var members: [(String, JSONValue)] = [("uri", .string(path.uri))]
+        if path.isRelative && report.root != nil { members.append(("uriBaseId", .string(rootBaseId))) }
+        return .object(members)
+    }
+
+    /// A full region; values are clamped to SARIF's minimum of 1.
+    private static func region(_ span: SourceSpan) -> JSONValue {
+        .object([
+            ("startLine", .int(max(1, span.start.line))),
+            ("startColumn", .int(max(1, span.start.column))),
+            ("endLine", .int(max(1, span.start.line, span.end.line))),
+            ("endColumn", .int(max(1, span.end.column))),
+        ])
+    }
+}

@@ -1,0 +1,48 @@
+import SheetRules
+
+/// `file:line:col: severity: message [rule-id]`, one line per finding, then a summary line.
+///
+/// The severity word is always English (`error`, `warning`, `info`), as compilers print it,
+/// so editors' problem matchers parse it in both languages; the message and the summary
+/// follow `LintReport.language`. Line breaks inside a message are printed as spaces so that
+/// each finding stays on one line.
+public enum TextReporter {
+    /// Renders the report; ends with a newline.
+    public static func render(_ report: LintReport) -> String {
+        var out = ""
+        for finding in report.findings {
+            let file = ArtifactPath(finding.span.file, root: report.root).display
+            let message = oneLine(report.message(finding))
+            out += "\(file):\(finding.span.start.line):\(finding.span.start.column): "
+                + "\(finding.severity.rawValue): \(message) [\(finding.ruleId)]\n"
+        }
+        return out + summary(report) + "\n"
+    }
+
+    /// `2 個のエラー、1 個の警告、0 個の情報（3 ファイル）` or
+    /// `2 errors, 1 warning, 0 infos in 3 files`.
+    public static func summary(_ report: LintReport) -> String {
+        let (e, w, i, f) = (report.count(.error), report.count(.warning), report.count(.info), report.fileCount)
+        switch report.language {
+        case .ja:
+            return "\(e) 個のエラー、\(w) 個の警告、\(i) 個の情報（\(f) ファイル）"
+        case .en:
+            return "\(counted(e, "error")), \(counted(w, "warning")), \(counted(i, "info")) in \(counted(f, "file"))"
+        }
+    }
+
+    private static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Replaces CR, LF and CRLF with a single space.
+    static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in s.unicodeScalars {
+            if scalar == "\n" && previousCR { previousCR = false; continue }
+            previousCR = scalar == "\r"
+            out.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        return String(out)
+    }
+}
