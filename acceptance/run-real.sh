@@ -27,7 +27,11 @@ python3 "$here/check_parse.py" "$bin" "$work/crlf.md" "$expected" "real sheet wi
 sed 's/$/\r/' "$sheet" | iconv -f UTF-8 -t CP932 > "$work/cp932-crlf.md"
 python3 "$here/check_parse.py" "$bin" "$work/cp932-crlf.md" "$expected" "real sheet as CP932 with CRLF" || status=1
 
-if [ -f "$here/check_lint.py" ]; then
-  python3 "$here/check_lint.py" "$bin" "$sheet" "$expected" || status=1
-fi
+python3 "$here/check_lint.py" "$bin" "$sheet" "$expected" || status=1
+
+# SARIF: the real sheet and directories of our own fixtures validate against the schema,
+# carry GitHub's fields, and keep their fingerprints when a line is inserted at the top.
+schema=$real/../../schemas/sarif-schema-2.1.0.json
+python3 "$here/check_sarif.py" "$bin" "$schema" "$sheet" "$here/../examples" \
+  "$here/../Tests/SheetReadingTests/Fixtures/quirks" "$here/../examples/toshi-seisaku.md" || status=1
 exit $status

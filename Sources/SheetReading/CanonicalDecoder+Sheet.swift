@@ -6,6 +6,14 @@ extension CanonicalDecoder {
     static let sheetKeys = ["fiscalYear", "header", "mission", "approaches", "annualGoals", "midTermGoals", "suppress"]
 
     func sheet(_ root: Node) throws -> Sheet {
+        // A mapping with none of the sheet's keys is some other YAML file (a rule file, a
+        // CI config): say so plainly instead of naming its first key as unknown.
+        if case .mapping(let mapping) = root,
+           !mapping.contains(where: { pair in pair.key.scalar.map { Self.sheetKeys.contains($0.string) } ?? false }) {
+            throw ReadError(.notASheet, file: file, position: position(root),
+                            message: "目標設定シートではありません（header・mission・annualGoals などのキーがありません）",
+                            messageEn: "not a goal sheet: none of the keys header, mission, annualGoals, … is present")
+        }
         let m = try members(root, "", allowed: Self.sheetKeys)
         var sheet = Sheet(file: file)
         sheet.span = SourceSpan(file: file, start: SourcePosition(line: 1, column: 1), end: source.position(source.end))

@@ -42,7 +42,7 @@ extension Sheetlint {
     public static func runLint(_ request: LintRequest) -> CommandOutcome {
         let english = request.language.isEnglish
         var result = lint(request.lint)
-        var stderr = result.errors.map { "sheetlint: " + $0.text(english: english) }
+        var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
         // Broken rules: report nothing rather than a report made with half the rules.
         if !result.ruleErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)

@@ -39,6 +39,8 @@ public struct LintResult: Sendable {
     public var errors: [LintError]
     /// The rule-loading errors alone: with any, no file is read.
     public var ruleErrors: [LintError]
+    /// Things worth saying that are not errors (files skipped in a directory search).
+    public var notices: [LintError] = []
     /// Each file's lines (without terminators), when asked for.
     public var sourceLines: [String: [String]]
 }
@@ -63,13 +65,10 @@ extension Sheetlint {
             return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, ruleErrors: ruleErrors, sourceLines: [:])
         }
         var errors: [LintError] = []
-        let (files, missing) = SheetDiscovery.files(in: options.paths)
+        let (found, explicit, missing) = SheetDiscovery.files(in: options.paths)
+        var files = found
         errors += missing.map {
             LintError(message: "\($0): ファイルもディレクトリも見つかりません", messageEn: "\($0): no such file or directory")
-        }
-        if files.isEmpty && missing.isEmpty {
-            errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
-                                    messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
         let knownRules = Set(rules.rules.map(\.id) + MetaRules.all.map(\.id))
         let read = options.read
@@ -90,16 +89,28 @@ extension Sheetlint {
         }
         var findings: [Finding] = []
         var sourceLines: [String: [String]] = [:]
+        var skipped = Set<String>()
+        var notices: [LintError] = []
         for (path, result) in zip(files, perFile) {
             switch result {
             case .success(let outcome):
                 findings += outcome.findings
                 if keepLines { sourceLines[path] = outcome.lines }
+            case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
+                // A README or CI file found while searching a directory is not an error.
+                skipped.insert(path)
+                notices.append(LintError(message: "\(path): シートではないため飛ばしました", messageEn: "\(path): skipped, not a sheet"))
             case .failure(let e):
                 errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
-        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, ruleErrors: [], sourceLines: sourceLines)
+        files.removeAll { skipped.contains($0) }
+        if files.isEmpty && errors.isEmpty {
+            errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
+                                    messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
+        }
+        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, ruleErrors: [],
+                          notices: notices, sourceLines: sourceLines)
     }
 
     /// The default rules with every `--rules` directory applied over them. The examples of

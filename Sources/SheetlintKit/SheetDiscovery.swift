@@ -8,9 +8,11 @@ public enum SheetDiscovery {
     /// Folder names never searched (besides any name starting with a dot).
     static let skippedDirectories: Set<String> = ["node_modules", "Package.resolved"]
 
-    /// The files to lint, and an error message for every path that does not exist.
-    public static func files(in paths: [String]) -> (files: [String], missing: [String]) {
+    /// The files to lint (with whether the user named each one), and the paths that do
+    /// not exist.
+    public static func files(in paths: [String]) -> (files: [String], explicit: Set<String>, missing: [String]) {
         var files: [String] = []
+        var explicit = Set<String>()
         var missing: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -23,10 +25,11 @@ public enum SheetDiscovery {
                 files += search(directory: path)
             } else {
                 files.append(path)
+                explicit.insert(path)
             }
         }
         var seen = Set<String>()
-        return (files.filter { seen.insert($0).inserted }, missing)
+        return (files.filter { seen.insert($0).inserted }, explicit, missing)
     }
 
     private static func search(directory: String) -> [String] {
