@@ -92,3 +92,31 @@ extension Sheetlint {
         (rules.rules.map(ReportedRule.init) + MetaRules.all).sorted { $0.id < $1.id }
     }
 }
+
+extension Sheetlint {
+    /// `baseline prune`: lints `request.lint.paths` and rewrites the baseline at `path` with
+    /// only the entries that still match a finding.
+    public static func pruneBaseline(at path: String, request: LintRequest) -> CommandOutcome {
+        let english = request.language.isEnglish
+        let result = lint(request.lint)
+        var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
+        guard result.errors.isEmpty else { return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2) }
+        do {
+            let baseline = try Baseline.load(path: path)
+            let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
+            let matched = baseline.filter(result.findings, sourceLines: result.sourceLines, directory: directory).matched
+            try AtomicOutput.write(Baseline(entries: matched).rendered(), to: path)
+            let dropped = baseline.entries.count - matched.count
+            let summary = english ? "\(path): kept \(matched.count) entries, dropped \(dropped)\n"
+                                  : "\(path): \(matched.count) 件を残し、\(dropped) 件を削除しました\n"
+            return CommandOutcome(stdout: summary, stderr: stderr, exitCode: 0)
+        } catch let error as LintError {
+            stderr.append("sheetlint: " + error.text(english: english))
+        } catch let error as OutputError {
+            stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
+        } catch {
+            stderr.append("sheetlint: \(error)")
+        }
+        return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
+    }
+}

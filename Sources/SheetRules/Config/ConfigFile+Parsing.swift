@@ -1,0 +1,113 @@
+import SheetModel
+import Yams
+
+extension ConfigFile {
+    /// Parses configuration text. `knownRuleIds` are the ids `rules:` and `overrides` may
+    /// name (the loaded rule set's, plus ids reported outside it such as `reader-note`).
+    ///
+    /// Returns what could be read and an error, with file, line and column, for every
+    /// unknown key, wrong type, unknown severity word, unknown rule id and bad glob. An
+    /// error in one entry does not hide the others; a YAML syntax error, or a top level
+    /// that is not a mapping, yields an empty configuration and that one error. An empty
+    /// or all-comment file is a valid, empty configuration.
+    public static func parse(text: String, file: String, knownRuleIds: Set<String>) -> (ConfigFile, [ConfigError]) {
+        var config = ConfigFile(file: file)
+        var errors: [ConfigError] = []
+        func attempt(_ body: () throws(RuleFileError) -> Void) {
+            do { try body() } catch { errors.append(ConfigError(error)) }
+        }
+        let map: YAMLMapping
+        do {
+            guard let root = try compose(text: text, file: file) else { return (config, []) }
+            map = try root.mapping(allowed: keys, what: "config")
+        } catch {
+            return (config, [ConfigError(error)])
+        }
+        let parser = RuleLevelParser(knownRuleIds: knownRuleIds)
+        for entry in map.entries where !entry.value.isNull {
+            let value = entry.value
+            attempt { () throws(RuleFileError) in
+                switch entry.key {
+                case "extends":
+                    config.extends = try value.strings("extends").map { ConfigValue($0.0, at: $0.1.position) }
+                case "fiscalYear":
+                    let year = try value.int("fiscalYear")
+                    guard (1900...2999).contains(year) else {
+                        throw value.error("fiscalYear は西暦の年度で書いてください（例: 2024）",
+                                          "fiscalYear must be a western-calendar fiscal year (e.g. 2024)")
+                    }
+                    config.fiscalYear = ConfigValue(year, at: value.position)
+                case "lang":
+                    let word = try value.string("lang")
+                    guard let lang = ConfigLanguage(rawValue: word) else {
+                        throw value.error("lang「\(word)」は使えません。使える値: ja, en",
+                                          "unknown lang '\(word)'; allowed values: ja, en")
+                    }
+                    config.lang = ConfigValue(lang, at: value.position)
+                case "catalogs":
+                    config.catalogs = try value.strings("catalogs").map { ConfigValue($0.0, at: $0.1.position) }
+                case "rules":
+                    let (settings, more) = parser.settings(value, what: "rules")
+                    config.rules = settings
+                    errors += more
+                case "ignore":
+                    let (globs, more) = globs(value, what: "ignore")
+                    config.ignore = globs
+                    errors += more
+                case "overrides":
+                    for (index, item) in try value.sequence("overrides").enumerated() {
+                        attempt { () throws(RuleFileError) in
+                            let what = "overrides[\(index)]"
+                            let o = try item.mapping(allowed: overrideKeys, what: what)
+                            let (files, fileErrors) = globs(try o.required("files"), what: what + ".files")
+                            let (settings, ruleErrors) = parser.settings(try o.required("rules"), what: what + ".rules")
+                            errors += fileErrors + ruleErrors
+                            config.overrides.append(ConfigOverride(files: files, rules: settings, position: item.position))
+                        }
+                    }
+                default:
+                    break  // `mapping(allowed:)` has already refused anything else.
+                }
+            }
+        }
+        return (config, errors.sorted())
+    }
+
+    /// A string or list of strings, each compiled as a glob; one error per bad pattern.
+    private static func globs(_ value: YAMLValue, what: String) -> ([ConfigValue<Glob>], [ConfigError]) {
+        let items: [(String, YAMLValue)]
+        do { items = try value.strings(what) } catch { return ([], [ConfigError(error)]) }
+        var out: [ConfigValue<Glob>] = [], errors: [ConfigError] = []
+        for (pattern, node) in items {
+            do {
+                out.append(ConfigValue(try Glob(pattern), at: node.position))
+            } catch {
+                errors.append(ConfigError(file: node.file, position: node.position,
+                                          message: "\(what): \(error.message)", messageEn: "\(what): \(error.messageEn)"))
+            }
+        }
+        return (out, errors)
+    }
+
+    /// Composes YAML text; nil for an empty or all-comment document. A syntax error keeps
+    /// libyaml's position.
+    private static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue? {
+        do {
+            return try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
+        } catch let error as YamlError {
+            var position = SourcePosition(line: 1, column: 1)
+            var problem = "\(error)"
+            switch error {
+            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
+                position = SourcePosition(line: mark.line, column: mark.column)
+                problem = p
+            default: break
+            }
+            throw RuleFileError(file: file, position: position, message: "YAML として読めません: \(problem)",
+                                messageEn: "not valid YAML: \(problem)")
+        } catch {
+            throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
+                                message: "YAML として読めません: \(error)", messageEn: "not valid YAML: \(error)")
+        }
+    }
+}
