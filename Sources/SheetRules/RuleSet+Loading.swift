@@ -10,9 +10,14 @@ extension RuleSet {
 
     /// The built-in set and the errors it produced (empty unless the build is broken).
     public static func loadDefaultReportingErrors() -> (RuleSet, [RuleFileError]) {
+        defaultSet
+    }
+
+    /// Parsed once per process: the embedded text never changes.
+    private static let defaultSet: (RuleSet, [RuleFileError]) = {
         let files = DefaultRuleSet.files.map { (name: "<default>/" + $0.name, text: $0.text) }
         return RuleSet().adding(files: files)
-    }
+    }()
 
     /// Adds the rule and catalogue files in `directory` on top of `base`: `*.yml` / `*.yaml`
     /// in it and in its `catalogs/` subdirectory, in name order. A file with top-level

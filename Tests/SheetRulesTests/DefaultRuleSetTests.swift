@@ -72,3 +72,15 @@ final class DefaultRuleSetTests: XCTestCase {
         XCTAssertEqual(policies.status(of: "0"), .unknown)
     }
 }
+
+final class RuleExplanationTests: XCTestCase {
+    func testExplanationShowsMessagesOptionsAndExamples() throws {
+        let rule = try XCTUnwrap(RuleSet.loadDefault().rule(id: "plan-code-malformed"))
+        let text = rule.explanation()
+        XCTAssertTrue(text.hasPrefix("plan-code-malformed [error]\n"))
+        XCTAssertTrue(text.contains("kind: not-pattern"))
+        XCTAssertTrue(text.contains("${circled:3}"))
+        XCTAssertTrue(text.contains("fails with 2 finding(s)"))
+        XCTAssertTrue(text.contains("5-2-1"))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import SheetModel
 import Yams
 
@@ -63,5 +64,18 @@ extension Catalog {
             rest = after
         }
         return names
+    }
+}
+
+extension Catalog {
+    /// Reads and parses a catalogue file at `path` (UTF-8). For `--catalog FILE` style
+    /// options; add the result to a set with `RuleSet.add(_:)`.
+    public static func load(path: String) throws(RuleFileError) -> Catalog {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw RuleFileError(file: path, position: SourcePosition(line: 1, column: 1),
+                                message: "カタログファイルを UTF-8 のテキストとして読めません",
+                                messageEn: "cannot read the catalogue file as UTF-8 text")
+        }
+        return try parse(text: text, file: path)
     }
 }

@@ -1,0 +1,30 @@
+extension Rule {
+    /// The text `sheetlint rules explain ID` prints: id, severity, summary, description,
+    /// kind, selectors, options, both messages, then every example sheet with what it must
+    /// give. Deterministic; `english` picks which message comes first.
+    public func explanation(english: Bool = false) -> String {
+        var out = "\(id) [\(severity.rawValue)]\n\(summary)\n\n\(description)\n\n"
+        out += "kind: \(kind)\n"
+        out += "selector: " + selectors.map(\.source).joined(separator: ", ") + "\n"
+        let options = optionsText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        if !options.isEmpty { out += "options:\n\(options)\n" }
+        let messages = english ? [("message_en", messageEn), ("message", message)]
+                               : [("message", message), ("message_en", messageEn)]
+        for (label, template) in messages { out += "\(label): \(template.source)\n" }
+        for example in failExamples + passExamples {
+            let what = example.count > 0 ? "fails with \(example.count) finding(s)" : "passes"
+            out += "\nexample (\(example.file):\(example.position.line)) \(what):\n"
+            out += example.sheet.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "    " + $0 }.joined(separator: "\n").trimmingTrailingWhitespace() + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingWhitespace() -> String {
+        var s = self
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return s
+    }
+}
