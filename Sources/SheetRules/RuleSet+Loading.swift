@@ -64,10 +64,22 @@ extension RuleSet {
         for (file, catalog) in zip(files, isCatalog) where catalog {
             do { set.add(try Catalog.parse(text: file.text, file: file.name)) } catch { errors.append(error) }
         }
+        // An id may replace a rule of `self` (a default), but two files of one batch giving
+        // the same id is an error: which one wins would depend on file names.
+        var added: [String: Rule] = [:]
         for (file, catalog) in zip(files, isCatalog) where !catalog {
             let (rules, ruleErrors) = RuleFileParser.parseRules(text: file.text, file: file.name, catalogs: set.catalogs)
-            // A rule file adds its rules together, so that one id may replace a default.
-            for rule in rules { set.add(rule) }
+            for rule in rules {
+                if let first = added[rule.id] {
+                    errors.append(RuleFileError(
+                        file: rule.file, position: rule.position,
+                        message: "ルール id「\(rule.id)」は \(first.file):\(first.position.line) でも定義されています",
+                        messageEn: "rule id '\(rule.id)' is also defined at \(first.file):\(first.position.line)"))
+                    continue
+                }
+                added[rule.id] = rule
+                set.add(rule)
+            }
             errors += ruleErrors
         }
         return (set, errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })

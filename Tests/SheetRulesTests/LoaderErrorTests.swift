@@ -124,4 +124,11 @@ final class LoaderErrorTests: XCTestCase {
                        ["t.yml:14:11 fail 2/1", "t.yml:17:11 pass 0/1"])
         XCTAssertEqual(failures.first?.asRuleFileError.line, 14)
     }
+
+    func testTheSameIdInTwoFilesOfOneBatchIsAnErrorAtTheSecond() {
+        let text = Support.ruleFile(selector: "mission", kind: "required")
+        let (set, errors) = RuleSet().adding(files: [("a.yml", text), ("b.yml", text)])
+        XCTAssertEqual(set.rules.map(\.file), ["a.yml"])
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line):\($0.column)" }, ["b.yml:3:9"])
+    }
 }
