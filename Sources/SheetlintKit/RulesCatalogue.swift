@@ -14,20 +14,8 @@ public enum RulesCatalogue {
     }
 
     /// Description, check, messages and examples of rule `id`; nil when no such rule.
-    public static func explain(_ rules: RuleSet, id: String) -> String? {
-        guard let rule = rules.rule(id: id) else { return nil }
-        var out = "\(rule.id) [\(rule.severity.rawValue)]\n\(rule.summary)\n\n\(rule.description)\n\n"
-        out += "kind: \(rule.kind)\nselector: \(rule.selectors.map(\.source).joined(separator: ", "))\n"
-        if !rule.optionsText.isEmpty { out += "options:\n" + indent(rule.optionsText) }
-        out += "message: \(rule.message.source)\nmessage_en: \(rule.messageEn.source)\n"
-        out += "defined at: \(rule.file):\(rule.position.line):\(rule.position.column)\n"
-        for (label, examples) in [("fails", rule.failExamples), ("passes", rule.passExamples)] {
-            for example in examples {
-                let count = label == "fails" ? " (\(example.count) finding\(example.count == 1 ? "" : "s"))" : ""
-                out += "\nexample that \(label)\(count):\n" + indent(example.sheet)
-            }
-        }
-        return out
+    public static func explain(_ rules: RuleSet, id: String, english: Bool = false) -> String? {
+        rules.rule(id: id)?.explanation(english: english)
     }
 
     /// Runs the examples of the rules in `ids` (all when nil); one line per failure.
@@ -42,19 +30,5 @@ public enum RulesCatalogue {
             ? "\(tested.count) rules, \(examples) examples: \(examples - failures.count) passed, \(failures.count) failed"
             : "\(tested.count) 個のルール、\(examples) 個の例: \(examples - failures.count) 件成功、\(failures.count) 件失敗")
         return (lines.joined(separator: "\n") + "\n", failures.count)
-    }
-
-    private static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-            .trimmingTrailingNewlines() + "\n"
-    }
-}
-
-private extension String {
-    func trimmingTrailingNewlines() -> String {
-        var s = self
-        while s.hasSuffix("\n") || s.hasSuffix(" ") { s.removeLast() }
-        return s
     }
 }

@@ -50,7 +50,7 @@ struct RulesExplainCommand: ParsableCommand {
     func run() throws {
         let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
         for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
-        guard let text = RulesCatalogue.explain(rules, id: id) else {
+        guard let text = RulesCatalogue.explain(rules, id: id, english: source.english) else {
             printError(source.english ? "sheetlint: no rule '\(id)'; `sheetlint rules` lists them"
                                       : "sheetlint: ルール「\(id)」はありません。`sheetlint rules` で一覧を表示できます")
             throw ExitCode(2)

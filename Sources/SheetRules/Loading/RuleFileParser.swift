@@ -114,7 +114,7 @@ enum RuleFileParser {
         return Rule(id: id, severity: severity, summary: try map.required("summary").string("summary"),
                     description: try map.required("description").string("description"),
                     message: message, messageEn: messageEn, selectors: selectors, kind: kindName,
-                    optionsText: map["options"].map { (try? Yams.serialize(node: $0.node)) ?? "" } ?? "",
+                    optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
                     failExamples: fail, passExamples: pass, file: item.file, position: idValue.position,
                     check: check)
     }
