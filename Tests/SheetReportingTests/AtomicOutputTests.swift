@@ -52,11 +52,4 @@ final class AtomicOutputTests: XCTestCase {
         XCTAssertEqual(mode?.intValue, 0o600)
     }
 
-    func testRelativePathInCurrentDirectory() throws {
-        let previous = FileManager.default.currentDirectoryPath
-        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir.path))
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        try AtomicOutput.write("x", to: "plain.txt")
-        XCTAssertEqual(try entries(), ["plain.txt"])
-    }
 }
