@@ -55,6 +55,20 @@ public enum RuleEngine {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
         var seen = Set<ModelPath>()
         let matches = rule.selectors.flatMap { $0.select(in: tree) }.filter { seen.insert($0.path).inserted }
-        return rule.check.evaluate(matches, context).sorted()
+        return dedupe(rule.check.evaluate(matches, context)).sorted()
+    }
+
+    /// One problem seen through two selected fields (an item's text and the schedule entry
+    /// cut from it) is one finding: of findings with the same message whose spans nest, only
+    /// the innermost, most precise one is kept.
+    static func dedupe(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        return findings.filter { outer in
+            !findings.contains { inner in
+                inner != outer && inner.message == outer.message && inner.span.file == outer.span.file
+                    && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
+                    && (inner.span.start != outer.span.start || inner.span.end != outer.span.end || inner.path.count > outer.path.count)
+            }
+        }
     }
 }
