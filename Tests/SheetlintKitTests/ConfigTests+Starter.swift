@@ -23,6 +23,7 @@ final class ConfigStarterTests: XCTestCase {
         for rule in ConfigTree.rules.rules {
             XCTAssertTrue(text.contains("  # \(rule.id): \(rule.severity.rawValue) "), rule.id)
         }
+        XCTAssertTrue(text.contains("  # reader-note: warning "))
         XCTAssertTrue(text.contains("（") && text.contains("(Per-rule setting"))
     }
 
@@ -41,7 +42,7 @@ final class ConfigStarterTests: XCTestCase {
         }.joined(separator: "\n")
         let (config, errors) = ConfigFile.parse(text: uncommented, file: "u.yml", knownRuleIds: ids)
         XCTAssertEqual(errors.map(\.description), [])
-        XCTAssertEqual(config.rules.count, ConfigTree.rules.rules.count)
+        XCTAssertEqual(config.rules.count, ConfigTree.rules.rules.count + 1)
         XCTAssertEqual(config.fiscalYear?.value, 2024)
         XCTAssertEqual(config.ignore.count, 2)
         XCTAssertEqual(config.overrides.count, 1)

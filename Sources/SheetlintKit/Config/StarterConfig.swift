@@ -9,13 +9,17 @@ public enum StarterConfig {
     /// The file name `sheetlint init` writes by default.
     public static let defaultFileName = ConfigResolver.fileNames[0]
 
-    /// The starter text for `rules` (normally the default set). As written it parses to an
-    /// empty configuration; uncommenting any single line under `rules:` keeps it valid.
+    /// The starter text for `rules` (normally the default set) plus `reader-note`. As
+    /// written it parses to an empty configuration; uncommenting any line keeps it valid.
     public static func text(rules: RuleSet) -> String {
-        let width = rules.rules.map { $0.id.count + $0.severity.rawValue.count }.max() ?? 0
-        let ruleLines = rules.rules.map { rule in
-            let setting = "\(rule.id): \(rule.severity.rawValue)"
-            return "  # " + setting.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "  # " + rule.summary
+        // Reader notes are findings too, and may be switched like any rule.
+        let listed = (rules.rules.map { ($0.id, $0.severity, $0.summary) }
+            + [(ReaderNotes.ruleId, Severity.warning, "Something in the sheet the reader could not place.")])
+            .sorted { $0.0 < $1.0 }
+        let width = listed.map { $0.0.count + $0.1.rawValue.count }.max() ?? 0
+        let ruleLines = listed.map { id, severity, summary in
+            let setting = "\(id): \(severity.rawValue)"
+            return "  # " + setting.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "  # " + summary
         }
         return """
         # sheetlint の設定ファイル (sheetlint configuration file)
