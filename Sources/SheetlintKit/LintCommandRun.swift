@@ -7,7 +7,8 @@ import SheetRules
 public struct LintRequest: Sendable {
     public var lint: LintOptions
     public var format: ReportFormat
-    public var language: ReportLanguage
+    /// `--lang`; nil lets the configuration decide (Japanese when it does not).
+    public var language: ReportLanguage?
     public var gate: LintGate
     /// `--baseline FILE`: hide the findings it records.
     public var baselinePath: String?
@@ -16,7 +17,7 @@ public struct LintRequest: Sendable {
     /// `--output FILE`: write the report there (atomically) instead of standard output.
     public var outputPath: String?
 
-    public init(lint: LintOptions, format: ReportFormat = .text, language: ReportLanguage = .ja, gate: LintGate = LintGate(),
+    public init(lint: LintOptions, format: ReportFormat = .text, language: ReportLanguage? = nil, gate: LintGate = LintGate(),
                 baselinePath: String? = nil, writeBaselinePath: String? = nil, outputPath: String? = nil) {
         self.lint = lint
         self.format = format
@@ -40,11 +41,12 @@ public struct CommandOutcome: Sendable {
 extension Sheetlint {
     /// One whole `lint` run: read and evaluate, apply the baseline, decide the gate, render.
     public static func runLint(_ request: LintRequest) -> CommandOutcome {
-        let english = request.language.isEnglish
         var result = lint(request.lint)
+        let language = request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? .ja
+        let english = language.isEnglish
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
         // Broken rules: report nothing rather than a report made with half the rules.
-        if !result.ruleErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
+        if !result.setupErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
         }
         let root = FileManager.default.currentDirectoryPath
@@ -74,7 +76,7 @@ extension Sheetlint {
         if !result.errors.isEmpty { exitCode = 2 }
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
         let report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
-                                language: request.language, root: root, toolVersion: SheetlintVersion.current,
+                                language: language, root: root, toolVersion: SheetlintVersion.current,
                                 sourceLines: result.sourceLines)
         let text = request.format.render(report)
         guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
@@ -97,8 +99,8 @@ extension Sheetlint {
     /// `baseline prune`: lints `request.lint.paths` and rewrites the baseline at `path` with
     /// only the entries that still match a finding.
     public static func pruneBaseline(at path: String, request: LintRequest) -> CommandOutcome {
-        let english = request.language.isEnglish
         let result = lint(request.lint)
+        let english = (request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) }) == .en
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
         guard result.errors.isEmpty else { return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2) }
         do {

@@ -15,9 +15,14 @@ public struct LintOptions: Sendable {
     public var jobs: Int
     /// Keep each file's lines for fingerprints (SARIF, baselines).
     public var keepSourceLines: Bool
+    /// `--config FILE`: use this configuration for every sheet instead of discovering
+    /// the nearest `.sheetlint.yml`.
+    public var configPath: String?
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
+                configPath: String? = nil) {
+        self.configPath = configPath
         self.paths = paths
         self.rulesDirectories = rulesDirectories
         self.read = read
@@ -37,10 +42,12 @@ public struct LintResult: Sendable {
     public var findings: [Finding]
     /// Unusable input, rules or options (rule errors included).
     public var errors: [LintError]
-    /// The rule-loading errors alone: with any, no file is read.
-    public var ruleErrors: [LintError]
+    /// Rule and configuration errors: with any, no file is read.
+    public var setupErrors: [LintError]
     /// Things worth saying that are not errors (files skipped in a directory search).
     public var notices: [LintError] = []
+    /// The language the configuration for the working directory asks for, if any.
+    public var configLanguage: ConfigLanguage?
     /// Each file's lines (without terminators), when asked for.
     public var sourceLines: [String: [String]]
 }
@@ -62,25 +69,50 @@ extension Sheetlint {
     public static func lint(_ options: LintOptions) -> LintResult {
         let (rules, ruleErrors) = loadRules(options.rulesDirectories)
         guard ruleErrors.isEmpty else {
-            return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, ruleErrors: ruleErrors, sourceLines: [:])
+            return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, setupErrors: ruleErrors, sourceLines: [:])
         }
         var errors: [LintError] = []
         let (found, explicit, missing) = SheetDiscovery.files(in: options.paths)
-        var files = found
         errors += missing.map {
             LintError(message: "\($0): ファイルもディレクトリも見つかりません", messageEn: "\($0): no such file or directory")
         }
+        // Configuration: the nearest .sheetlint.yml of each sheet (or --config), loaded once each.
+        var resolver = ConfigResolver(rules: rules, extraRuleIds: Set(MetaRules.all.map(\.id)), explicitConfig: options.configPath)
+        let configLanguage = resolver.effectiveConfig(forDirectory: ".").lang
+        var notices: [LintError] = []
+        var files: [String] = []
+        var configs: [EffectiveConfig] = []
+        for path in found {
+            let config = resolver.effectiveConfig(forSheet: path)
+            if config.isIgnored {
+                if explicit.contains(path) {
+                    notices.append(LintError(message: "\(path): 設定の ignore に一致するため検査しません",
+                                             messageEn: "\(path): ignored by the configuration's ignore patterns"))
+                }
+                continue
+            }
+            files.append(path)
+            configs.append(config)
+        }
+        let configErrors = resolver.errors.map { LintError(message: $0.formatted(), messageEn: $0.formatted(english: true)) }
+        guard configErrors.isEmpty else {
+            return LintResult(rules: rules, files: [], findings: [], errors: configErrors + errors, setupErrors: configErrors,
+                              sourceLines: [:])
+        }
         let knownRules = Set(rules.rules.map(\.id) + MetaRules.all.map(\.id))
-        let read = options.read
         let keepLines = options.keepSourceLines
-        let perFile: [Result<FileOutcome, ReadError>] = parallelMap(files, jobs: options.jobs) { path in
+        let jobs = Array(zip(files, configs))
+        let perFile: [Result<FileOutcome, ReadError>] = parallelMap(jobs, jobs: options.jobs) { path, config in
             do {
+                var read = options.read
+                read.fiscalYear = options.read.fiscalYear ?? config.fiscalYear
                 let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
-                let raw = RuleEngine.evaluate(rules, on: sheet) + ReaderNotes.findings(sheet.notes)
-                let findings = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules)
+                let ruleSet = config.catalogs.isEmpty ? rules : config.rules(over: rules)
+                let raw = RuleEngine.evaluate(ruleSet, on: sheet) + ReaderNotes.findings(sheet.notes)
+                let unsuppressed = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules)
                 let lines = keepLines ? SheetDecoder.splitLines(decoded.text).map(String.init) : []
-                return .success(FileOutcome(findings: findings, lines: lines))
+                return .success(FileOutcome(findings: config.apply(to: unsuppressed), lines: lines))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -90,7 +122,6 @@ extension Sheetlint {
         var findings: [Finding] = []
         var sourceLines: [String: [String]] = [:]
         var skipped = Set<String>()
-        var notices: [LintError] = []
         for (path, result) in zip(files, perFile) {
             switch result {
             case .success(let outcome):
@@ -109,8 +140,8 @@ extension Sheetlint {
             errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
                                     messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
-        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, ruleErrors: [],
-                          notices: notices, sourceLines: sourceLines)
+        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
+                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines)
     }
 
     /// The default rules with every `--rules` directory applied over them. The examples of

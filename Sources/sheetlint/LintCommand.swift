@@ -36,8 +36,11 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("fiscal-year"), help: "Fiscal year (western year it starts in).")
     var fiscalYear: Int?
 
-    @Option(help: "Message language: ja or en.")
-    var lang: String = "ja"
+    @Option(help: "Message language: ja or en (default: the configuration's lang, else ja).")
+    var lang: String?
+
+    @Option(help: "Use this configuration file for every sheet instead of the nearest .sheetlint.yml.")
+    var config: String?
 
     @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932.")
     var encoding: String?
@@ -61,7 +64,10 @@ struct LintCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang must be ja or en") }
+        let language = try lang.map { name in
+            guard let l = ReportLanguage(rawValue: name) else { throw ValidationError("--lang must be ja or en") }
+            return l
+        }
         guard let reportFormat = ReportFormat(rawValue: format) else {
             throw ValidationError("--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -74,7 +80,7 @@ struct LintCommand: ParsableCommand {
             read.encoding = e
         }
         let request = LintRequest(
-            lint: LintOptions(paths: paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs),
+            lint: LintOptions(paths: paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config),
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)
