@@ -1,3 +1,5 @@
+import SheetModel
+
 /// A JSON document built by hand, so that key order is the order written and output is
 /// byte-for-byte deterministic (Foundation's encoders reorder keys and escape `/`).
 indirect enum JSONValue: Sendable {
@@ -44,26 +46,6 @@ indirect enum JSONValue: Sendable {
 
     private static func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
-    /// A JSON string literal per RFC 8259 §7: `"` and `\` escaped, control characters
-    /// U+0000–U+001F escaped (short forms where they exist), everything else — including
-    /// non-ASCII — written as is in UTF-8.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (see `JSONText.quoted`).
+    static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }

@@ -36,7 +36,7 @@ final class ReportFormattingTests: XCTestCase {
         let finding = Finding(ruleId: "r", severity: .error, message: message, messageEn: "m",
                               span: SourceSpan(file: "a.md", line: 1, startColumn: 1, endColumn: 2), path: "p")
         let text = JSONReporter.render(LintReport(findings: [finding], rules: [], files: ["a.md"], toolVersion: "0"))
-        XCTAssertTrue(text.contains(#""引用\"\\/ \u0001\u001F\t\r\n😀""#), text)
+        XCTAssertTrue(text.contains(#""引用\"\\/ \u0001\u001f\t\r\n😀""#), text)
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let diagnostics = object?["diagnostics"] as? [[String: Any]]
         XCTAssertEqual(diagnostics?.first?["message"] as? String, message)

@@ -18,7 +18,7 @@ extension ConfigFile {
         }
         let map: YAMLMapping
         do {
-            guard let root = try compose(text: text, file: file) else { return (config, []) }
+            guard let root = try YAMLValue.compose(text: text, file: file) else { return (config, []) }
             map = try root.mapping(allowed: keys, what: "config")
         } catch {
             return (config, [ConfigError(error)])
@@ -87,27 +87,5 @@ extension ConfigFile {
             }
         }
         return (out, errors)
-    }
-
-    /// Composes YAML text; nil for an empty or all-comment document. A syntax error keeps
-    /// libyaml's position.
-    private static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue? {
-        do {
-            return try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
-        } catch let error as YamlError {
-            var position = SourcePosition(line: 1, column: 1)
-            var problem = "\(error)"
-            switch error {
-            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
-                position = SourcePosition(line: mark.line, column: mark.column)
-                problem = p
-            default: break
-            }
-            throw RuleFileError(file: file, position: position, message: "YAML として読めません: \(problem)",
-                                messageEn: "not valid YAML: \(problem)")
-        } catch {
-            throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
-                                message: "YAML として読めません: \(error)", messageEn: "not valid YAML: \(error)")
-        }
     }
 }

@@ -9,31 +9,13 @@ enum RuleFileParser {
     static let ruleKeys = ["id", "severity", "summary", "description", "message", "message_en",
                            "selector", "kind", "options", "examples"]
 
-    /// Composes YAML text into a node; a syntax error keeps libyaml's position.
+    /// Composes YAML text into a node; an empty document is an error here.
     static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue {
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
-                                    message: "ファイルが空です", messageEn: "the file is empty")
-            }
-            return YAMLValue(node: node, file: file)
-        } catch let error as RuleFileError {
-            throw error
-        } catch let error as YamlError {
-            var position = SourcePosition(line: 1, column: 1)
-            var problem = "\(error)"
-            switch error {
-            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
-                position = SourcePosition(line: mark.line, column: mark.column)
-                problem = p
-            default: break
-            }
-            throw RuleFileError(file: file, position: position, message: "YAML として読めません: \(problem)",
-                                messageEn: "not valid YAML: \(problem)")
-        } catch {
+        guard let value = try YAMLValue.compose(text: text, file: file) else {
             throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
-                                message: "YAML として読めません: \(error)", messageEn: "not valid YAML: \(error)")
+                                message: "ファイルが空です", messageEn: "the file is empty")
         }
+        return value
     }
 
     static func checkVersion(_ map: YAMLMapping) throws(RuleFileError) {

@@ -128,3 +128,27 @@ struct YAMLMapping {
         return v
     }
 }
+
+extension YAMLValue {
+    /// Composes YAML text; nil for an empty or all-comment document. A syntax error keeps
+    /// libyaml's position (1-based line and column).
+    static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue? {
+        do {
+            return try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
+        } catch let error as YamlError {
+            var position = SourcePosition(line: 1, column: 1)
+            var problem = "\(error)"
+            switch error {
+            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
+                position = SourcePosition(line: mark.line, column: mark.column)
+                problem = p
+            default: break
+            }
+            throw RuleFileError(file: file, position: position, message: "YAML として読めません: \(problem)",
+                                messageEn: "not valid YAML: \(problem)")
+        } catch {
+            throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
+                                message: "YAML として読めません: \(error)", messageEn: "not valid YAML: \(error)")
+        }
+    }
+}
