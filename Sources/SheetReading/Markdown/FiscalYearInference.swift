@@ -12,11 +12,8 @@ import SheetModel
 enum FiscalYearInference {
     static func apply(to sheet: inout Sheet, lines: [[Unicode.Scalar]]) {
         guard sheet.fiscalYear == nil else { return }
-        let firstSectionLine = lines.firstIndex { line in
-            let run = Run(scalars: line, columns: Array(1..<(line.count + 1)), line: 0)
-            return SectionHeading.section(of: run.trimmed()) != nil
-        } ?? lines.count
-        if let year = lines[..<firstSectionLine].lazy.compactMap({ years(in: String(String.UnicodeScalarView($0))).min() }).first {
+        let firstSectionLine = lines.firstIndex { SectionHeading.section(of: $0) != nil } ?? lines.count
+        if let year = lines[..<firstSectionLine].lazy.compactMap({ years(in: $0).min() }).first {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .field
             return
@@ -27,12 +24,12 @@ enum FiscalYearInference {
                     .flatMap { [$0.text, $0.timing ?? ""] }
             }
         }
-        if let year = planText.flatMap(years(in:)).min() {
+        if let year = planText.flatMap({ years(in: Array($0.unicodeScalars)) }).min() {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .inferred
             return
         }
-        if let year = lines.flatMap({ years(in: String(String.UnicodeScalarView($0))) }).min() {
+        if let year = lines.lazy.flatMap({ years(in: $0) }).min() {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .inferred
         }
@@ -40,7 +37,14 @@ enum FiscalYearInference {
 
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
-        let s = Array(text.unicodeScalars.map(ScalarFolding.fold))
+        years(in: Array(text.unicodeScalars))
+    }
+
+    /// The same over scalars, folding as it goes (no copy of a long line is made).
+    static func years(in scalars: [Unicode.Scalar]) -> [Int] {
+        // Cheap exit: no 年 at all means no year expression.
+        guard scalars.contains("年") else { return [] }
+        let s = scalars.map(ScalarFolding.fold)
         var out: [Int] = []
         var i = 0
         while i < s.count {

@@ -3,9 +3,19 @@ import SheetModel
 /// Recognises the four section headings by their words, however they are numbered or
 /// marked up (`3. 当年度目標…`, `## ３．当年度目標`, `| 4. 中期目標 |`).
 enum SectionHeading {
+    /// No heading line is longer than this (in scalars, markup and spaces included).
+    static let maxLength = 160
+
     /// The section a line or lone cell announces; nil when it is not a heading.
     static func section(of run: Run) -> SectionKind? {
-        let key = ScalarFolding.key(run.string)
+        section(of: run.scalars)
+    }
+
+    /// The same for raw scalars. Headings are short: a long line is never one, and is not
+    /// even folded (a 2 MB cell must not be scanned for heading words).
+    static func section(of scalars: [Unicode.Scalar]) -> SectionKind? {
+        guard scalars.count <= maxLength else { return nil }
+        let key = ScalarFolding.key(String(String.UnicodeScalarView(scalars)))
         guard !key.isEmpty else { return nil }
         var body = Substring(key)
         let marked = body.hasPrefix("#") || body.hasPrefix("**") || body.first.map({ $0.isNumber || "一二三四".contains($0) }) == true
