@@ -37,6 +37,18 @@ public struct TextPattern: @unchecked Sendable, Hashable {
         }
     }
 
+    /// Every match of `text` (a `TextNormalization.normalize`d copy of `written`), with the
+    /// whole match (group 0) taken from `written` so messages quote the sheet as written.
+    /// Normalization folds BMP scalars to BMP scalars one for one, so UTF-16 ranges in the
+    /// copy are the same ranges in the original.
+    public func allMatches(in text: String, writtenAs written: String) -> [[String?]] {
+        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { result in
+            (0..<result.numberOfRanges).map { i in
+                Range(result.range(at: i), in: i == 0 ? written : text).map { String((i == 0 ? written : text)[$0]) }
+            }
+        }
+    }
+
     /// The first match's groups, as `allMatches`.
     public func firstMatch(in text: String) -> [String?]? {
         guard let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }

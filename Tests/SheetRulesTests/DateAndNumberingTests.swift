@@ -14,10 +14,11 @@ final class DateAndNumberingTests: XCTestCase {
         XCTAssertEqual(try eraFindings("2024年度（令和6年度）、令和10年度（2028年度）"), [])
     }
 
+    /// Matched after folding widths, quoted as written.
     func testEraYearReportsMismatchesInBothOrders() throws {
         XCTAssertEqual(try eraFindings("令和6年度(2025年度)"), ["令和6年度(2025年度)=2024"])
-        XCTAssertEqual(try eraFindings("令和元年（2020年）"), ["令和元年(2020年)=2019"])
-        XCTAssertEqual(try eraFindings("２０２３年（令和４年）"), ["2023年(令和4年)=2022"])
+        XCTAssertEqual(try eraFindings("令和元年（2020年）"), ["令和元年（2020年）=2019"])
+        XCTAssertEqual(try eraFindings("２０２３年（令和４年）"), ["２０２３年（令和４年）=2022"])
         XCTAssertEqual(try eraFindings("平成30年(2019年)"), ["平成30年(2019年)=2018"])
     }
 
@@ -30,7 +31,7 @@ final class DateAndNumberingTests: XCTestCase {
         XCTAssertEqual(try dateFindings("13月に開始"), ["13月"])
         XCTAssertEqual(try dateFindings("締切は4/31"), ["4/31"])
         XCTAssertEqual(try dateFindings("令和0年度"), ["令和0年"])
-        XCTAssertEqual(try dateFindings("２月３０日"), ["2月30日"])
+        XCTAssertEqual(try dateFindings("２月３０日"), ["２月３０日"], "quoted as written, matched after folding")
         XCTAssertEqual(try dateFindings("2023/2/29"), ["2023/2/29"])
         XCTAssertEqual(try dateFindings("令和5年4月31日"), ["4月31日"])
     }

@@ -46,20 +46,20 @@ struct DateCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        normalizedLeaves(matches).flatMap { leaf, text -> [Finding] in
+        normalizedLeaves(matches).flatMap { leaf, text, written -> [Finding] in
             var found: [(String, (String, String))] = []
-            for m in eraZero.allMatches(in: text) {
+            for m in eraZero.allMatches(in: text, writtenAs: written) {
                 found.append((m[0] ?? "", ("元号の0年はありません（初年は元年）", "era year 0 does not exist (the first year is 元年)")))
             }
-            for m in Self.yearMonthDay.allMatches(in: text) {
+            for m in Self.yearMonthDay.allMatches(in: text, writtenAs: written) {
                 if let p = Self.problem(month: Int(m[2]!)!, day: Int(m[3]!)!, year: Int(m[1]!)) { found.append((m[0]!, p)) }
             }
             for pattern in [Self.monthDay, Self.slashMonthDay] {
-                for m in pattern.allMatches(in: text) {
+                for m in pattern.allMatches(in: text, writtenAs: written) {
                     if let p = Self.problem(month: Int(m[1]!)!, day: Int(m[2]!)!, year: nil) { found.append((m[0]!, p)) }
                 }
             }
-            for m in Self.month.allMatches(in: text) {
+            for m in Self.month.allMatches(in: text, writtenAs: written) {
                 if let p = Self.problem(month: Int(m[1]!)!, day: nil, year: nil) { found.append((m[0]!, p)) }
             }
             var reasons = Set<String>()

@@ -32,12 +32,13 @@ struct Eras {
     }
 }
 
-/// The text leaves of the matches, once each, normalized (width, dashes, tildes).
-func normalizedLeaves(_ matches: [Match]) -> [(Match, String)] {
+/// The text leaves of the matches, once each: normalized (width, dashes, tildes) for
+/// matching, and as written for quoting in messages.
+func normalizedLeaves(_ matches: [Match]) -> [(Match, String, String)] {
     var seen = Set<ModelPath>()
     return matches.flatMap(\.textLeaves).compactMap { leaf in
         guard seen.insert(leaf.path).inserted, let t = leaf.node.text, !t.isEmpty else { return nil }
-        return (leaf, TextNormalization.normalize(t))
+        return (leaf, TextNormalization.normalize(t), t)
     }
 }
 
@@ -65,9 +66,9 @@ struct EraYearCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        normalizedLeaves(matches).flatMap { leaf, text -> [Finding] in
-            let a = eraFirst.allMatches(in: text).map { ($0[0], $0[1], $0[2], $0[3]) }
-            let b = westernFirst.allMatches(in: text).map { ($0[0], $0[2], $0[3], $0[1]) }
+        normalizedLeaves(matches).flatMap { leaf, text, written -> [Finding] in
+            let a = eraFirst.allMatches(in: text, writtenAs: written).map { ($0[0], $0[1], $0[2], $0[3]) }
+            let b = westernFirst.allMatches(in: text, writtenAs: written).map { ($0[0], $0[2], $0[3], $0[1]) }
             return (a + b).compactMap { whole, era, n, western in
                 guard let era, let n, let western, let year = Int(western),
                       let expected = eras.western(era, n), expected != year, n != "0" else { return nil }
