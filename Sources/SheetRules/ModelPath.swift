@@ -19,6 +19,11 @@ public struct ModelPath: Sendable, Hashable, CustomStringConvertible {
     /// The path extended by a dotted relative path (`plan.items`).
     public func appending(keys: [String]) -> ModelPath { ModelPath(components + keys.map { .key($0) }) }
 
+    /// True when `self` is `other` or lies below it.
+    public func isWithin(_ other: ModelPath) -> Bool {
+        components.count >= other.components.count && components.starts(with: other.components)
+    }
+
     /// The last key in the path (`planCodes` for `annualGoals[0].planCodes[1]`).
     public var lastKey: String? {
         for c in components.reversed() { if case .key(let k) = c { return k } }

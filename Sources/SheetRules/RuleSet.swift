@@ -63,12 +63,22 @@ public enum RuleEngine {
     /// the innermost, most precise one is kept.
     static func dedupe(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
-        return findings.filter { outer in
-            !findings.contains { inner in
-                inner != outer && inner.message == outer.message && inner.span.file == outer.span.file
-                    && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
-                    && (inner.span.start != outer.span.start || inner.span.end != outer.span.end || inner.path.count > outer.path.count)
+        // Only findings with the same message and file can be one problem: compare within
+        // those groups, so the work stays linear when messages differ (they name the item).
+        var groups: [String: [Int]] = [:]
+        for (i, f) in findings.enumerated() { groups[f.span.file + "\u{1F}" + f.message, default: []].append(i) }
+        var dropped = Set<Int>()
+        for members in groups.values where members.count > 1 {
+            for o in members {
+                let outer = findings[o]
+                if members.contains(where: { i in
+                    let inner = findings[i]
+                    return i != o && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
+                        && (inner.span.start != outer.span.start || inner.span.end != outer.span.end
+                            || inner.path.count > outer.path.count)
+                }) { dropped.insert(o) }
             }
         }
+        return findings.indices.filter { !dropped.contains($0) }.map { findings[$0] }
     }
 }

@@ -32,6 +32,22 @@ public struct Match: Sendable {
         }
     }
 
+    /// The string leaves under `matches`, each once, in document order. Matches arrive in
+    /// document order, so a match inside the last one walked is skipped instead of walked
+    /// again: with `**` every node is a match, and walking each would visit every leaf once
+    /// per ancestor.
+    public static func uniqueTextLeaves(_ matches: [Match]) -> [Match] {
+        var leaves: [Match] = []
+        var seen = Set<ModelPath>()
+        var lastWalked: ModelPath?
+        for match in matches {
+            if let last = lastWalked, match.path.isWithin(last) { continue }
+            lastWalked = match.path
+            for leaf in match.textLeaves where seen.insert(leaf.path).inserted { leaves.append(leaf) }
+        }
+        return leaves
+    }
+
     /// Every string leaf under this node (itself included), in document order.
     public var textLeaves: [Match] {
         switch node.value {

@@ -79,10 +79,10 @@ struct ItemListBuilder {
         }
         // Continuation text of the open sub-item or item.
         if let sub = items[last].subItems.indices.last {
-            items[last].subItems[sub].text = joined(items[last].subItems[sub].text, piece.content.string)
+            Self.append(piece.content.string, to: &items[last].subItems[sub].text)
             items[last].subItems[sub].span = items[last].subItems[sub].span.union(pieceSpan)
         } else {
-            items[last].text = joined(items[last].text, piece.content.string)
+            Self.append(piece.content.string, to: &items[last].text)
         }
         items[last].span = items[last].span.union(pieceSpan)
     }
@@ -114,7 +114,11 @@ struct ItemListBuilder {
         ScheduleParsing.colonEntries(content, file: file) ?? []
     }
 
-    private func joined(_ a: String, _ b: String) -> String {
-        a.isEmpty ? b : (b.isEmpty ? a : a + "\n" + b)
+    /// Appends a continuation paragraph in place (a new string per paragraph would copy
+    /// the whole text each time: quadratic in a cell of thousands of paragraphs).
+    private static func append(_ paragraph: String, to text: inout String) {
+        guard !paragraph.isEmpty else { return }
+        if !text.isEmpty { text += "\n" }
+        text += paragraph
     }
 }

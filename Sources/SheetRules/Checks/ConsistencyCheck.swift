@@ -35,8 +35,7 @@ struct ConsistencyCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        var seen = Set<ModelPath>()
-        let leaves = matches.flatMap(\.textLeaves).filter { seen.insert($0.path).inserted }
+        let leaves = Match.uniqueTextLeaves(matches)
         return groups.compactMap { group in
             var counts = Array(repeating: 0, count: group.variants.count)
             var firstLeaf: [Int: Match] = [:]

@@ -35,9 +35,8 @@ struct Eras {
 /// The text leaves of the matches, once each: normalized (width, dashes, tildes) for
 /// matching, and as written for quoting in messages.
 func normalizedLeaves(_ matches: [Match]) -> [(Match, String, String)] {
-    var seen = Set<ModelPath>()
-    return matches.flatMap(\.textLeaves).compactMap { leaf in
-        guard seen.insert(leaf.path).inserted, let t = leaf.node.text, !t.isEmpty else { return nil }
+    Match.uniqueTextLeaves(matches).compactMap { leaf in
+        guard let t = leaf.node.text, !t.isEmpty else { return nil }
         return (leaf, TextNormalization.normalize(t), t)
     }
 }
