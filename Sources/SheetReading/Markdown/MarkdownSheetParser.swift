@@ -149,7 +149,7 @@ struct MarkdownSheetParser {
     private static func goalNumber(_ run: Run) -> Int? {
         var key = ScalarFolding.key(CellHTML.fragments(run).map(\.string).joined())
         for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
-        guard (1...2).contains(key.count), let n = Int(key) else { return nil }
+        guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
         return n
     }
 
