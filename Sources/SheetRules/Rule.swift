@@ -27,8 +27,26 @@ public struct Rule: Sendable {
     /// The rule file and the position of the rule's `id`.
     public var file: String
     public var position: SourcePosition
+    /// The text of the rule's file and the rule's index in its `rules:` list, so that a
+    /// configuration can recompile the rule with other options.
+    var sourceText: String = ""
+    var sourceIndex: Int = 0
 
     let check: any Check
+}
+
+extension Rule: Hashable {
+    /// Rules are identified by where they are written and what they were compiled from.
+    public static func == (a: Rule, b: Rule) -> Bool {
+        (a.id, a.file, a.position, a.severity, a.optionsText) == (b.id, b.file, b.position, b.severity, b.optionsText)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(file)
+        hasher.combine(position)
+        hasher.combine(optionsText)
+    }
 }
 
 /// One example sheet of a rule.

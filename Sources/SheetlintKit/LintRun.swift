@@ -108,7 +108,7 @@ extension Sheetlint {
                 read.fiscalYear = options.read.fiscalYear ?? config.fiscalYear
                 let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
-                let ruleSet = config.catalogs.isEmpty ? rules : config.rules(over: rules)
+                let ruleSet = config.changesRules ? config.rules(over: rules) : rules
                 let raw = RuleEngine.evaluate(ruleSet, on: sheet) + ReaderNotes.findings(sheet.notes)
                 let unsuppressed = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules)
                 let lines = keepLines ? SheetDecoder.splitLines(decoded.text).map(String.init) : []

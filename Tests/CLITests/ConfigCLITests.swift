@@ -72,3 +72,25 @@ final class ConfigCLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent(".sheetlint.yml"), encoding: .utf8), text)
     }
 }
+
+/// Rule options set in a configuration, through the binary.
+final class ConfigOptionsCLITests: XCTestCase {
+    func testOptionsOverrideChangesWhatARuleAccepts() throws {
+        let dir = try CLIRunner.temporaryDirectory(self)
+        try CLIFixtures.write(CLIFixtures.gateSheet, "sheet.md", in: dir)
+        let before = try CLIRunner.run(["lint", "sheet.md"], in: dir)
+        XCTAssertTrue(before.stdout.contains("[plan-item-without-schedule]"))
+        try CLIFixtures.write("""
+        rules:
+          plan-item-without-schedule:
+            options: {timing: ["\\\\d+月", "調査"]}
+        """, ".sheetlint.yml", in: dir)
+        let after = try CLIRunner.run(["lint", "sheet.md"], in: dir)
+        XCTAssertFalse(after.stdout.contains("[plan-item-without-schedule]"), "「調査します」 now counts as timing: \(after.stdout)")
+        XCTAssertTrue(after.stdout.contains("[plan-code-placeholder]"))
+        try CLIFixtures.write("rules:\n  plan-item-without-schedule:\n    options: {timing: [\"([\"]}\n", ".sheetlint.yml", in: dir)
+        let broken = try CLIRunner.run(["lint", "sheet.md"], in: dir)
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains(".sheetlint.yml:3:"), broken.stderr)
+    }
+}

@@ -85,7 +85,7 @@ final class ConfigParseTests: XCTestCase {
         XCTAssertEqual(errors("rules:\n  notation-variance: {severity: fatal}\n"),
                        ["2:33 unknown severity 'fatal' for rules.notation-variance; allowed values: off, error, warning, info"])
         XCTAssertEqual(errors("rules:\n  notation-variance: {level: error}\n").first?.hasPrefix("2:23 unknown key 'level' in rules.notation-variance"), true)
-        XCTAssertEqual(errors("rules:\n  notation-variance: {severity: info, options: {x: 1}}\n").first?.hasPrefix("2:39 options of rules.notation-variance cannot be set"), true)
+        XCTAssertEqual(errors("rules:\n  notation-variance: {severity: info, options: {x: 1}}\n").first?.hasPrefix("2:48 options of rules.notation-variance cannot be checked without the loaded rules"), true)
         XCTAssertEqual(errors("rules: [a]\n"), ["1:8 rules must be a mapping (rule-id: severity)"])
         XCTAssertEqual(errors("fiscalYear: 令和6\n"), ["1:13 fiscalYear must be an integer"])
         XCTAssertEqual(errors("fiscalYear: 6\n"), ["1:13 fiscalYear must be a western-calendar fiscal year (e.g. 2024)"])

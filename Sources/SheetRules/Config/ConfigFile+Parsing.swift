@@ -11,6 +11,12 @@ extension ConfigFile {
     /// that is not a mapping, yields an empty configuration and that one error. An empty
     /// or all-comment file is a valid, empty configuration.
     public static func parse(text: String, file: String, knownRuleIds: Set<String>) -> (ConfigFile, [ConfigError]) {
+        parse(text: text, file: file, knownRuleIds: knownRuleIds, rules: nil)
+    }
+
+    /// The same, with the loaded rules, so that `rules.<id>.options` can recompile a rule
+    /// (its errors located in this file). Without `rules`, an `options:` entry is an error.
+    public static func parse(text: String, file: String, knownRuleIds: Set<String>, rules: RuleSet?) -> (ConfigFile, [ConfigError]) {
         var config = ConfigFile(file: file)
         var errors: [ConfigError] = []
         func attempt(_ body: () throws(RuleFileError) -> Void) {
@@ -23,7 +29,7 @@ extension ConfigFile {
         } catch {
             return (config, [ConfigError(error)])
         }
-        let parser = RuleLevelParser(knownRuleIds: knownRuleIds)
+        let parser = RuleLevelParser(knownRuleIds: knownRuleIds, rules: rules)
         for entry in map.entries where !entry.value.isNull {
             let value = entry.value
             attempt { () throws(RuleFileError) in

@@ -10,7 +10,7 @@ public struct ConfigFile: Sendable, Hashable {
     /// The keys of one `overrides` item.
     public static let overrideKeys = ["files", "rules"]
     /// The keys of a rule's mapping form (`rule-id: {severity: error}`).
-    public static let ruleMappingKeys = ["severity"]
+    public static let ruleMappingKeys = ["severity", "options"]
 
     /// The file, as named in errors.
     public var file: String
@@ -88,19 +88,23 @@ public enum RuleLevel: Sendable, Hashable {
     }
 }
 
-/// One entry of `rules:`: a rule id, its level, and where the id is written.
+/// One entry of `rules:`: a rule id, its level and/or options, and where the id is written.
 public struct RuleLevelSetting: Sendable, Hashable {
     /// The rule id, checked to exist when the file was parsed.
     public var ruleId: String
-    /// What to do with the rule's findings.
-    public var level: RuleLevel
+    /// What to do with the rule's findings; nil when the entry only changes options.
+    public var level: RuleLevel?
+    /// The rule recompiled with the entry's `options:` merged over its own; nil when the
+    /// entry changes no option.
+    public var replacement: Rule?
     /// Where the rule id is written.
     public var position: SourcePosition
 
     /// Creates a setting.
-    public init(ruleId: String, level: RuleLevel, position: SourcePosition) {
+    public init(ruleId: String, level: RuleLevel?, replacement: Rule? = nil, position: SourcePosition) {
         self.ruleId = ruleId
         self.level = level
+        self.replacement = replacement
         self.position = position
     }
 }

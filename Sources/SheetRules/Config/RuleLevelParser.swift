@@ -2,9 +2,12 @@ import SheetModel
 import Yams
 
 /// Decodes a `rules:` mapping of a configuration file: `rule-id: off | error | warning |
-/// info`, or `rule-id: {severity: …}`. Rule ids are checked against the loaded rules.
+/// info`, or `rule-id: {severity: …, options: {…}}`. Rule ids are checked against the
+/// loaded rules; options are merged over the rule's own and the rule is recompiled here,
+/// so a bad option is an error at its place in the configuration.
 struct RuleLevelParser {
     let knownRuleIds: Set<String>
+    let rules: RuleSet?
 
     /// Every valid setting, and one error per bad entry (others still decoded).
     func settings(_ value: YAMLValue, what: String) -> ([RuleLevelSetting], [ConfigError]) {
@@ -24,7 +27,8 @@ struct RuleLevelParser {
                 }
                 seen[id] = key.position
                 guard knownRuleIds.contains(id) else { throw unknownRule(id, at: key) }
-                out.append(RuleLevelSetting(ruleId: id, level: try level(item, ruleId: id), position: key.position))
+                let (level, replacement) = try setting(item, ruleId: id)
+                out.append(RuleLevelSetting(ruleId: id, level: level, replacement: replacement, position: key.position))
             } catch {
                 errors.append(ConfigError(error))
             }
@@ -39,21 +43,29 @@ struct RuleLevelParser {
             "unknown rule id '\(id)'\(hint.map { " (did you mean '\($0)'?)" } ?? ""); `sheetlint rules` lists them")
     }
 
-    /// `off`, a severity word, or `{severity: word}`.
-    private func level(_ item: YAMLValue, ruleId: String) throws(RuleFileError) -> RuleLevel {
-        if case .mapping(let mapping) = item.node {
-            // Rule options cannot be changed from a configuration: the engine compiles a
-            // rule's options once at load. A rule of the same id in a `--rules` directory
-            // replaces the default one, options and all.
-            for (k, _) in mapping where k.string == "options" {
-                throw YAMLValue(node: k, file: item.file).error(
-                    "rules.\(ruleId) の options は設定ファイルでは変えられません。同じ id のルールを --rules のディレクトリに書いてください。使えるキー: severity",
-                    "options of rules.\(ruleId) cannot be set in a configuration; put a rule with the same id in a --rules directory. allowed keys: severity")
+    /// `off`, a severity word, or `{severity: word, options: {…}}` (either key optional,
+    /// not both absent).
+    private func setting(_ item: YAMLValue, ruleId: String) throws(RuleFileError) -> (RuleLevel?, Rule?) {
+        guard case .mapping = item.node else { return (try word(item, ruleId: ruleId), nil) }
+        let map = try item.mapping(allowed: ConfigFile.ruleMappingKeys, what: "rules.\(ruleId)")
+        let level = try map["severity"].map { value throws(RuleFileError) in try word(value, ruleId: ruleId) }
+        var replacement: Rule?
+        if let options = map["options"] {
+            guard let rules else {
+                throw options.error("rules.\(ruleId) の options は、ルールを読み込まずには確かめられません",
+                                    "options of rules.\(ruleId) cannot be checked without the loaded rules")
             }
-            let map = try item.mapping(allowed: ConfigFile.ruleMappingKeys, what: "rules.\(ruleId)")
-            return try word(map.required("severity"), ruleId: ruleId)
+            guard let rule = rules.rule(id: ruleId) else {
+                throw options.error("rules.\(ruleId) は YAML のルールではないため options はありません",
+                                    "rules.\(ruleId) is not a YAML rule and has no options")
+            }
+            replacement = try rule.overridingOptions(with: options, catalogs: rules.catalogs)
         }
-        return try word(item, ruleId: ruleId)
+        guard level != nil || replacement != nil else {
+            throw item.error("rules.\(ruleId) には severity か options を書いてください",
+                             "rules.\(ruleId) needs severity or options")
+        }
+        return (level, replacement)
     }
 
     private func word(_ value: YAMLValue, ruleId: String) throws(RuleFileError) -> RuleLevel {

@@ -39,9 +39,11 @@ enum RuleFileParser {
         }
         var rules: [Rule] = [], errors: [RuleFileError] = []
         var seen: [String: SourcePosition] = [:]
-        for item in items {
+        for (index, item) in items.enumerated() {
             do throws(RuleFileError) {
-                let rule = try parseRule(item, catalogs: catalogs)
+                var rule = try parseRule(item, catalogs: catalogs)
+                rule.sourceText = text
+                rule.sourceIndex = index
                 if let first = seen[rule.id] {
                     throw item.error("ルール id「\(rule.id)」が \(first.line) 行目と重複しています",
                                      "rule id '\(rule.id)' is already used at line \(first.line)")

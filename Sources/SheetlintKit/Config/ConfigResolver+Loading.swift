@@ -56,7 +56,7 @@ extension ConfigResolver {
         let name = display(path)
         if let data = FileManager.default.contents(atPath: path) {
             if let text = String(data: data, encoding: .utf8) {
-                let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds)
+                let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds, rules: rules)
                 errorSet.formUnion(errors)
                 result = file
             } else {

@@ -19,6 +19,8 @@ public struct ConfigResolver: Sendable {
 
     /// Rule ids a configuration may name.
     public let knownRuleIds: Set<String>
+    /// The run's rules, for recompiling those whose options a configuration changes.
+    let rules: RuleSet
     /// `--config FILE` (absolute, normalized), or nil to search.
     let explicitConfig: String?
     /// Absolute, normalized; relative paths are resolved against it and shown relative to it.
@@ -41,6 +43,7 @@ public struct ConfigResolver: Sendable {
     public init(rules: RuleSet, extraRuleIds: Set<String> = [ReaderNotes.ruleId], explicitConfig: String? = nil,
                 currentDirectory: String = FileManager.default.currentDirectoryPath) {
         knownRuleIds = Set(rules.rules.map(\.id)).union(extraRuleIds)
+        self.rules = rules
         let cwd = ConfigPath.normalize(currentDirectory)
         self.currentDirectory = cwd
         self.explicitConfig = explicitConfig.map { ConfigPath.absolute($0, in: cwd) }
@@ -122,10 +125,10 @@ struct ConfigLayer: Sendable {
             config.catalogs.append(catalog)
             config.catalogFiles.append(name)
         }
-        for setting in file.rules { config.ruleLevels[setting.ruleId] = setting.level }
+        for setting in file.rules { config.apply(setting) }
         guard let sheetPath else { return }
         for override in file.overrides where override.files.contains(where: { $0.value.matchesPathOrAncestor(sheetPath) }) {
-            for setting in override.rules { config.ruleLevels[setting.ruleId] = setting.level }
+            for setting in override.rules { config.apply(setting) }
         }
         if file.ignore.contains(where: { $0.value.matchesPathOrAncestor(sheetPath) }) {
             config.isIgnored = true

@@ -23,6 +23,9 @@ public struct EffectiveConfig: Sendable, Hashable {
     public var catalogs: [Catalog]
     /// The catalogue files, as shown to the user, in the order of `catalogs`.
     public var catalogFiles: [String]
+    /// Rules recompiled with options the configuration sets, by rule id (the last setting
+    /// for a rule wins, as for levels).
+    public var ruleReplacements: [String: Rule] = [:]
 
     /// Creates a configuration; the defaults are "no configuration".
     public init(configFile: String? = nil, isIgnored: Bool = false, fiscalYear: Int? = nil,
@@ -39,6 +42,15 @@ public struct EffectiveConfig: Sendable, Hashable {
 
     /// No configuration: nothing ignored, every rule at its own severity.
     public static let none = EffectiveConfig()
+
+    /// Applies one `rules:` entry: its level and/or its recompiled rule.
+    mutating func apply(_ setting: RuleLevelSetting) {
+        if let level = setting.level { ruleLevels[setting.ruleId] = level }
+        if let rule = setting.replacement { ruleReplacements[setting.ruleId] = rule }
+    }
+
+    /// True when evaluating this sheet needs a rule set other than the run's.
+    public var changesRules: Bool { !catalogs.isEmpty || !ruleReplacements.isEmpty }
 
     /// The configured level of `ruleId`; nil when the configuration leaves the rule alone.
     public func level(of ruleId: String) -> RuleLevel? { ruleLevels[ruleId] }
@@ -62,11 +74,12 @@ public struct EffectiveConfig: Sendable, Hashable {
         }
     }
 
-    /// `base` with this configuration's catalogues added (replacing same-id ones), for
-    /// evaluating this sheet. Returns `base` unchanged when there are none.
+    /// `base` with this configuration's catalogues added (replacing same-id ones) and its
+    /// recompiled rules in place of the originals, for evaluating this sheet.
     public func rules(over base: RuleSet) -> RuleSet {
         var set = base
         for catalog in catalogs { set.add(catalog) }
+        for rule in ruleReplacements.values.sorted(by: { $0.id < $1.id }) { set.add(rule) }
         return set
     }
 }

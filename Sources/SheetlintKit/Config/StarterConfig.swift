@@ -47,10 +47,10 @@ public enum StarterConfig {
 
         # ルールごとの設定: off（無効）, error, warning, info。# を外すと有効になります。値は既定の重大度です
         # (Per-rule setting: off, error, warning or info. Remove a # to use a line; the values shown are the defaults.)
-        # 書き方は「id: warning」または「id: {severity: warning}」
-        # (Write "id: warning" or "id: {severity: warning}".)
-        # ルールのオプションを変えるには、同じ id のルールを --rules のディレクトリに置きます
-        # (To change a rule's options, put a rule with the same id in a --rules directory.)
+        # 書き方は「id: warning」または「id: {severity: warning, options: {…}}」。options はルールの
+        # options にキーごとに重ねます（sheetlint rules explain ID で確認できます）
+        # (Write "id: warning" or "id: {severity: warning, options: {…}}"; options are merged over the
+        # rule's own, key by key: see `sheetlint rules explain ID`.)
         rules:
         \(ruleLines.joined(separator: "\n"))
 
