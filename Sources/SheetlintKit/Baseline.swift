@@ -96,4 +96,3 @@ public struct Baseline: Sendable, Hashable {
     }
 }
 
-extension LintError: Error {}

@@ -53,7 +53,7 @@ public struct LintResult: Sendable {
 }
 
 /// An operational error, in both languages.
-public struct LintError: Sendable, Hashable {
+public struct LintError: Error, Sendable, Hashable {
     public var message: String
     public var messageEn: String
     public init(message: String, messageEn: String) {
