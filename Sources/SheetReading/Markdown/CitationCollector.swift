@@ -45,11 +45,6 @@ struct CitationCollector {
         return (mode, rest)
     }
 
-    /// True when any fragment of the cells is a label, or a code the current mode expects.
-    func recognises(_ fragments: [Run]) -> Bool {
-        fragments.contains { Self.label(of: $0) != nil }
-    }
-
     mutating func add(_ fragment: Run) {
         if let (mode, rest) = Self.label(of: fragment) {
             self.mode = mode
