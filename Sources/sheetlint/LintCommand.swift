@@ -13,6 +13,8 @@ struct LintCommand: ParsableCommand {
         Exit status: 0 the gate passes; 1 the gate fails (by default: any error-level finding); \
         2 unusable input, rules, options or output.
 
+        `sheetlint` alone lints the current directory; `sheetlint FILE…` is `sheetlint lint FILE…`.
+
         Examples:
           sheetlint lint examples/
           sheetlint lint --format sarif --output sheetlint.sarif sheets/
@@ -21,8 +23,8 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Sheet files or directories (searched for .md, .yaml, .yml, .json).")
-    var paths: [String]
+    @Argument(help: "Sheet files or directories (searched for .md, .yaml, .yml, .json); default: the current directory.")
+    var paths: [String] = []
 
     @Option(help: "Output: text, json, sarif, github or junit.")
     var format: String = "text"
@@ -80,7 +82,7 @@ struct LintCommand: ParsableCommand {
             read.encoding = e
         }
         let request = LintRequest(
-            lint: LintOptions(paths: paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config),
+            lint: LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config),
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)

@@ -53,6 +53,15 @@ final class GateCLITests: XCTestCase {
                        "--quiet hides warnings from output, not from the gate")
     }
 
+    func testBareSheetlintLintsTheCurrentDirectory() throws {
+        let bare = try CLIRunner.run([], in: dir)
+        XCTAssertEqual(bare.status, 1)
+        XCTAssertTrue(bare.stdout.contains("sheet.md:20:20: error:"), bare.stdout)
+        let file = try CLIRunner.run(["sheet.md", "--lang", "en"], in: dir)
+        XCTAssertEqual(file.status, 1)
+        XCTAssertTrue(file.stdout.contains("1 error, 1 warning, 1 info in 1 file"), file.stdout)
+    }
+
     func testUnusableOptionsExitTwo() throws {
         XCTAssertEqual(try lint(["--format", "xml"]).status, 2)
         XCTAssertEqual(try lint(["--lang", "fr"]).status, 2)
