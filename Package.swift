@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(name: "SheetRulesTests", dependencies: ["SheetRules", "SheetReading"]),
         .testTarget(name: "SheetReportingTests", dependencies: ["SheetReporting"], exclude: ["Goldens"]),
         .testTarget(name: "SheetlintKitTests", dependencies: ["SheetlintKit"]),
-        .testTarget(name: "CLITests", dependencies: ["sheetlint"]),
+        .testTarget(name: "CLITests", dependencies: ["sheetlint"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
