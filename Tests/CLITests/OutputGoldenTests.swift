@@ -11,7 +11,13 @@ final class OutputGoldenTests: XCTestCase {
         XCTAssertEqual(result.status, expected, result.stderr)
         XCTAssertEqual(result.stderr, "")
         // The only machine-specific text is the absolute root in SARIF's originalUriBaseIds.
-        let output = result.stdout.replacingOccurrences(of: Self.fixture.path, with: "$ROOT")
+        // SARIF percent-encodes it (all but letters, digits, `-._~/`), so replace that form too.
+        let encoded = Self.fixture.path.utf8.map { byte -> String in
+            let c = Character(Unicode.Scalar(byte))
+            return (byte < 128 && (c.isLetter || c.isNumber || "-._~/".contains(c))) ? String(c) : String(format: "%%%02X", byte)
+        }.joined()
+        let output = result.stdout.replacingOccurrences(of: "file://" + encoded, with: "file://$ROOT")
+            .replacingOccurrences(of: Self.fixture.path, with: "$ROOT")
         let golden = Self.fixture.appendingPathComponent("expected/\(format).\(lang).\(ext)")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
