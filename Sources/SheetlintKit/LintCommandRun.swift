@@ -41,7 +41,10 @@ public struct CommandOutcome: Sendable {
 extension Sheetlint {
     /// One whole `lint` run: read and evaluate, apply the baseline, decide the gate, render.
     public static func runLint(_ request: LintRequest) -> CommandOutcome {
-        var result = lint(request.lint)
+        var options = request.lint
+        // Only SARIF fingerprints and baselines read the sheets' lines again.
+        options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        var result = lint(options)
         let language = request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? .ja
         let english = language.isEnglish
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }

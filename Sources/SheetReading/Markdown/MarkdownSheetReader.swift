@@ -38,26 +38,14 @@ public enum MarkdownSheetReader {
     }
 }
 
-/// Splits decoded text into lines of scalars; CRLF, LF and a lone CR each end a line.
+/// Decoded text as lines of scalars, with `SheetDecoder.splitLines`' break rules (CRLF, LF
+/// and a lone CR each end a line); the empty line after a final break is not a line of
+/// the sheet.
 enum SourceLines {
     static func split(_ text: String) -> [[Unicode.Scalar]] {
-        var lines: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        var afterCR = false
-        for s in text.unicodeScalars {
-            if s == "\n" {
-                if !afterCR { lines.append(current); current = [] }
-                afterCR = false
-            } else if s == "\r" {
-                lines.append(current)
-                current = []
-                afterCR = true
-            } else {
-                afterCR = false
-                current.append(s)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        var lines = SheetDecoder.splitLines(text)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        if lines.count == 1, lines[0].isEmpty { return [] }
+        return lines.map { Array($0.unicodeScalars) }
     }
 }
