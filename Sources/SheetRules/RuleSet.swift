@@ -53,9 +53,24 @@ public enum RuleEngine {
     /// The findings of one rule, sorted.
     public static func evaluate(_ rule: Rule, on tree: ModelNode, file: String, catalogs: [String: Catalog]) -> [Finding] {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
-        var seen = Set<ModelPath>()
-        let matches = rule.selectors.flatMap { $0.select(in: tree) }.filter { seen.insert($0.path).inserted }
-        return dedupe(rule.check.evaluate(matches, context)).sorted()
+        let budget = RegexBudget()
+        return RegexBudget.$current.withValue(budget) {
+            var seen = Set<ModelPath>()
+            let matches = rule.selectors.flatMap { $0.select(in: tree) }.filter { seen.insert($0.path).inserted }
+            var findings = dedupe(rule.check.evaluate(matches, context))
+            if let overrun = budget.overrun { findings.append(regexLimitFinding(rule, overrun, file: file)) }
+            return findings.sorted()
+        }
+    }
+
+    /// The finding that says a rule's patterns hit a regex limit on a sheet, so the rule's
+    /// results there are incomplete. It carries the rule's id and is always an error: a
+    /// pattern that cannot finish is a broken rule, never a silent pass.
+    static func regexLimitFinding(_ rule: Rule, _ overrun: RegexBudget.Overrun, file: String) -> Finding {
+        Finding(ruleId: rule.id, severity: .error,
+                message: "ルール \(rule.id)（\(rule.file)）の正規表現「\(overrun.pattern)」が処理量の上限（\(overrun.limit)）を超えたため、このシートでの判定を打ち切りました",
+                messageEn: "rule \(rule.id) (\(rule.file)): the regular expression '\(overrun.pattern)' exceeded its work limit (\(overrun.limit)); the rule's results on this sheet are incomplete",
+                span: SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1), path: "")
     }
 
     /// One problem seen through two selected fields (an item's text and the schedule entry
