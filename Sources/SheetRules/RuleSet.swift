@@ -29,6 +29,11 @@ public struct RuleSet: Sendable {
         catalogs[catalog.id] = catalog
     }
 
+    /// A copy holding only the rules that apply to a sheet at `stage` (see `Rule.stages`).
+    public func applicable(at stage: SheetStage) -> RuleSet {
+        rules.allSatisfy { $0.applies(at: stage) } ? self : only(Set(rules.filter { $0.applies(at: stage) }.map(\.id)))
+    }
+
     /// A copy holding only the rules whose ids are in `ids` (for `--rule` style filters).
     public func only(_ ids: Set<String>) -> RuleSet {
         var copy = self
@@ -40,12 +45,15 @@ public struct RuleSet: Sendable {
 /// Evaluates rules on sheets. Pure: no I/O, no shared mutable state; safe to call from
 /// many tasks at once.
 public enum RuleEngine {
-    /// Every finding of every rule in `rules` on `sheet`, sorted (file, line, column, rule id).
-    public static func evaluate(_ rules: RuleSet, on sheet: Sheet) -> [Finding] {
-        evaluate(rules, on: sheet.tree, file: sheet.file)
+    /// Every finding of every rule in `rules` that applies at `stage` on `sheet`, sorted
+    /// (file, line, column, rule id). `stage` nil: the stage inferred from the sheet's
+    /// content (`SheetStage.inferred(from:)`), as `lint --stage auto` does.
+    public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil) -> [Finding] {
+        evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file)
     }
 
-    /// The same over a model tree (for callers that built one themselves).
+    /// Every rule in `rules`, whatever its stages, over a model tree (for callers that
+    /// built one themselves and chose the rules).
     public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String) -> [Finding] {
         rules.rules.flatMap { evaluate($0, on: tree, file: file, catalogs: rules.catalogs) }.sorted()
     }
