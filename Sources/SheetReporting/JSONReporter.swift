@@ -5,7 +5,9 @@ import SheetRules
 /// Each diagnostic has `ruleId`, `severity`, `message` (report language), `file`
 /// (repo-relative where possible), `line`, `column`, `endLine`, `endColumn` (1-based,
 /// columns in Unicode scalars, end exclusive) and `path` (the model path). `summary` counts
-/// findings per severity and the files read. Non-ASCII text is written unescaped (UTF-8).
+/// findings per severity and the files read. `sheets` gives, for each file read, the
+/// `stage` it was checked at (`plan` or `review`) and its `stageSource` (`option`, `config`
+/// or `inferred`). Non-ASCII text is written unescaped (UTF-8).
 public enum JSONReporter {
     /// Renders the report; ends with a newline.
     public static func render(_ report: LintReport) -> String {
@@ -22,12 +24,23 @@ public enum JSONReporter {
                 ("path", .string(f.path)),
             ])
         }
+        // The stage each sheet was checked at, in `files` order.
+        let sheets: [JSONValue] = report.files.compactMap { file in
+            report.stages[file].map { stage in
+                .object([
+                    ("file", .string(ArtifactPath(file, root: report.root).display)),
+                    ("stage", .string(stage.stage.rawValue)),
+                    ("stageSource", .string(stage.source.rawValue)),
+                ])
+            }
+        }
         let summary: JSONValue = .object([
             ("error", .int(report.count(.error))),
             ("warning", .int(report.count(.warning))),
             ("info", .int(report.count(.info))),
             ("files", .int(report.fileCount)),
         ])
-        return JSONValue.object([("diagnostics", .array(diagnostics)), ("summary", summary)]).rendered
+        return JSONValue.object([("diagnostics", .array(diagnostics)), ("sheets", .array(sheets)),
+                                 ("summary", summary)]).rendered
     }
 }

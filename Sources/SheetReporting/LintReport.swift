@@ -34,6 +34,11 @@ public struct LintReport: Sendable {
     /// The text of each file as lines (without terminators; index 0 is line 1), keyed like
     /// `files`. Only SARIF fingerprints read it; a missing file falls back to the message.
     public var sourceLines: [String: [String]]
+    /// The stage each file was checked at and how it was chosen, keyed like `files`. JSON
+    /// and SARIF give it per file; text states it once per file when it was inferred.
+    public var stages: [String: ResolvedStage] = [:]
+    /// Whether text output states inferred stages (off with `--quiet`).
+    public var stageNotes = true
 
     /// The project page used when the caller gives none.
     public static let defaultInformationURI = "https://github.com/sheetlint/sheetlint"
@@ -42,7 +47,8 @@ public struct LintReport: Sendable {
     public init(findings: [Finding], rules: [ReportedRule], files: [String],
                 language: ReportLanguage = .ja, root: String? = nil, toolVersion: String,
                 informationURI: String = LintReport.defaultInformationURI,
-                sourceLines: [String: [String]] = [:]) {
+                sourceLines: [String: [String]] = [:], stages: [String: ResolvedStage] = [:]) {
+        self.stages = stages
         self.findings = findings
         self.rules = rules
         self.files = files

@@ -78,9 +78,10 @@ extension Sheetlint {
         var exitCode = request.writeBaselinePath == nil ? request.gate.exitCode(for: result.findings) : 0
         if !result.errors.isEmpty { exitCode = 2 }
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
-        let report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
+        var report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
-                                sourceLines: result.sourceLines)
+                                sourceLines: result.sourceLines, stages: result.stages)
+        report.stageNotes = !request.gate.quiet
         let text = request.format.render(report)
         guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
         do {
