@@ -12,6 +12,8 @@ import SheetRules
 /// - Regions are 1-based, columns in Unicode scalars (`columnKind: unicodeCodePoints`).
 /// - `ruleIndex` is omitted for a finding whose rule is not in `LintReport.rules`.
 /// - Lists are always arrays (possibly empty), never null or absent.
+/// - When a gate applies, `invocations[0]` carries it: `exitCode` (0 or 1), the failed
+///   conditions in `exitCodeDescription`, and `properties.gate` as in the JSON report.
 public enum SARIFReporter {
     /// The `$schema` written into the log.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,6 +29,15 @@ public enum SARIFReporter {
             run.append(("originalUriBaseIds", .object([
                 (rootBaseId, .object([("uri", .string(ArtifactPath.rootURI(root)))])),
             ])))
+        }
+        if let gate = report.gate {
+            var invocation: [(String, JSONValue)] = [
+                ("executionSuccessful", .bool(true)),
+                ("exitCode", .int(gate.passed ? 0 : 1)),
+            ]
+            if let line = gate.line(report.language) { invocation.append(("exitCodeDescription", .string(line))) }
+            invocation.append(("properties", .object([("gate", JSONReporter.gateObject(gate, report.language))])))
+            run.append(("invocations", .array([.object(invocation)])))
         }
         run += [
             ("language", .string(report.language.rawValue)),
