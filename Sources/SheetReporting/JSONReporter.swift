@@ -6,7 +6,9 @@ import SheetRules
 /// (repo-relative where possible), `line`, `column`, `endLine`, `endColumn` (1-based,
 /// columns in Unicode scalars, end exclusive) and `path` (the model path). `summary` counts
 /// findings per severity (including those `--quiet` hides, counted again in `hidden`) and
-/// the files read; `gate` (when a gate applies) says whether it passed and why not. Non-ASCII text is written unescaped (UTF-8).
+/// the files read; `gate` (when a gate applies) says whether it passed and why not. `sheets`
+/// gives, for each file read, the `stage` it was checked at (`plan` or `review`) and its
+/// `stageSource` (`option`, `config` or `inferred`). Non-ASCII text is written unescaped (UTF-8).
 public enum JSONReporter {
     /// Renders the report; ends with a newline.
     public static func render(_ report: LintReport) -> String {
@@ -23,6 +25,16 @@ public enum JSONReporter {
                 ("path", .string(f.path)),
             ])
         }
+        // The stage each sheet was checked at, in `files` order.
+        let sheets: [JSONValue] = report.files.compactMap { file in
+            report.stages[file].map { stage in
+                .object([
+                    ("file", .string(ArtifactPath(file, root: report.root).display)),
+                    ("stage", .string(stage.stage.rawValue)),
+                    ("stageSource", .string(stage.source.rawValue)),
+                ])
+            }
+        }
         let summary: JSONValue = .object([
             ("error", .int(report.count(.error))),
             ("warning", .int(report.count(.warning))),
@@ -30,7 +42,8 @@ public enum JSONReporter {
             ("files", .int(report.fileCount)),
             ("hidden", .int(report.hidden.count)),
         ])
-        var members: [(String, JSONValue)] = [("diagnostics", .array(diagnostics)), ("summary", summary)]
+        var members: [(String, JSONValue)] = [("diagnostics", .array(diagnostics)), ("sheets", .array(sheets)),
+                                              ("summary", summary)]
         if let gate = report.gate { members.append(("gate", gateObject(gate, report.language))) }
         return JSONValue.object(members).rendered
     }

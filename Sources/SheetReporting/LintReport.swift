@@ -39,6 +39,11 @@ public struct LintReport: Sendable {
     public var hidden: [Finding] = []
     /// The gate's verdict; nil when no gate applies (`--write-baseline`, library use).
     public var gate: GateVerdict?
+    /// The stage each file was checked at and how it was chosen, keyed like `files`. JSON
+    /// and SARIF give it per file; text states it once per file when it was inferred.
+    public var stages: [String: ResolvedStage] = [:]
+    /// Whether text output states inferred stages (off with `--quiet`).
+    public var stageNotes = true
 
     /// The project page used when the caller gives none.
     public static let defaultInformationURI = "https://github.com/sheetlint/sheetlint"
@@ -47,7 +52,8 @@ public struct LintReport: Sendable {
     public init(findings: [Finding], rules: [ReportedRule], files: [String],
                 language: ReportLanguage = .ja, root: String? = nil, toolVersion: String,
                 informationURI: String = LintReport.defaultInformationURI,
-                sourceLines: [String: [String]] = [:]) {
+                sourceLines: [String: [String]] = [:], stages: [String: ResolvedStage] = [:]) {
+        self.stages = stages
         self.findings = findings
         self.rules = rules
         self.files = files

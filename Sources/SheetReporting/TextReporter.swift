@@ -1,21 +1,33 @@
 import SheetRules
 
-/// `file:line:col: severity: message [rule-id]`, one line per finding, then a summary line.
+/// `file:line:col: severity: message [rule-id]`, one line per finding, then a summary line;
+/// a `file: info: …` line states a sheet's stage when it was inferred (`StageNote`).
 ///
 /// The severity word is always English (`error`, `warning`, `info`), as compilers print it,
 /// so editors' problem matchers parse it in both languages; the message and the summary
 /// follow `LintReport.language`. Line breaks inside a message are printed as spaces so that
 /// each finding stays on one line.
 public enum TextReporter {
-    /// Renders the report; ends with a newline.
+    /// Renders the report; ends with a newline. A file whose stage was inferred gets one
+    /// `file: info: …` note (`StageNote`) before its first finding; files without findings
+    /// get theirs after the last finding, in `files` order. Notes are not counted.
     public static func render(_ report: LintReport) -> String {
         var out = ""
+        var noted = Set<String>()
+        func note(_ path: String) {
+            guard report.stageNotes, noted.insert(path).inserted, let stage = report.stages[path],
+                  let line = StageNote.line(file: ArtifactPath(path, root: report.root).display, stage: stage,
+                                            english: report.language.isEnglish) else { return }
+            out += line + "\n"
+        }
         for finding in report.findings {
+            note(finding.span.file)
             let file = ArtifactPath(finding.span.file, root: report.root).display
             let message = oneLine(report.message(finding))
             out += "\(file):\(finding.span.start.line):\(finding.span.start.column): "
                 + "\(finding.severity.rawValue): \(message) [\(finding.ruleId)]\n"
         }
+        for file in report.files { note(file) }
         out += summary(report) + "\n"
         if let line = report.gate?.line(report.language) { out += line + "\n" }
         return out

@@ -29,6 +29,11 @@ public struct RuleSet: Sendable {
         catalogs[catalog.id] = catalog
     }
 
+    /// A copy holding only the rules that apply to a sheet at `stage` (see `Rule.stages`).
+    public func applicable(at stage: SheetStage) -> RuleSet {
+        rules.allSatisfy { $0.applies(at: stage) } ? self : only(Set(rules.filter { $0.applies(at: stage) }.map(\.id)))
+    }
+
     /// The catalogue ids the rules cite (`catalog:` of the `catalog` kind): a catalogue
     /// with one of these ids takes part in a run, any other is inert.
     public var citedCatalogIds: Set<String> {
@@ -51,22 +56,41 @@ public struct RuleSet: Sendable {
 /// Evaluates rules on sheets. Pure: no I/O, no shared mutable state; safe to call from
 /// many tasks at once.
 public enum RuleEngine {
-    /// Every finding of every rule in `rules` on `sheet`, sorted (file, line, column, rule id).
-    public static func evaluate(_ rules: RuleSet, on sheet: Sheet) -> [Finding] {
-        evaluate(rules, on: sheet.tree, file: sheet.file)
+    /// Every finding of every rule in `rules` that applies at `stage` on `sheet`, sorted
+    /// (file, line, column, rule id). `stage` nil: the stage inferred from the sheet's
+    /// content (`SheetStage.inferred(from:)`), as `lint --stage auto` does.
+    public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil) -> [Finding] {
+        evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file)
     }
 
-    /// The same over a model tree (for callers that built one themselves).
+    /// Every rule in `rules`, whatever its stages, over a model tree (for callers that
+    /// built one themselves and chose the rules).
     public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String) -> [Finding] {
-        rules.rules.flatMap { evaluate($0, on: tree, file: file, catalogs: rules.catalogs) }.sorted()
+        // One flat tree and one selection cache per sheet: each distinct selector (and step
+        // prefix) is evaluated once, whatever the number of rules that use it.
+        var cache = SelectionCache(tree: SheetTree(flattening: tree))
+        return rules.rules.flatMap { evaluate($0, cache: &cache, file: file, catalogs: rules.catalogs) }.sorted()
     }
 
     /// The findings of one rule, sorted.
     public static func evaluate(_ rule: Rule, on tree: ModelNode, file: String, catalogs: [String: Catalog]) -> [Finding] {
+        var cache = SelectionCache(tree: SheetTree(flattening: tree))
+        return evaluate(rule, cache: &cache, file: file, catalogs: catalogs)
+    }
+
+    /// The findings of one rule over a sheet's selection cache, sorted.
+    public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
+                                catalogs: [String: Catalog]) -> [Finding] {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
-        var seen = Set<ModelPath>()
-        let matches = rule.selectors.flatMap { $0.select(in: tree) }.filter { seen.insert($0.path).inserted }
+        let ids = mergedSelection(rule.selectors.map { cache.select($0) })
+        let matches = ids.map { Match(tree: cache.tree, id: $0) }
         return dedupe(rule.check.evaluate(matches, context)).sorted()
+    }
+
+    /// The union of ascending id lists, ascending and without duplicates.
+    static func mergedSelection(_ lists: [[Int32]]) -> [Int32] {
+        guard lists.count > 1 else { return lists.first ?? [] }
+        return Array(Set(lists.joined())).sorted()
     }
 
     /// One problem seen through two selected fields (an item's text and the schedule entry

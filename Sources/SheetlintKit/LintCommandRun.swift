@@ -81,7 +81,8 @@ extension Sheetlint {
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
         var report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
-                                sourceLines: result.sourceLines)
+                                sourceLines: result.sourceLines, stages: result.stages)
+        report.stageNotes = !request.gate.quiet
         // --quiet hides findings, never the count or the reason the gate failed.
         if request.gate.quiet { report.hidden = result.findings.filter { $0.severity != .error } }
         report.gate = verdict

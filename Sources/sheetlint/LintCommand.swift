@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SheetlintKit
+import SheetModel
 import SheetReading
 import SheetReporting
 import SheetRules
@@ -44,6 +45,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Use this configuration file for every sheet instead of the nearest .sheetlint.yml.")
     var config: String?
 
+    @Option(help: "The sheets' stage: plan (goal-setting, 当初設定), review (year-end, 振り返り) or auto (inferred per sheet from its content). Default: the configuration's stage:, else auto.")
+    var stage: String?
+
     @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932.")
     var encoding: String?
 
@@ -76,13 +80,18 @@ struct LintCommand: ParsableCommand {
         guard let failSeverity = Severity(rawValue: failOn) else { throw ValidationError("--fail-on must be error, warning or info") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         if let max = maxWarnings, max < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        let stageChoice = try stage.map { word in
+            guard let choice = StageChoice(rawValue: word) else { throw ValidationError("--stage must be one of: \(StageChoice.words)") }
+            return choice
+        }
         var read = ReadOptions(fiscalYear: fiscalYear)
         if let name = encoding {
             guard let e = SheetEncoding(name: name) else { throw ValidationError("unknown --encoding '\(name)'") }
             read.encoding = e
         }
         let request = LintRequest(
-            lint: LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config),
+            lint: LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config,
+                              stage: stageChoice),
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)
