@@ -82,9 +82,24 @@ public enum RuleEngine {
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
                                 catalogs: [String: Catalog]) -> [Finding] {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
-        let ids = mergedSelection(rule.selectors.map { cache.select($0) })
-        let matches = ids.map { Match(tree: cache.tree, id: $0) }
-        return dedupe(rule.check.evaluate(matches, context)).sorted()
+        let budget = RegexBudget()
+        return RegexBudget.$current.withValue(budget) {
+            let ids = mergedSelection(rule.selectors.map { cache.select($0) })
+            let matches = ids.map { Match(tree: cache.tree, id: $0) }
+            var findings = dedupe(rule.check.evaluate(matches, context))
+            if let overrun = budget.overrun { findings.append(regexLimitFinding(rule, overrun, file: file)) }
+            return findings.sorted()
+        }
+    }
+
+    /// The finding that says a rule's patterns hit a regex limit on a sheet, so the rule's
+    /// results there are incomplete. It carries the rule's id and is always an error: a
+    /// pattern that cannot finish is a broken rule, never a silent pass.
+    static func regexLimitFinding(_ rule: Rule, _ overrun: RegexBudget.Overrun, file: String) -> Finding {
+        Finding(ruleId: rule.id, severity: .error,
+                message: "ルール \(rule.id)（\(rule.file)）の正規表現「\(overrun.pattern)」が処理量の上限（\(overrun.limit)）を超えたため、このシートでの判定を打ち切りました",
+                messageEn: "rule \(rule.id) (\(rule.file)): the regular expression '\(overrun.pattern)' exceeded its work limit (\(overrun.limit)); the rule's results on this sheet are incomplete",
+                span: SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1), path: "")
     }
 
     /// The union of ascending id lists, ascending and without duplicates.

@@ -78,14 +78,16 @@ extension Sheetlint {
             return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, setupErrors: ruleErrors, sourceLines: [:])
         }
         var errors: [LintError] = []
-        let (found, explicit, missing) = SheetDiscovery.files(in: options.paths)
+        let discovery = SheetDiscovery.discover(options.paths)
+        let (found, explicit, missing) = (discovery.files, discovery.explicit, discovery.missing)
         errors += missing.map {
             LintError(message: "\($0): ファイルもディレクトリも見つかりません", messageEn: "\($0): no such file or directory")
         }
+        errors += discovery.errors
         // Configuration: the nearest .sheetlint.yml of each sheet (or --config), loaded once each.
         var resolver = ConfigResolver(rules: rules, extraRuleIds: Set(MetaRules.all.map(\.id)), explicitConfig: options.configPath)
         let configLanguage = resolver.effectiveConfig(forDirectory: ".").lang
-        var notices: [LintError] = []
+        var notices = discovery.notices
         var files: [String] = []
         var configs: [EffectiveConfig] = []
         for path in found {

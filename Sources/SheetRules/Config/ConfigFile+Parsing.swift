@@ -1,4 +1,5 @@
 import SheetModel
+import SheetReading
 import Yams
 
 extension ConfigFile {
@@ -38,7 +39,7 @@ extension ConfigFile {
                     config.extends = try value.strings("extends").map { ConfigValue($0.0, at: $0.1.position) }
                 case "fiscalYear":
                     let year = try value.int("fiscalYear")
-                    guard (1900...2999).contains(year) else {
+                    guard ReadOptions.validFiscalYears.contains(year) else {
                         throw value.error("fiscalYear は西暦の年度で書いてください（例: 2024）",
                                           "fiscalYear must be a western-calendar fiscal year (e.g. 2024)")
                     }
