@@ -34,6 +34,11 @@ public struct LintReport: Sendable {
     /// The text of each file as lines (without terminators; index 0 is line 1), keyed like
     /// `files`. Only SARIF fingerprints read it; a missing file falls back to the message.
     public var sourceLines: [String: [String]]
+    /// Findings the gate counted but `--quiet` does not show (below error level); the
+    /// summary counts them. Empty without `--quiet`.
+    public var hidden: [Finding] = []
+    /// The gate's verdict; nil when no gate applies (`--write-baseline`, library use).
+    public var gate: GateVerdict?
     /// The stage each file was checked at and how it was chosen, keyed like `files`. JSON
     /// and SARIF give it per file; text states it once per file when it was inferred.
     public var stages: [String: ResolvedStage] = [:]
@@ -62,9 +67,9 @@ public struct LintReport: Sendable {
     /// Number of files read.
     public var fileCount: Int { files.count }
 
-    /// The number of findings of `severity`.
+    /// The number of findings of `severity`, shown or hidden by `--quiet`.
     public func count(_ severity: Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        (findings + hidden).reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
 
     /// A finding's message in the report's language.

@@ -12,6 +12,8 @@ import SheetRules
 /// - Regions are 1-based, columns in Unicode scalars (`columnKind: unicodeCodePoints`).
 /// - `ruleIndex` is omitted for a finding whose rule is not in `LintReport.rules`.
 /// - Lists are always arrays (possibly empty), never null or absent.
+/// - When a gate applies, `invocations[0]` carries it: `exitCode` (0 or 1), the failed
+///   conditions in `exitCodeDescription`, and `properties.gate` as in the JSON report.
 /// - Each sheet's artifact carries the stage it was checked at in `properties.stage`
 ///   (`plan`/`review`) and how it was chosen in `properties.stageSource`.
 public enum SARIFReporter {
@@ -29,6 +31,15 @@ public enum SARIFReporter {
             run.append(("originalUriBaseIds", .object([
                 (rootBaseId, .object([("uri", .string(ArtifactPath.rootURI(root)))])),
             ])))
+        }
+        if let gate = report.gate {
+            var invocation: [(String, JSONValue)] = [
+                ("executionSuccessful", .bool(true)),
+                ("exitCode", .int(gate.passed ? 0 : 1)),
+            ]
+            if let line = gate.line(report.language) { invocation.append(("exitCodeDescription", .string(line))) }
+            invocation.append(("properties", .object([("gate", JSONReporter.gateObject(gate, report.language))])))
+            run.append(("invocations", .array([.object(invocation)])))
         }
         run += [
             ("language", .string(report.language.rawValue)),

@@ -29,18 +29,23 @@ public enum TextReporter {
                 + "\(finding.severity.rawValue): \(message) [\(TerminalText.escaped(finding.ruleId))]\n"
         }
         for file in report.files { note(file) }
-        return out + summary(report) + "\n"
+        out += summary(report) + "\n"
+        if let line = report.gate?.line(report.language) { out += line + "\n" }
+        return out
     }
 
     /// `2 個のエラー、1 個の警告、0 個の情報（3 ファイル）` or
-    /// `2 errors, 1 warning, 0 infos in 3 files`.
+    /// `2 errors, 1 warning, 0 infos in 3 files`; with `--quiet`, the count it hides is
+    /// added (`（3 ファイル、--quiet で 4 件を非表示）`, `in 3 files (4 hidden by --quiet)`).
     public static func summary(_ report: LintReport) -> String {
         let (e, w, i, f) = (report.count(.error), report.count(.warning), report.count(.info), report.fileCount)
+        let h = report.hidden.count
         switch report.language {
         case .ja:
-            return "\(e) 個のエラー、\(w) 個の警告、\(i) 個の情報（\(f) ファイル）"
+            return "\(e) 個のエラー、\(w) 個の警告、\(i) 個の情報（\(f) ファイル\(h > 0 ? "、--quiet で \(h) 件を非表示" : "")）"
         case .en:
             return "\(counted(e, "error")), \(counted(w, "warning")), \(counted(i, "info")) in \(counted(f, "file"))"
+                + (h > 0 ? " (\(h) hidden by --quiet)" : "")
         }
     }
 

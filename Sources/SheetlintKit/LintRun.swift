@@ -147,13 +147,16 @@ extension Sheetlint {
                 skipped.insert(path)
                 notices.append(LintError(message: "\(path): シートではないため飛ばしました", messageEn: "\(path): skipped, not a sheet"))
             case .failure(let e):
+                // A file that could not be read was not checked: it is not counted as one.
+                skipped.insert(path)
                 errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
         files.removeAll { skipped.contains($0) }
         if files.isEmpty && errors.isEmpty {
-            errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
-                                    messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
+            let searched = options.paths.joined(separator: ", ")
+            errors.append(LintError(message: "\(searched): 検査するシートがありません（.md / .yaml / .yml / .json）",
+                                    messageEn: "\(searched): no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
         return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
                           notices: notices, configLanguage: configLanguage, sourceLines: sourceLines, stages: stages)

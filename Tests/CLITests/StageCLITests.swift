@@ -42,7 +42,8 @@ final class StageCLITests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasPrefix("review.md: info: checked at stage review (year-end review), inferred") }.count,
                        1)
         // The notes are not findings: the summary counts the findings only.
-        XCTAssertTrue(result.stdout.hasSuffix("2 errors, 2 warnings, 2 infos in 2 files\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("2 errors, 2 warnings, 2 infos in 2 files\ngate failed: 2 errors meet --fail-on error\n"),
+                      result.stdout)
         XCTAssertFalse(findings(result.stdout).contains { $0.hasPrefix("result-missing") || $0.hasPrefix("direction-missing") })
     }
 
