@@ -6,6 +6,7 @@ indirect enum JSONValue: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
+    case null
     case array([JSONValue])
     /// Members in output order; keys are not deduplicated.
     case object([(String, JSONValue)])
@@ -23,6 +24,7 @@ indirect enum JSONValue: Sendable {
         case .string(let s): out += Self.quoted(s)
         case .int(let n): out += String(n)
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"

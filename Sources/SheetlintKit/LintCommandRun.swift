@@ -44,12 +44,33 @@ extension Sheetlint {
         var options = request.lint
         // Only SARIF fingerprints and baselines read the sheets' lines again.
         options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        // An output that is an input would destroy it: refuse before reading anything.
+        let outputs = [("--output", request.outputPath), ("--write-baseline", request.writeBaselinePath)]
+            .compactMap { option, path in path.map { (option: option, path: $0) } }
+        if !outputs.isEmpty {
+            var inputs = OutputSafety.inputs(of: options, extra: [request.baselinePath])
+            if request.writeBaselinePath != nil, let baseline = request.baselinePath {
+                inputs.removeAll { $0 == baseline } // rewriting the baseline it reads is what --write-baseline is for
+            }
+            let conflicts = OutputSafety.conflicts(outputs: outputs, inputs: inputs)
+            if !conflicts.isEmpty {
+                let english = request.language?.isEnglish ?? false
+                return CommandOutcome(stdout: "", stderr: conflicts.map { "sheetlint: " + $0.text(english: english) }, exitCode: 2)
+            }
+        }
         var result = lint(options)
         let language = request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? .ja
         let english = language.isEnglish
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
         // Broken rules: report nothing rather than a report made with half the rules.
         if !result.setupErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
+            return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
+        }
+        // An operational error (an unreadable or empty sheet…) leaves every output file as it
+        // was: a report or baseline missing a file's findings must not replace a good one.
+        if !result.errors.isEmpty, let kept = outputs.first {
+            stderr.append("sheetlint: " + (english ? "\(kept.option) \(kept.path): not written because of the errors above; left as it was"
+                                                   : "\(kept.option) \(kept.path): 上記のエラーのため書き込まず、元のままにしました"))
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
         }
         let root = FileManager.default.currentDirectoryPath
@@ -75,12 +96,17 @@ extension Sheetlint {
                 return CommandOutcome(stdout: "", stderr: stderr + ["sheetlint: \(error)"], exitCode: 2)
             }
         }
-        var exitCode = request.writeBaselinePath == nil ? request.gate.exitCode(for: result.findings) : 0
+        let verdict = request.writeBaselinePath == nil ? request.gate.verdict(for: result.findings) : nil
+        var exitCode: Int32 = verdict?.passed == false ? 1 : 0
         if !result.errors.isEmpty { exitCode = 2 }
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
-        let report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
+        var report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
-                                sourceLines: result.sourceLines)
+                                sourceLines: result.sourceLines, stages: result.stages)
+        report.stageNotes = !request.gate.quiet
+        // --quiet hides findings, never the count or the reason the gate failed.
+        if request.gate.quiet { report.hidden = result.findings.filter { $0.severity != .error } }
+        report.gate = verdict
         let text = request.format.render(report)
         guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
         do {

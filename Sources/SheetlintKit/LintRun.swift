@@ -18,11 +18,15 @@ public struct LintOptions: Sendable {
     /// `--config FILE`: use this configuration for every sheet instead of discovering
     /// the nearest `.sheetlint.yml`.
     public var configPath: String?
+    /// `--stage`: nil lets each sheet's configuration decide (else inference); `auto`
+    /// infers the stage from every sheet's content whatever the configuration says.
+    public var stage: StageChoice?
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
-                configPath: String? = nil) {
+                configPath: String? = nil, stage: StageChoice? = nil) {
         self.configPath = configPath
+        self.stage = stage
         self.paths = paths
         self.rulesDirectories = rulesDirectories
         self.read = read
@@ -50,6 +54,8 @@ public struct LintResult: Sendable {
     public var configLanguage: ConfigLanguage?
     /// Each file's lines (without terminators), when asked for.
     public var sourceLines: [String: [String]]
+    /// The stage each file read was checked at, keyed like `files`.
+    public var stages: [String: ResolvedStage] = [:]
 }
 
 /// An operational error, in both languages.
@@ -72,14 +78,16 @@ extension Sheetlint {
             return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, setupErrors: ruleErrors, sourceLines: [:])
         }
         var errors: [LintError] = []
-        let (found, explicit, missing) = SheetDiscovery.files(in: options.paths)
+        let discovery = SheetDiscovery.discover(options.paths)
+        let (found, explicit, missing) = (discovery.files, discovery.explicit, discovery.missing)
         errors += missing.map {
             LintError(message: "\($0): ファイルもディレクトリも見つかりません", messageEn: "\($0): no such file or directory")
         }
+        errors += discovery.errors
         // Configuration: the nearest .sheetlint.yml of each sheet (or --config), loaded once each.
         var resolver = ConfigResolver(rules: rules, extraRuleIds: Set(MetaRules.all.map(\.id)), explicitConfig: options.configPath)
         let configLanguage = resolver.effectiveConfig(forDirectory: ".").lang
-        var notices: [LintError] = []
+        var notices = discovery.notices
         var files: [String] = []
         var configs: [EffectiveConfig] = []
         for path in found {
@@ -111,10 +119,13 @@ extension Sheetlint {
                 let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
-                let raw = RuleEngine.evaluate(ruleSet, on: sheet) + ReaderNotes.findings(sheet.notes)
-                let unsuppressed = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules)
+                let stage = config.stage(of: sheet, option: options.stage)
+                let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage) + ReaderNotes.findings(sheet.notes)
+                let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
+                let unsuppressed = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules,
+                                                           notRun: notRun)
                 let lines = keepLines ? SheetDecoder.splitLines(decoded.text).map(String.init) : []
-                return .success(FileOutcome(findings: config.apply(to: unsuppressed), lines: lines))
+                return .success(FileOutcome(findings: config.apply(to: unsuppressed), lines: lines, stage: stage))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -123,27 +134,32 @@ extension Sheetlint {
         }
         var findings: [Finding] = []
         var sourceLines: [String: [String]] = [:]
+        var stages: [String: ResolvedStage] = [:]
         var skipped = Set<String>()
         for (path, result) in zip(files, perFile) {
             switch result {
             case .success(let outcome):
                 findings += outcome.findings
+                stages[path] = outcome.stage
                 if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
                 // A README or CI file found while searching a directory is not an error.
                 skipped.insert(path)
                 notices.append(LintError(message: "\(path): シートではないため飛ばしました", messageEn: "\(path): skipped, not a sheet"))
             case .failure(let e):
+                // A file that could not be read was not checked: it is not counted as one.
+                skipped.insert(path)
                 errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
         files.removeAll { skipped.contains($0) }
         if files.isEmpty && errors.isEmpty {
-            errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
-                                    messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
+            let searched = options.paths.joined(separator: ", ")
+            errors.append(LintError(message: "\(searched): 検査するシートがありません（.md / .yaml / .yml / .json）",
+                                    messageEn: "\(searched): no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
         return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
-                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines)
+                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines, stages: stages)
     }
 
     /// The default rules with every `--rules` directory applied over them. The examples of
@@ -166,4 +182,5 @@ extension Sheetlint {
 private struct FileOutcome: Sendable {
     var findings: [Finding]
     var lines: [String]
+    var stage: ResolvedStage
 }

@@ -9,18 +9,18 @@ enum RuleExampleParser {
         let map = try value.mapping(allowed: ["fail", "pass"], what: "examples")
         var fail: [RuleExample] = [], pass: [RuleExample] = []
         for item in try map.required("fail").sequence("examples.fail") {
-            let m = try item.mapping(allowed: ["sheet", "count"], what: "fail example")
+            let m = try item.mapping(allowed: ["sheet", "count", "stage"], what: "fail example")
             let countValue = try m.required("count")
             let count = try countValue.int("count")
             guard count > 0 else {
                 throw countValue.error("fail の例の count は 1 以上です", "a fail example's count must be at least 1")
             }
-            fail.append(RuleExample(sheet: try sheetText(m.required("sheet")), count: count,
+            fail.append(RuleExample(sheet: try sheetText(m.required("sheet")), count: count, stage: try stage(m["stage"]),
                                     file: item.file, position: item.position))
         }
         for item in try map.required("pass").sequence("examples.pass") {
-            let m = try item.mapping(allowed: ["sheet"], what: "pass example")
-            pass.append(RuleExample(sheet: try sheetText(m.required("sheet")), count: 0,
+            let m = try item.mapping(allowed: ["sheet", "stage"], what: "pass example")
+            pass.append(RuleExample(sheet: try sheetText(m.required("sheet")), count: 0, stage: try stage(m["stage"]),
                                     file: item.file, position: item.position))
         }
         guard !fail.isEmpty, !pass.isEmpty else {
@@ -28,6 +28,12 @@ enum RuleExampleParser {
                               "examples need at least one fail and one pass example")
         }
         return (fail, pass)
+    }
+
+    /// An example's `stage: plan|review`; nil when not written.
+    private static func stage(_ value: YAMLValue?) throws(RuleFileError) -> SheetStage? {
+        guard let value else { return nil }
+        return try RuleFileParser.stage(value, what: "stage")
     }
 
     /// The example as canonical YAML text: a block string as written, or a mapping

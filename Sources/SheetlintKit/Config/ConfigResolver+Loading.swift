@@ -1,5 +1,6 @@
 import Foundation
 import SheetModel
+import SheetReading
 import SheetRules
 
 extension ConfigResolver {
@@ -18,10 +19,15 @@ extension ConfigResolver {
     private mutating func layers(of path: String, chain: [String]) -> [ConfigLayer] {
         guard let file = configFile(at: path) else { return [] }
         let directory = ConfigPath.parent(of: path)
+        let root = RepositoryRoot.of(directory: directory, currentDirectory: currentDirectory)
         let chain = chain + [path]
         var out: [ConfigLayer] = []
         for base in file.extends {
             let target = ConfigPath.absolute(base.value, in: directory)
+            guard RepositoryRoot.contains(target, root: root) else {
+                errorSet.insert(outside("extends", base, root: root, in: file.file))
+                continue
+            }
             if chain.contains(target) {
                 let names = (chain + [target]).map(display).joined(separator: " → ")
                 errorSet.insert(ConfigError(file: file.file, position: base.position,
@@ -40,6 +46,10 @@ extension ConfigResolver {
         var catalogs: [(file: String, path: String, catalog: Catalog)] = []
         for entry in file.catalogs {
             let target = ConfigPath.absolute(entry.value, in: directory)
+            guard RepositoryRoot.contains(target, root: root) else {
+                errorSet.insert(outside("catalogs", entry, root: root, in: file.file))
+                continue
+            }
             if let catalog = catalog(at: target, namedAt: entry, in: file.file) {
                 catalogs.append((display(target), target, catalog))
             }
@@ -48,24 +58,29 @@ extension ConfigResolver {
         return out
     }
 
+    /// A path named in a configuration that leaves its repository: refused, not read.
+    private func outside(_ key: String, _ entry: ConfigValue<String>, root: String, in file: String) -> ConfigError {
+        ConfigError(file: file, position: entry.position,
+                    message: "\(key) のファイル「\(entry.value)」はリポジトリ（\(display(root))）の外にあるため読みません",
+                    messageEn: "\(key) file '\(entry.value)' is outside the repository (\(display(root))); not read")
+    }
+
     /// The parsed file at `path`, read once; nil (with an error recorded) when unreadable.
     /// A file with errors still yields what could be read.
     mutating func configFile(at path: String) -> ConfigFile? {
         if let cached = parsed[path] { return cached }
         var result: ConfigFile?
         let name = display(path)
-        if let data = FileManager.default.contents(atPath: path) {
-            if let text = String(data: data, encoding: .utf8) {
-                let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds, rules: rules)
-                errorSet.formUnion(errors)
-                result = file
-            } else {
-                errorSet.insert(ConfigError(file: name, message: "UTF-8 のテキストとして読めません",
-                                            messageEn: "cannot read as UTF-8 text"))
-            }
-        } else {
+        do {
+            let text = try InputFile.readText(path)
+            let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds, rules: rules)
+            errorSet.formUnion(errors)
+            result = file
+        } catch let error where error.kind == .notFound {
             errorSet.insert(ConfigError(file: name, message: "設定ファイルが見つからないか読めません",
                                         messageEn: "configuration file not found or unreadable"))
+        } catch {
+            errorSet.insert(ConfigError(file: name, message: error.message, messageEn: error.messageEn))
         }
         parsed[path] = .some(result)
         return result
@@ -76,7 +91,8 @@ extension ConfigResolver {
     private mutating func catalog(at path: String, namedAt entry: ConfigValue<String>, in configFile: String) -> Catalog? {
         if let cached = loadedCatalogs[path] { return cached }
         var result: Catalog?
-        if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+        do {
+            let text = try InputFile.readText(path)
             do {
                 let catalog = try Catalog.parse(text: text, file: display(path))
                 // A catalogue no rule cites would change nothing: say so rather than let a
@@ -94,10 +110,11 @@ extension ConfigResolver {
             } catch {
                 errorSet.insert(ConfigError(error))
             }
-        } else {
+        } catch {
+            let why = error.kind == .notFound ? ("", "") : (": " + error.message, ": " + error.messageEn)
             errorSet.insert(ConfigError(file: configFile, position: entry.position,
-                                        message: "catalogs のファイル「\(entry.value)」が見つからないか読めません（\(display(path))）",
-                                        messageEn: "catalogs file '\(entry.value)' not found or unreadable (\(display(path)))"))
+                                        message: "catalogs のファイル「\(entry.value)」が見つからないか読めません（\(display(path))）\(why.0)",
+                                        messageEn: "catalogs file '\(entry.value)' not found or unreadable (\(display(path)))\(why.1)"))
         }
         loadedCatalogs[path] = .some(result)
         return result
