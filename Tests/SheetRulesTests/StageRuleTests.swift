@@ -111,3 +111,46 @@ final class StageRuleTests: XCTestCase {
         XCTAssertEqual((defs["stage"] as? [String: Any])?["enum"] as? [String], SheetStage.allCases.map(\.rawValue))
     }
 }
+
+/// The stage a sheet's content shows, on mixed sheets.
+final class StageInferenceTests: XCTestCase {
+    private func stage(_ yaml: String) throws -> SheetStage { SheetStage.inferred(from: try Support.sheet(yaml)) }
+
+    func testNoResultDirectionOrReviewAnywhereIsPlan() throws {
+        XCTAssertEqual(try stage("""
+            approaches: [{number: 1, approach: 連携を進めます。}]
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: [], directions: ""}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+            midTermGoals: [{number: 1, body: 進めます。, schedule: 令和7年度に策定}]
+            """), .plan)
+    }
+
+    func testAnyResultDirectionOrReviewMakesAReview() throws {
+        // One goal of three with results: a half-filled review is a review.
+        XCTAssertEqual(try stage("""
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}]}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}], results: 報告しました。}
+              - {number: 3, plan: [{number: 1, text: 公表します（4月）。}]}
+            """), .review)
+        // Directions alone, or a 総括 alone, are review content too.
+        XCTAssertEqual(try stage("annualGoals: [{number: 1, directions: 引き続き進めます。}]"), .review)
+        XCTAssertEqual(try stage("approaches: [{number: 1, approach: 連携を進めます。, review: 協定を結びました。}]"), .review)
+    }
+
+    /// A half-filled review sheet is checked at review: the goals without results are reported
+    /// as they always were, and nothing is said about the filled ones.
+    func testHalfFilledReviewReportsTheMissingResults() throws {
+        let sheet = try Support.sheet("""
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: [{number: 1, text: 調査しました。}], directions: 続けます。}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+            """)
+        XCTAssertEqual(SheetStage.inferred(from: sheet), .review)
+        let found = RuleEngine.evaluate(RuleSet.loadDefault(), on: sheet)
+            .filter { RuleSet.loadDefault().rule(id: $0.ruleId)?.stages == [.review] }
+        XCTAssertEqual(found.map { "\($0.ruleId) \($0.path)" },
+                       ["direction-missing annualGoals[1].directions", "result-missing annualGoals[1].results"])
+    }
+}
