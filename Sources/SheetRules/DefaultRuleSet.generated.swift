@@ -523,6 +523,40 @@ rules:
                 plan: [{number: 1, text: 調査研究（3月）}, {number: 2, text: 人材育成（7月）}]
                 directions: [{number: 1, text: 調査研究を進めます。}]
 
+  - id: partial-review
+    severity: warning
+    stages: [plan]
+    summary: A goal-setting sheet has 実績 in some annual goals but not in others.
+    description: >-
+      At goal-setting (当初設定) the 実績 column is empty by design. Results in some goals
+      but not the others usually mean a half-finished year-end review was submitted as a
+      goal-setting sheet, or the stage was chosen wrongly (--stage, or stage: in
+      .sheetlint.yml). A sheet whose results are all empty, or all filled, is not reported.
+    message: "当初設定のシートですが、当年度目標 No.{goal} に実績が書かれています（実績のない目標: No.{unfilled}）。振り返りの途中のシートか、段階の指定が正しいか確認してください。"
+    message_en: "goal-setting sheet, but annual goal No.{goal} has results (実績) while No.{unfilled} have none: a half-finished review submitted as a plan, or the wrong stage?"
+    selector: "annualGoals[*].results"
+    kind: partial
+    examples:
+      fail:
+        - count: 1
+          stage: plan
+          sheet:
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: 調査しました。}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+              - {number: 3, plan: [{number: 1, text: 公表します（4月）。}]}
+      pass:
+        - stage: plan       # a goal-setting sheet: no results anywhere
+          sheet:
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}]}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+        - sheet:            # the fail example's sheet at the stage inferred from it (review): result-missing reports goals 2 and 3
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: 調査しました。}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+              - {number: 3, plan: [{number: 1, text: 公表します（4月）。}]}
+
   - id: plan-item-without-schedule
     severity: warning
     summary: A plan item (n) says nowhere when it happens.

@@ -62,15 +62,15 @@ extension Sheetlint {
         let language = request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? .ja
         let english = language.isEnglish
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
-        // Broken rules: report nothing rather than a report made with half the rules.
-        if !result.setupErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
-            return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
-        }
         // An operational error (an unreadable or empty sheet…) leaves every output file as it
         // was: a report or baseline missing a file's findings must not replace a good one.
-        if !result.errors.isEmpty, let kept = outputs.first {
+        let failed = !result.errors.isEmpty || !result.setupErrors.isEmpty
+        for kept in outputs where failed {
             stderr.append("sheetlint: " + (english ? "\(kept.option) \(kept.path): not written because of the errors above; left as it was"
                                                    : "\(kept.option) \(kept.path): 上記のエラーのため書き込まず、元のままにしました"))
+        }
+        // Broken rules: report nothing rather than a report made with half the rules.
+        if !result.setupErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) || (failed && !outputs.isEmpty) {
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
         }
         let root = FileManager.default.currentDirectoryPath
