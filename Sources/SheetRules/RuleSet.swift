@@ -81,7 +81,7 @@ public enum RuleEngine {
     /// The findings of one rule over a sheet's selection cache, sorted.
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
                                 catalogs: [String: Catalog]) -> [Finding] {
-        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
+        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, texts: cache.texts)
         let budget = RegexBudget()
         return RegexBudget.$current.withValue(budget) {
             let ids = mergedSelection(rule.selectors.map { cache.select($0) })
