@@ -12,22 +12,37 @@
 struct RequiredLiterals: Sendable {
     /// Each entry: UTF-16 units of which the text must contain at least one.
     let requirements: [[UInt16]]
+    /// The same as UTF-8 byte sequences, for scanning a string's own storage.
+    private let utf8: [[[UInt8]]]
 
     init(_ source: String) {
         requirements = Self.analyse(Array(source.unicodeScalars)) ?? []
+        utf8 = requirements.map { units in units.map { Array(String(decoding: [$0], as: UTF16.self).utf8) } }
     }
 
-    /// True when `units` contains something of every requirement.
-    func admits<C: Collection>(_ units: C) -> Bool where C.Element == UInt16 {
-        for requirement in requirements {
-            if requirement.count == 1 {
-                let u = requirement[0]
-                if !units.contains(u) { return false }
-            } else if !units.contains(where: { requirement.contains($0) }) {
-                return false
-            }
+    /// True when `text` contains something of every requirement.
+    func admits(_ text: String) -> Bool {
+        guard !utf8.isEmpty else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            utf8.allSatisfy { alternatives in alternatives.contains { Self.contains(bytes, $0) } }
         }
-        return true
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count, first = needle[0]
+        guard bytes.count >= n else { return false }
+        var i = 0
+        let last = bytes.count - n
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < n, bytes[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The requirements of a pattern, or nil when it uses something not analysed here.

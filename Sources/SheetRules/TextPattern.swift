@@ -83,7 +83,7 @@ public struct TextPattern: Sendable, Hashable {
 
     /// False when `text` lacks a character every match needs (then it cannot match).
     private func mayMatch(_ text: String) -> Bool {
-        required.admits(text.utf16)
+        required.admits(text)
     }
 
     private func run(_ text: String, upTo limit: Int) -> [[Range<Int>?]] {
