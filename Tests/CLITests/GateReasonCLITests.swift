@@ -70,6 +70,6 @@ final class GateReasonCLITests: XCTestCase {
         XCTAssertEqual(fail.status, 1)
         XCTAssertTrue(fail.stdout.contains("failures=\"1\" errors=\"0\">"), fail.stdout)
         XCTAssertTrue(fail.stdout.contains("<failure message=\"1 件の指摘\" type=\"warning\">19:56"), fail.stdout)
-        XCTAssertTrue(fail.stdout.contains("<system-out>6:3 "), fail.stdout)
+        XCTAssertTrue(fail.stdout.contains("<system-out>6:12 "), fail.stdout)
     }
 }
