@@ -550,6 +550,152 @@ rules:
                 schedule: [{number: 1, text: "基本政策の策定：令和4年(2022年)5月末"}]
 
 """#),
+        ("sheets.yml", #"""
+# Rules about a set of sheets: they compare the sheets of one run with each other (run
+# after the per-sheet rules, only when two or more sheets are linted or reported together),
+# and check the header's department against the city's departments catalogue.
+version: 1
+rules:
+  - id: duplicate-sheet
+    severity: error
+    summary: Two sheets of the same department and fiscal year.
+    description: >-
+      Each department submits one sheet per fiscal year. A second sheet with the same 部局 and
+      年度 is usually an old draft or a copy left next to the final one, and the audit would
+      count its goals twice. The later sheet (in the order the files are read) is reported,
+      naming the first. Sheets whose department or fiscal year is unknown are not compared.
+    message: "部局「{department}」の {fiscalYear} 年度のシートは {other} にもあります。"
+    message_en: "a sheet of {department} for fiscal year {fiscalYear} is also in {other}."
+    selector: "header.department"
+    kind: duplicate-sheet
+    examples:
+      fail:
+        - count: 1
+          sheets:
+            - path: 2024/kankyo.yaml
+              sheet: {fiscalYear: 2024, header: {department: 環境部}}
+            - path: 2024/kankyo-copy.yaml
+              sheet: {fiscalYear: 2024, header: {department: 環境部}}
+      pass:
+        - sheets:
+            - path: 2023/kankyo.yaml
+              sheet: {fiscalYear: 2023, header: {department: 環境部}}
+            - path: 2024/kankyo.yaml
+              sheet: {fiscalYear: 2024, header: {department: 環境部}}
+            - path: 2024/kenko.yaml
+              sheet: {fiscalYear: 2024, header: {department: 健康福祉部}}
+
+  - id: cross-sheet-title-conflict
+    severity: warning
+    summary: The same 総合計画 code or 基本政策 number is written with different titles in different sheets.
+    description: >-
+      A code or a policy number names one direction or one policy item of the city; every
+      department must write it with the same title. When sheets disagree, at least one of
+      them cites the wrong code or copied a wrong title, and a partial catalogue cannot tell
+      which. The title most sheets write is taken as the reference; each citation with
+      another title is reported, naming where the reference is written. Width, spaces and a
+      final 。 are ignored; placeholders are left to the placeholder rules.
+    message: "{section} No.{goal}: 「{key}」の名称「{title}」が他のシートの名称「{expected}」（{other}）と異なります。"
+    message_en: "{section} No.{goal}: '{key}' is titled '{title}' here but '{expected}' in other sheets ({other})."
+    selector: ["*Goals[*].planCodes[*]", "*Goals[*].policies[*]"]
+    kind: title-conflict
+    options:
+      keys: [code, number]
+      ignore: '^0(-0){0,2}$'
+    examples:
+      fail:
+        - count: 1
+          sheets:
+            - path: a.yaml
+              sheet:
+                annualGoals:
+                  - {number: 1, planCodes: [{code: 3-1-①, title: 駅を中心としたまちの骨格をつくります。}]}
+            - path: b.yaml
+              sheet:
+                annualGoals:
+                  - {number: 1, planCodes: [{code: 3-1-①, title: 駅を中心としたまちの骨格をつくります。}]}
+            - path: c.yaml
+              sheet:
+                annualGoals:
+                  - {number: 2, planCodes: [{code: "３－１－①", title: 災害に強い住宅地をつくります。}]}
+      pass:
+        - sheets:
+            - path: a.yaml
+              sheet:
+                annualGoals:
+                  - {number: 1, planCodes: [{code: 3-1-①, title: 駅を中心としたまちの骨格をつくります。}], policies: [{number: 0, title: 未定}]}
+            - path: b.yaml
+              sheet:
+                annualGoals:
+                  - {number: 1, planCodes: [{code: "３－１－①", title: 駅を中心としたまちの骨格をつくります}], policies: [{number: 0, title: なし}]}
+
+  - id: fiscal-year-outlier
+    severity: info
+    summary: A sheet's fiscal year differs from that of most sheets in its folder.
+    description: >-
+      Sheets are usually filed one folder per fiscal year. A sheet whose year differs from
+      the year most sheets of its folder have was often filed in the wrong folder, or its
+      年度 was not updated when last year's sheet was copied. Nothing is reported when no
+      year has more sheets than every other in the folder.
+    message: "このシートは {fiscalYear} 年度ですが、フォルダ {folder} のほかのシートは主に {expected} 年度です。"
+    message_en: "this sheet is for fiscal year {fiscalYear}, but most sheets in {folder} are for {expected}."
+    selector: "fiscalYear"
+    kind: fiscal-year-outlier
+    examples:
+      fail:
+        - count: 1
+          sheets:
+            - {path: r6/a.yaml, sheet: {fiscalYear: 2024, header: {department: 総務部}}}
+            - {path: r6/b.yaml, sheet: {fiscalYear: 2024, header: {department: 環境部}}}
+            - {path: r6/c.yaml, sheet: {fiscalYear: 2023, header: {department: 教育部}}}
+      pass:
+        - sheets:
+            - {path: r5/a.yaml, sheet: {fiscalYear: 2023, header: {department: 総務部}}}
+            - {path: r6/b.yaml, sheet: {fiscalYear: 2024, header: {department: 環境部}}}
+            - {path: r6/c.yaml, sheet: {fiscalYear: 2024, header: {department: 教育部}}}
+        - sheets:
+            - {path: mixed/a.yaml, sheet: {fiscalYear: 2023, header: {department: 総務部}}}
+            - {path: mixed/b.yaml, sheet: {fiscalYear: 2024, header: {department: 環境部}}}
+
+  - id: department-unknown
+    severity: warning
+    summary: The header's 部局 is not in the city's departments catalogue.
+    description: >-
+      With a departments catalogue (a catalogue with the id `departments`, added through the
+      configuration's `catalogs:`), the header's department must be one of the city's 部局,
+      written as the catalogue writes it, or the audit counts it as a department of its own
+      and reports the real one as missing. A complete catalogue reports every name it lacks;
+      a partial one only a near spelling of a name it lists (都市經營部 for 都市経営部), with
+      the suggestion. Without a departments catalogue the rule reports nothing.
+    message: "部局「{key}」は{catalog}にありません。[[「{suggestion}」ではありませんか。]]"
+    message_en: "the department '{key}' is not in {catalog}.[[ Did you mean '{suggestion}'?]]"
+    selector: "header.department"
+    kind: catalog
+    options:
+      catalog: departments
+      report: unknown
+      optional: true
+      suggest: true
+    examples:
+      fail:
+        - count: 1
+          catalogs:
+            - {version: 1, catalog: departments, name: 部局一覧, key_pattern: '^\S+$', complete: false,
+               entries: [{key: 都市経営部}, {key: 環境部}]}
+          sheet: {header: {department: 都市經營部}}
+        - count: 1
+          catalogs:
+            - {version: 1, catalog: departments, name: 部局一覧, key_pattern: '^\S+$', complete: true,
+               entries: [{key: 都市経営部}, {key: 環境部}]}
+          sheet: {header: {department: 会計室}}
+      pass:
+        - catalogs:
+            - {version: 1, catalog: departments, name: 部局一覧, key_pattern: '^\S+$', complete: false,
+               entries: [{key: 都市経営部}, {key: 環境部}]}
+          sheet: {header: {department: 会計室}}
+        - sheet: {header: {department: 都市經營部}}
+
+"""#),
         ("structure.yml", #"""
 # Structure: the sections, the header and the numbering of a sheet.
 version: 1

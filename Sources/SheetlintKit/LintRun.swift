@@ -18,6 +18,8 @@ public struct LintOptions: Sendable {
     /// `--config FILE`: use this configuration for every sheet instead of discovering
     /// the nearest `.sheetlint.yml`.
     public var configPath: String?
+    /// Keep every sheet read in `LintResult.sheets` (the audit report reads them).
+    public var keepSheets = false
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
@@ -50,6 +52,11 @@ public struct LintResult: Sendable {
     public var configLanguage: ConfigLanguage?
     /// Each file's lines (without terminators), when asked for.
     public var sourceLines: [String: [String]]
+    /// The sheets read, in `files` order, when `LintOptions.keepSheets` asks for them.
+    public var sheets: [Sheet] = []
+    /// The default catalogues with those every sheet's configuration adds (a later one
+    /// replacing an earlier one with the same id): what the audit report's coverage uses.
+    public var catalogs: [String: Catalog] = [:]
 }
 
 /// An operational error, in both languages.
@@ -110,22 +117,31 @@ extension Sheetlint {
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
                 let raw = RuleEngine.evaluate(ruleSet, on: sheet) + ReaderNotes.findings(sheet.notes)
-                let unsuppressed = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules)
                 let lines = keepLines ? SheetDecoder.splitLines(decoded.text).map(String.init) : []
-                return .success(FileOutcome(findings: config.apply(to: unsuppressed), lines: lines))
+                return .success(FileOutcome(sheet: sheet, findings: raw, lines: lines))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
                 return .failure(ReadError(.unreadable, file: path, message: "\(error)", messageEn: "\(error)"))
             }
         }
+        // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
+        // after the per-sheet rules; their findings then go through each sheet's
+        // suppressions and configuration like the others.
+        let sheetsRead = perFile.compactMap { try? $0.get().sheet }
+        var crossFindings: [String: [Finding]] = [:]
+        for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) { crossFindings[finding.span.file, default: []].append(finding) }
         var findings: [Finding] = []
+        var sheets: [Sheet] = []
         var sourceLines: [String: [String]] = [:]
         var skipped = Set<String>()
-        for (path, result) in zip(files, perFile) {
+        for ((path, config), result) in zip(jobs, perFile) {
             switch result {
             case .success(let outcome):
-                findings += outcome.findings
+                let raw = outcome.findings + (crossFindings[outcome.sheet.file] ?? [])
+                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.sheet.suppressions, knownRules: knownRules)
+                findings += config.apply(to: unsuppressed)
+                if options.keepSheets { sheets.append(outcome.sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
                 // A README or CI file found while searching a directory is not an error.
@@ -140,8 +156,11 @@ extension Sheetlint {
             errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
                                     messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
+        var catalogs = rules.catalogs
+        for config in configs { for catalog in config.catalogs { catalogs[catalog.id] = catalog } }
         return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
-                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines)
+                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines,
+                          sheets: sheets, catalogs: catalogs)
     }
 
     /// The default rules with every `--rules` directory applied over them. The examples of
@@ -160,8 +179,9 @@ extension Sheetlint {
     }
 }
 
-/// One file's findings and lines.
+/// One file's sheet, its per-sheet findings (before suppressions and configuration) and lines.
 private struct FileOutcome: Sendable {
+    var sheet: Sheet
     var findings: [Finding]
     var lines: [String]
 }
