@@ -29,6 +29,17 @@ public struct RuleSet: Sendable {
         catalogs[catalog.id] = catalog
     }
 
+    /// The catalogue ids the rules cite (`catalog:` of the `catalog` kind): a catalogue
+    /// with one of these ids takes part in a run, any other is inert.
+    public var citedCatalogIds: Set<String> {
+        Set(rules.compactMap { ($0.check as? CatalogCheck)?.catalogId })
+    }
+
+    /// The ids of the rules that cite the catalogue `id`, sorted.
+    public func rules(citing id: String) -> [String] {
+        rules.filter { ($0.check as? CatalogCheck)?.catalogId == id }.map(\.id)
+    }
+
     /// A copy holding only the rules whose ids are in `ids` (for `--rule` style filters).
     public func only(_ ids: Set<String>) -> RuleSet {
         var copy = self

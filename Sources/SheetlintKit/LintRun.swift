@@ -91,6 +91,8 @@ extension Sheetlint {
         var configs: [EffectiveConfig] = []
         for path in found {
             let config = resolver.effectiveConfig(forSheet: path)
+            // The configuration's own catalogues (examples/catalogs/*.yml) are not sheets.
+            if !explicit.contains(path) && resolver.isCatalogue(path, of: config) { continue }
             if config.isIgnored {
                 if explicit.contains(path) {
                     notices.append(LintError(message: "\(path): 設定の ignore に一致するため検査しません",

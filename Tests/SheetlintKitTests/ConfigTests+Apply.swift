@@ -68,7 +68,8 @@ final class ConfigApplyTests: XCTestCase {
         let tree = try ConfigTree()
         try tree.write("cfg/catalogs/mine.yml", """
             version: 1
-            catalog: my-plan
+            catalog: sogo-keikaku
+            name: 私の計画
             key_pattern: '^\\d+$'
             complete: true
             entries:
@@ -78,12 +79,25 @@ final class ConfigApplyTests: XCTestCase {
         try tree.write("cfg/.sheetlint.yml", "catalogs:\n  - catalogs/mine.yml\n  - catalogs/absent.yml\n")
         var resolver = tree.resolver()
         let config = resolver.effectiveConfig(forSheet: tree.path("cfg/a.md"))
-        XCTAssertEqual(config.catalogs.map(\.id), ["my-plan"])
+        XCTAssertEqual(config.catalogs.map(\.id), ["sogo-keikaku"])
         XCTAssertEqual(config.catalogFiles, ["cfg/catalogs/mine.yml"])
-        XCTAssertNotNil(config.rules(over: ConfigTree.rules).catalogs["my-plan"])
-        XCTAssertNotNil(config.rules(over: ConfigTree.rules).catalogs["sogo-keikaku"])
+        // The same id replaces the default catalogue; the other default stays.
+        XCTAssertEqual(config.rules(over: ConfigTree.rules).catalogs["sogo-keikaku"]?.name, "私の計画")
+        XCTAssertNotNil(config.rules(over: ConfigTree.rules).catalogs["kihon-seisaku-2022"])
         XCTAssertEqual(resolver.errorLines, [
             "cfg/.sheetlint.yml:3:5: catalogs file 'catalogs/absent.yml' not found or unreadable (cfg/catalogs/absent.yml)",
+        ])
+    }
+
+    func testACatalogueNoRuleCitesIsAnErrorAtItsEntry() throws {
+        let tree = try ConfigTree()
+        try tree.write("catalogs/mine.yml", "version: 1\ncatalog: my-plan\nkey_pattern: '^\\d+$'\ncomplete: true\n")
+        try tree.write(".sheetlint.yml", "catalogs: [catalogs/mine.yml]\n")
+        var resolver = tree.resolver()
+        XCTAssertEqual(resolver.effectiveConfig(forSheet: tree.path("a.md")).catalogs, [])
+        XCTAssertEqual(resolver.errorLines, [
+            ".sheetlint.yml:1:12: no rule cites the catalogue 'my-plan' (catalogs/mine.yml) named in catalogs; "
+                + "to replace a default catalogue, give it that catalogue's id (kihon-seisaku-2022, sogo-keikaku) in catalog:",
         ])
     }
 

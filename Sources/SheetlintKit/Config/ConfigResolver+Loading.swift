@@ -37,11 +37,11 @@ extension ConfigResolver {
             }
             out += layers(of: target, chain: chain)
         }
-        var catalogs: [(file: String, catalog: Catalog)] = []
+        var catalogs: [(file: String, path: String, catalog: Catalog)] = []
         for entry in file.catalogs {
             let target = ConfigPath.absolute(entry.value, in: directory)
             if let catalog = catalog(at: target, namedAt: entry, in: file.file) {
-                catalogs.append((display(target), catalog))
+                catalogs.append((display(target), target, catalog))
             }
         }
         out.append(ConfigLayer(path: path, directory: directory, file: file, catalogs: catalogs))
@@ -78,7 +78,19 @@ extension ConfigResolver {
         var result: Catalog?
         if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
             do {
-                result = try Catalog.parse(text: text, file: display(path))
+                let catalog = try Catalog.parse(text: text, file: display(path))
+                // A catalogue no rule cites would change nothing: say so rather than let a
+                // city believe its catalogue is in use.
+                let cited = rules.citedCatalogIds
+                if cited.contains(catalog.id) {
+                    result = catalog
+                } else {
+                    let ids = cited.sorted().joined(separator: ", ")
+                    errorSet.insert(ConfigError(
+                        file: configFile, position: entry.position,
+                        message: "catalogs のカタログ「\(catalog.id)」（\(display(path))）を参照する規則がありません。既定のカタログを置き換えるには、その id（\(ids)）を catalog: に書いてください",
+                        messageEn: "no rule cites the catalogue '\(catalog.id)' (\(display(path))) named in catalogs; to replace a default catalogue, give it that catalogue's id (\(ids)) in catalog:"))
+                }
             } catch {
                 errorSet.insert(ConfigError(error))
             }

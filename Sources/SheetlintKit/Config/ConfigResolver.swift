@@ -53,6 +53,12 @@ public struct ConfigResolver: Sendable {
     /// should make the run exit 2.
     public var errors: [ConfigError] { errorSet.sorted() }
 
+    /// True when `path` (relative to the current directory or absolute) is a catalogue
+    /// that `config` names: a directory search finds it, but it is not a sheet.
+    public func isCatalogue(_ path: String, of config: EffectiveConfig) -> Bool {
+        config.catalogPaths.contains(ConfigPath.absolute(path, in: currentDirectory))
+    }
+
     /// The configuration for the sheet at `path` (relative to the current directory or
     /// absolute). `EffectiveConfig.none` when no configuration file applies.
     public mutating func effectiveConfig(forSheet path: String) -> EffectiveConfig {
@@ -113,7 +119,7 @@ struct ConfigLayer: Sendable {
     /// Absolute directory its globs and paths are relative to.
     var directory: String
     var file: ConfigFile
-    var catalogs: [(file: String, catalog: Catalog)]
+    var catalogs: [(file: String, path: String, catalog: Catalog)]
 
     /// Applies this layer over `config`: `rules`, then each matching override in order,
     /// then `ignore`. `sheetPath` is relative to `directory`; nil when the sheet lies
@@ -121,9 +127,10 @@ struct ConfigLayer: Sendable {
     func apply(to config: inout EffectiveConfig, sheetPath: String?) {
         if let year = file.fiscalYear { config.fiscalYear = year.value }
         if let lang = file.lang { config.lang = lang.value }
-        for (name, catalog) in catalogs {
+        for (name, path, catalog) in catalogs {
             config.catalogs.append(catalog)
             config.catalogFiles.append(name)
+            config.catalogPaths.insert(path)
         }
         for setting in file.rules { config.apply(setting) }
         guard let sheetPath else { return }

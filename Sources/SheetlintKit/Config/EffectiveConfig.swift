@@ -23,6 +23,9 @@ public struct EffectiveConfig: Sendable, Hashable {
     public var catalogs: [Catalog]
     /// The catalogue files, as shown to the user, in the order of `catalogs`.
     public var catalogFiles: [String]
+    /// The same files as absolute, normalized paths: a directory search skips them (they
+    /// are the configuration's data, not sheets).
+    public var catalogPaths: Set<String> = []
     /// Rules recompiled with options the configuration sets, by rule id (the last setting
     /// for a rule wins, as for levels).
     public var ruleReplacements: [String: Rule] = [:]

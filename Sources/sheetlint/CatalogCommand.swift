@@ -1,0 +1,37 @@
+import ArgumentParser
+import SheetlintKit
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Checks catalogue files (総合計画 / 基本政策).",
+        subcommands: [CatalogCheckCommand.self]
+    )
+}
+
+struct CatalogCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validates catalogue files: every mistake with file:line:col.",
+        discussion: """
+        Checks the format (keys, types, key_pattern, ranges), that every code is of the \
+        key_pattern form and within ranges, that no code is listed twice, that titles are \
+        present where titles_complete is true, and that some rule cites the catalogue's id. \
+        Exit status: 0 valid, 1 mistakes found, 2 a file cannot be read.
+        """
+    )
+
+    @Argument(help: "Catalogue files, e.g. examples/catalogs/sogo-keikaku.yml.")
+    var files: [String]
+
+    @OptionGroup var source: RuleSourceOptions
+
+    func run() throws {
+        let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
+        for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
+        if !errors.isEmpty { throw ExitCode(2) }
+        let outcome = CatalogCheckRun.check(files, rules: rules, english: source.english)
+        for line in outcome.lines { print(line) }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
+    }
+}
