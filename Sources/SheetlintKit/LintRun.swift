@@ -20,6 +20,9 @@ public struct LintOptions: Sendable {
     public var configPath: String?
     /// Keep every sheet read in `LintResult.sheets` (the audit report reads them).
     public var keepSheets = false
+    /// Called after each sheet is read with (files read so far, files to read, the file),
+    /// from worker threads; for a progress indicator.
+    public var progress: (@Sendable (Int, Int, String) -> Void)?
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
@@ -111,7 +114,9 @@ extension Sheetlint {
         let knownRules = Set(rules.rules.map(\.id) + MetaRules.all.map(\.id))
         let keepLines = options.keepSourceLines
         let jobs = Array(zip(files, configs))
+        let counter = options.progress.map { ReadCounter(total: files.count, report: $0) }
         let perFile: [Result<FileOutcome, ReadError>] = parallelMap(jobs, jobs: options.jobs) { path, config in
+            defer { counter?.read(path) }
             do {
                 var read = options.read
                 read.fiscalYear = options.read.fiscalYear ?? config.fiscalYear
@@ -186,4 +191,25 @@ private struct FileOutcome: Sendable {
     var sheet: Sheet
     var findings: [Finding]
     var lines: [String]
+}
+
+/// Counts the files read across worker threads for `LintOptions.progress`.
+private final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: @Sendable (Int, Int, String) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int, String) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func read(_ path: String) {
+        lock.lock()
+        done += 1
+        let n = done
+        report(n, total, path)
+        lock.unlock()
+    }
 }
