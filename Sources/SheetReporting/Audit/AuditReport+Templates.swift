@@ -77,9 +77,9 @@ extension AuditReport {
                     "incomplete": !table.catalogComplete, "departments": table.departments,
                     "entryCount": table.entryCount, "citedCount": table.rows.count - table.gaps.count,
                     "gapCount": table.gaps.count, "hasGaps": !table.gaps.isEmpty,
-                    "gaps": table.gaps.map { ["key": $0.key, "title": $0.title ?? ""] },
+                    "gaps": table.gaps.map { gap -> [String: Any] in gap.title.map { ["key": gap.key, "title": $0] } ?? ["key": gap.key] },
                     "gapsText": table.gaps.map(\.key).joined(separator: ", "),
-                    "rows": table.rows.map { row -> [String: Any] in
+                    "citedRows": table.rows.filter { $0.total > 0 }.map { row -> [String: Any] in
                         ["key": row.key, "title": row.title ?? "", "total": row.total, "zero": row.total == 0,
                          "cells": row.counts.map { ["count": $0, "zero": $0 == 0] }]
                     },

@@ -91,10 +91,12 @@ extension AuditReport {
                     guard !key.isEmpty,
                           let b = before.first(where: { $0.section == a.section && TextNormalization.titleKey($0.title) == key })
                     else { continue }
-                    out.append(CarriedGoal(department: name, section: a.section, title: a.title, fromYear: from, toYear: to,
+                    let carried = CarriedGoal(department: name, section: a.section, title: a.title, fromYear: from, toYear: to,
                                            numberBefore: b.number, numberAfter: a.number,
                                            planCodesBefore: b.planCodes, planCodesAfter: a.planCodes,
-                                           policiesBefore: b.policies, policiesAfter: a.policies))
+                                           policiesBefore: b.policies, policiesAfter: a.policies)
+                    // Two sheets of one department and year (a duplicate) would list a goal twice.
+                    if !out.contains(carried) { out.append(carried) }
                 }
             }
         }
