@@ -17,7 +17,13 @@ let package = Package(
     targets: [
         .target(name: "SheetModel"),
         .target(name: "SheetReading", dependencies: ["SheetModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "SheetRules", dependencies: ["SheetModel", "SheetReading", .product(name: "Yams", package: "Yams")]),
+        // The toolchain's own ICU regex engine, whose step limit bounds untrusted patterns.
+        .target(name: "CICURegex", linkerSettings: [
+            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+        ]),
+        .target(name: "SheetRules", dependencies: [
+            "SheetModel", "SheetReading", "CICURegex", .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "SheetReporting", dependencies: [
             "SheetModel", "SheetRules",
             .product(name: "Mustache", package: "swift-mustache"), .product(name: "CSV", package: "CSV.swift"),

@@ -29,6 +29,10 @@ python3 "$here/check_parse.py" "$bin" "$work/cp932-crlf.md" "$expected" "real sh
 
 python3 "$here/check_lint.py" "$bin" "$sheet" "$expected" || status=1
 
+# The stage gate: the sheet is a review; its goal-setting form (made here from it, never
+# committed) reads the same goals and passes at auto with only its citation placeholders.
+python3 "$here/check_stage.py" "$bin" "$sheet" "$expected" "$work" || status=1
+
 # SARIF: the real sheet and directories of our own fixtures validate against the schema,
 # carry GitHub's fields, and keep their fingerprints when a line is inserted at the top.
 schema=$real/../../schemas/sarif-schema-2.1.0.json

@@ -2,6 +2,7 @@
 """Generates the benchmark corpus from the bundled example sheet.
 
 Usage: gen_corpus.py EXAMPLE OUTDIR [--sheets N] [--large-mb M] [--goals A,B]
+                     [--copies FILE,FILE...] [--copies-sheets N,N...]
 
 Writes (all derived from EXAMPLE, deterministic):
   OUTDIR/sheets/sheet-NNNN.md   N sheets: the example with the department, the
@@ -12,6 +13,10 @@ Writes (all derived from EXAMPLE, deterministic):
   OUTDIR/goals/goals-A.md       the example with section 3 holding A goals
   OUTDIR/goals/goals-B.md       ... and B goals (the example's four goal tables
                                 repeated and renumbered 1…99, 1…99, …)
+  OUTDIR/copies-N/copy-NNNNN.md with --copies: N byte-for-byte copies of the given sheets,
+                                taken in turn (for each N of --copies-sheets); a sheet
+                                the project may not ship (the real one) is only copied
+                                into this temporary corpus
 """
 import argparse
 import os
@@ -104,15 +109,26 @@ def main():
     ap.add_argument("--sheets", type=int, default=200)
     ap.add_argument("--large-mb", type=float, default=2.0)
     ap.add_argument("--goals", default="50,500")
+    ap.add_argument("--copies", default="")
+    ap.add_argument("--copies-sheets", default="")
     a = ap.parse_args()
+    sources = [p for p in a.copies.split(",") if p]
+    for count in (int(c) for c in a.copies_sheets.split(",") if c):
+        datas = [open(p, "rb").read() for p in sources]
+        d = os.path.join(a.outdir, f"copies-{count}")
+        os.makedirs(d, exist_ok=True)
+        for i in range(count):
+            with open(os.path.join(d, f"copy-{i + 1:05d}.md"), "wb") as f:
+                f.write(datas[i % len(datas)])
     with open(a.example, encoding="utf-8") as f:
         text = f.read()
     rng = random.Random(20240401)
     for i in range(a.sheets):
         write(os.path.join(a.outdir, "sheets", f"sheet-{i + 1:04d}.md"), vary(text, i, rng))
-    write(os.path.join(a.outdir, "large", "large.md"), large_sheet(text, a.large_mb, rng))
-    write(os.path.join(a.outdir, "large-half", "large.md"), large_sheet(text, a.large_mb / 2, rng))
-    for count in (int(c) for c in a.goals.split(",")):
+    if a.large_mb > 0:
+        write(os.path.join(a.outdir, "large", "large.md"), large_sheet(text, a.large_mb, rng))
+        write(os.path.join(a.outdir, "large-half", "large.md"), large_sheet(text, a.large_mb / 2, rng))
+    for count in (int(c) for c in a.goals.split(",") if c):
         write(os.path.join(a.outdir, "goals", f"goals-{count}.md"), goals_sheet(text, count))
 
 

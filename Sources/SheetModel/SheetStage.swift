@@ -38,3 +38,50 @@ public enum SheetStageSource: String, Sendable, Hashable {
     /// Inferred from the sheet's content (`--stage auto`, the default).
     case inferred
 }
+
+/// What the user asked for the stage: a fixed stage, or `auto` (infer it from each
+/// sheet's content). The value of `--stage` and of `stage:` in `.sheetlint.yml`.
+public enum StageChoice: String, Sendable, Hashable, CaseIterable {
+    /// Decide per sheet from its content (`SheetStage.inferred(from:)`).
+    case auto
+    /// Every sheet is a goal-setting sheet.
+    case plan
+    /// Every sheet is a year-end review.
+    case review
+
+    /// The fixed stage; nil for `auto`.
+    public var stage: SheetStage? {
+        switch self {
+        case .auto: nil
+        case .plan: .plan
+        case .review: .review
+        }
+    }
+
+    /// The words accepted, for messages: `auto, plan, review`.
+    public static var words: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// The stage a sheet was checked at and how it was chosen.
+public struct ResolvedStage: Sendable, Hashable {
+    public var stage: SheetStage
+    public var source: SheetStageSource
+
+    public init(_ stage: SheetStage, source: SheetStageSource) {
+        self.stage = stage
+        self.source = source
+    }
+
+    /// The stage of `sheet`: the command line's choice when it fixes one, else the
+    /// configuration's, else inferred from the content. `auto` on the command line
+    /// infers even when the configuration fixes a stage; `auto` in the configuration
+    /// (or nothing) leaves the choice to inference.
+    public static func resolve(option: StageChoice?, config: StageChoice?, sheet: Sheet) -> ResolvedStage {
+        if let option {
+            if let stage = option.stage { return ResolvedStage(stage, source: .option) }
+            return ResolvedStage(.inferred(from: sheet), source: .inferred)
+        }
+        if let stage = config?.stage { return ResolvedStage(stage, source: .config) }
+        return ResolvedStage(.inferred(from: sheet), source: .inferred)
+    }
+}

@@ -7,6 +7,10 @@ public struct ReadOptions: Sendable, Hashable {
     /// Fiscal year to use whatever the sheet says (`--fiscal-year`).
     public var fiscalYear: Int?
 
+    /// The fiscal years accepted anywhere one is given (`--fiscal-year`, `fiscalYear:` in a
+    /// configuration): western years, so a Japanese-era number or a typo is refused.
+    public static let validFiscalYears = 1900...2999
+
     public init(encoding: SheetEncoding? = nil, fiscalYear: Int? = nil) {
         self.encoding = encoding
         self.fiscalYear = fiscalYear

@@ -5,7 +5,8 @@ import SheetRules
 ///
 /// `warning` findings use `::warning`, `info` findings `::notice`. The title is the rule id;
 /// the file is repo-relative where possible (annotations need paths from the repository
-/// root). Values are escaped as the Actions runner unescapes them.
+/// root). Values are escaped as the Actions runner unescapes them. A failed gate adds one
+/// `::error title=sheetlint::` line saying which condition failed.
 public enum GitHubReporter {
     /// Renders the report: one line per finding, each ending with a newline; empty when
     /// there are no findings.
@@ -22,6 +23,9 @@ public enum GitHubReporter {
             ]
             let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
             out += "::\(command(f.severity)) \(list)::\(escapeData(report.message(f)))\n"
+        }
+        if let line = report.gate?.line(report.language) {
+            out += "::error title=sheetlint::\(escapeData(line))\n"
         }
         return out
     }

@@ -5,7 +5,10 @@ import SheetRules
 /// Each diagnostic has `ruleId`, `severity`, `message` (report language), `file`
 /// (repo-relative where possible), `line`, `column`, `endLine`, `endColumn` (1-based,
 /// columns in Unicode scalars, end exclusive) and `path` (the model path). `summary` counts
-/// findings per severity and the files read. Non-ASCII text is written unescaped (UTF-8).
+/// findings per severity (including those `--quiet` hides, counted again in `hidden`) and
+/// the files read; `gate` (when a gate applies) says whether it passed and why not. `sheets`
+/// gives, for each file read, the `stage` it was checked at (`plan` or `review`) and its
+/// `stageSource` (`option`, `config` or `inferred`). Non-ASCII text is written unescaped (UTF-8).
 public enum JSONReporter {
     /// Renders the report; ends with a newline.
     public static func render(_ report: LintReport) -> String {
@@ -22,12 +25,45 @@ public enum JSONReporter {
                 ("path", .string(f.path)),
             ])
         }
+        // The stage each sheet was checked at, in `files` order.
+        let sheets: [JSONValue] = report.files.compactMap { file in
+            report.stages[file].map { stage in
+                .object([
+                    ("file", .string(ArtifactPath(file, root: report.root).display)),
+                    ("stage", .string(stage.stage.rawValue)),
+                    ("stageSource", .string(stage.source.rawValue)),
+                ])
+            }
+        }
         let summary: JSONValue = .object([
             ("error", .int(report.count(.error))),
             ("warning", .int(report.count(.warning))),
             ("info", .int(report.count(.info))),
             ("files", .int(report.fileCount)),
+            ("hidden", .int(report.hidden.count)),
         ])
-        return JSONValue.object([("diagnostics", .array(diagnostics)), ("summary", summary)]).rendered
+        var members: [(String, JSONValue)] = [("diagnostics", .array(diagnostics)), ("sheets", .array(sheets)),
+                                              ("summary", summary)]
+        if let gate = report.gate { members.append(("gate", gateObject(gate, report.language))) }
+        return JSONValue.object(members).rendered
+    }
+
+    /// `{"passed", "failOn", "maxWarnings", "reasons": [{"condition", "count", "limit",
+    /// "message"}]}`, shared by JSON and SARIF (`invocations[0].properties.gate`).
+    static func gateObject(_ gate: GateVerdict, _ language: ReportLanguage) -> JSONValue {
+        let reasons: [JSONValue] = gate.reasons.map { reason in
+            let (count, limit): (Int, JSONValue) = switch reason {
+            case .failOn(let s, let n): (n, .string(s.rawValue))
+            case .maxWarnings(let l, let n): (n, .int(l))
+            }
+            return .object([("condition", .string(reason.condition)), ("count", .int(count)), ("limit", limit),
+                            ("message", .string(reason.message(language)))])
+        }
+        return .object([
+            ("passed", .bool(gate.passed)),
+            ("failOn", .string(gate.failOn.rawValue)),
+            ("maxWarnings", gate.maxWarnings.map { .int($0) } ?? .null),
+            ("reasons", .array(reasons)),
+        ])
     }
 }

@@ -3,29 +3,33 @@ import SheetRules
 /// JUnit XML for GitLab, Jenkins and other CI test views: one `<testsuite>` per file read,
 /// one `<testcase>` per file and rule (`name` = rule id, `classname` = file).
 ///
-/// Every rule that ran is a test case in every file; a rule with findings in that file
-/// fails with `<failure message="N findings" type="<most serious severity>">` whose text
-/// lists each finding as `line:col message`. Rules that only findings mention (not in
-/// `LintReport.rules`) are added after the others, sorted by id. `tests` and `failures` are
-/// given on `<testsuites>` and on each `<testsuite>`; `errors` and `skipped` are always 0.
+/// Every rule that ran is a test case in every file. A rule with a finding that fails the
+/// gate (`GateVerdict.fails`; without a gate, an error) fails with
+/// `<failure message="N findings" type="<most serious severity>">` whose text lists each
+/// finding as `line:col message`. A rule whose findings are all below the gate's level
+/// passes, with those lines in `<system-out>`, so a passing gate shows no failed test.
+/// Rules that only findings mention (not in `LintReport.rules`) are added after the others,
+/// sorted by id. `tests` and `failures` are given on `<testsuites>` and on each
+/// `<testsuite>`; `failures` counts only failed test cases; `errors` and `skipped` are 0.
 public enum JUnitReporter {
     /// Renders the report as an XML 1.0 document in UTF-8; ends with a newline.
     public static func render(_ report: LintReport) -> String {
         let ruleIds = ruleIds(report)
         var byFileAndRule: [String: [String: [Finding]]] = [:]
         for f in report.findings { byFileAndRule[f.span.file, default: [:]][f.ruleId, default: []].append(f) }
+        let gate = report.gate ?? GateVerdict(failOn: .error, maxWarnings: nil, reasons: [])
 
         var suites = ""
         var totalFailures = 0
         for file in report.allFiles {
             let name = ArtifactPath(file, root: report.root).display
             let findings = byFileAndRule[file] ?? [:]
-            let failures = ruleIds.filter { findings[$0] != nil }.count
+            let failures = ruleIds.filter { findings[$0]?.contains { gate.fails($0.severity) } ?? false }.count
             totalFailures += failures
             suites += "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(ruleIds.count)\""
                 + " failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
             for id in ruleIds {
-                suites += testCase(id, file: name, findings: findings[id] ?? [], report)
+                suites += testCase(id, file: name, findings: findings[id] ?? [], gate: gate, report)
             }
             suites += "  </testsuite>\n"
         }
@@ -35,13 +39,18 @@ public enum JUnitReporter {
             + suites + "</testsuites>\n"
     }
 
-    private static func testCase(_ id: String, file: String, findings: [Finding], _ report: LintReport) -> String {
+    private static func testCase(_ id: String, file: String, findings: [Finding], gate: GateVerdict,
+                                 _ report: LintReport) -> String {
         let open = "    <testcase name=\"\(XMLEscaping.attribute(id))\" classname=\"\(XMLEscaping.attribute(file))\""
         guard let worst = findings.map(\.severity).min() else { return open + "/>\n" }
-        let lines = findings.map { "\($0.span.start.line):\($0.span.start.column) \(report.message($0))" }
+        let text = XMLEscaping.text(findings.map { "\($0.span.start.line):\($0.span.start.column) \(report.message($0))" }
+            .joined(separator: "\n"))
+        guard findings.contains(where: { gate.fails($0.severity) }) else {
+            return open + ">\n      <system-out>" + text + "</system-out>\n    </testcase>\n"
+        }
         return open + ">\n"
             + "      <failure message=\"\(XMLEscaping.attribute(failureMessage(findings.count, report.language)))\""
-            + " type=\"\(worst.rawValue)\">" + XMLEscaping.text(lines.joined(separator: "\n")) + "</failure>\n"
+            + " type=\"\(worst.rawValue)\">" + text + "</failure>\n"
             + "    </testcase>\n"
     }
 

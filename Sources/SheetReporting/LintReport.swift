@@ -34,6 +34,16 @@ public struct LintReport: Sendable {
     /// The text of each file as lines (without terminators; index 0 is line 1), keyed like
     /// `files`. Only SARIF fingerprints read it; a missing file falls back to the message.
     public var sourceLines: [String: [String]]
+    /// Findings the gate counted but `--quiet` does not show (below error level); the
+    /// summary counts them. Empty without `--quiet`.
+    public var hidden: [Finding] = []
+    /// The gate's verdict; nil when no gate applies (`--write-baseline`, library use).
+    public var gate: GateVerdict?
+    /// The stage each file was checked at and how it was chosen, keyed like `files`. JSON
+    /// and SARIF give it per file; text states it once per file when it was inferred.
+    public var stages: [String: ResolvedStage] = [:]
+    /// Whether text output states inferred stages (off with `--quiet`).
+    public var stageNotes = true
 
     /// The project page used when the caller gives none.
     public static let defaultInformationURI = "https://github.com/sheetlint/sheetlint"
@@ -42,7 +52,8 @@ public struct LintReport: Sendable {
     public init(findings: [Finding], rules: [ReportedRule], files: [String],
                 language: ReportLanguage = .ja, root: String? = nil, toolVersion: String,
                 informationURI: String = LintReport.defaultInformationURI,
-                sourceLines: [String: [String]] = [:]) {
+                sourceLines: [String: [String]] = [:], stages: [String: ResolvedStage] = [:]) {
+        self.stages = stages
         self.findings = findings
         self.rules = rules
         self.files = files
@@ -56,9 +67,9 @@ public struct LintReport: Sendable {
     /// Number of files read.
     public var fileCount: Int { files.count }
 
-    /// The number of findings of `severity`.
+    /// The number of findings of `severity`, shown or hidden by `--quiet`.
     public func count(_ severity: Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        (findings + hidden).reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
 
     /// A finding's message in the report's language.

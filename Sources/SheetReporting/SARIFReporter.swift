@@ -12,6 +12,10 @@ import SheetRules
 /// - Regions are 1-based, columns in Unicode scalars (`columnKind: unicodeCodePoints`).
 /// - `ruleIndex` is omitted for a finding whose rule is not in `LintReport.rules`.
 /// - Lists are always arrays (possibly empty), never null or absent.
+/// - When a gate applies, `invocations[0]` carries it: `exitCode` (0 or 1), the failed
+///   conditions in `exitCodeDescription`, and `properties.gate` as in the JSON report.
+/// - Each sheet's artifact carries the stage it was checked at in `properties.stage`
+///   (`plan`/`review`) and how it was chosen in `properties.stageSource`.
 public enum SARIFReporter {
     /// The `$schema` written into the log.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -28,10 +32,19 @@ public enum SARIFReporter {
                 (rootBaseId, .object([("uri", .string(ArtifactPath.rootURI(root)))])),
             ])))
         }
+        if let gate = report.gate {
+            var invocation: [(String, JSONValue)] = [
+                ("executionSuccessful", .bool(true)),
+                ("exitCode", .int(gate.passed ? 0 : 1)),
+            ]
+            if let line = gate.line(report.language) { invocation.append(("exitCodeDescription", .string(line))) }
+            invocation.append(("properties", .object([("gate", JSONReporter.gateObject(gate, report.language))])))
+            run.append(("invocations", .array([.object(invocation)])))
+        }
         run += [
             ("language", .string(report.language.rawValue)),
             ("columnKind", .string("unicodeCodePoints")),
-            ("artifacts", .array(report.allFiles.map { .object([("location", artifactLocation($0, report))]) })),
+            ("artifacts", .array(report.allFiles.map { artifact($0, report) })),
             ("results", .array(results(report))),
         ]
         return JSONValue.object([
@@ -69,6 +82,18 @@ public enum SARIFReporter {
             ]
             return .object(members)
         }
+    }
+
+    /// One artifact; a sheet's stage goes in its property bag (`stage`, `stageSource`).
+    private static func artifact(_ file: String, _ report: LintReport) -> JSONValue {
+        var members: [(String, JSONValue)] = [("location", artifactLocation(file, report))]
+        if let stage = report.stages[file] {
+            members.append(("properties", .object([
+                ("stage", .string(stage.stage.rawValue)),
+                ("stageSource", .string(stage.source.rawValue)),
+            ])))
+        }
+        return .object(members)
     }
 
     private static func artifactLocation(_ file: String, _ report: LintReport) -> JSONValue {

@@ -344,6 +344,7 @@ version: 1
 rules:
   - id: result-missing
     severity: error
+    stages: [review]
     summary: An annual goal's 実績 (results) is empty.
     description: >-
       At year end every goal must say what was done. An empty 実績 means the sheet was
@@ -355,20 +356,33 @@ rules:
     examples:
       fail:
         - count: 1
+          stage: review
           sheet:
             annualGoals:
               - number: 1
                 plan: [{number: 1, text: 広報誌を発行します（毎月）。}]
                 results: []
+        - count: 1          # a half-filled review: goal 1 has results, goal 2 none
+          sheet:
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: 調査しました。}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
       pass:
         - sheet:
             annualGoals:
               - number: 1
                 plan: [{number: 1, text: 広報誌を発行します（毎月）。}]
                 results: 広報誌を毎月発行しました。
+        - stage: plan       # at goal-setting the 実績 column is empty by design
+          sheet:
+            annualGoals:
+              - number: 1
+                plan: [{number: 1, text: 広報誌を発行します（毎月）。}]
+                results: []
 
   - id: plan-item-without-result
     severity: error
+    stages: [review]
     summary: A plan item (n) has no (n) in 実績.
     description: >-
       Each numbered plan item must be answered by the result with the same number. Sub-items
@@ -404,9 +418,19 @@ rules:
                   - number: 1
                     text: ""
                     subItems: [{number: 1, text: 推進しました。}]
+        - stage: plan       # the fail example's sheet, submitted at goal-setting: not judged
+          sheet:
+            annualGoals:
+              - number: 1
+                plan:
+                  - {number: 1, text: 調査します（9月）。}
+                  - {number: 2, text: 報告します（3月）。}
+                results:
+                  - {number: 1, text: 調査しました。}
 
   - id: result-without-plan
     severity: warning
+    stages: [review]
     summary: A result (n) answers no plan item (n).
     description: >-
       A numbered result with no plan item of the same number is either misnumbered or
@@ -432,9 +456,18 @@ rules:
               - number: 1
                 plan: [{number: 1, text: 調査します（9月）。}, {number: 2, text: 報告します（3月）。}]
                 results: [{number: 1, text: 調査しました。}, {number: 2, text: 報告しました。}]
+        - stage: plan       # the fail example's sheet, submitted at goal-setting: not judged
+          sheet:
+            annualGoals:
+              - number: 1
+                plan: [{number: 1, text: 調査します（9月）。}]
+                results:
+                  - {number: 1, text: 調査しました。}
+                  - {number: 2, text: 報告しました。}
 
   - id: direction-missing
     severity: warning
+    stages: [review]
     summary: An annual goal's 課題・今後の方向性 is empty.
     description: >-
       The review of a goal should say what remains to be done; an empty 課題・今後の方向性
@@ -453,9 +486,13 @@ rules:
         - sheet:
             annualGoals:
               - {number: 1, results: 実施しました。, directions: 引き続き取り組みます。}
+        - sheet:            # a goal-setting sheet (no results anywhere): inferred plan
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}]}
 
   - id: plan-item-without-direction
     severity: warning
+    stages: [review]
     summary: Directions are numbered and lack a plan item's (n).
     description: >-
       When 課題・今後の方向性 is numbered, each plan item (n) should have its direction
@@ -479,6 +516,12 @@ rules:
               - number: 7
                 plan: [{number: 1, text: 人材育成（随時）}, {number: 2, text: 職場づくり（通年）}]
                 directions: 職員同士の対話を通じて、働きやすい職場づくりを進めます。
+        - stage: plan       # the fail example's sheet, submitted at goal-setting: not judged
+          sheet:
+            annualGoals:
+              - number: 6
+                plan: [{number: 1, text: 調査研究（3月）}, {number: 2, text: 人材育成（7月）}]
+                directions: [{number: 1, text: 調査研究を進めます。}]
 
   - id: plan-item-without-schedule
     severity: warning
@@ -745,6 +788,7 @@ rules:
 
   - id: approach-without-review
     severity: warning
+    stages: [review]
     summary: A 方針 (n) has no 総括 (n).
     description: >-
       Each approach written at the start of the year must be reviewed at its end; a 方針
@@ -765,6 +809,11 @@ rules:
         - sheet:
             approaches:
               - {number: 1, approach: 連携を進めます。, review: 連携協定を締結しました。}
+        - stage: plan       # at goal-setting the 総括 column is empty by design
+          sheet:
+            approaches:
+              - {number: 1, approach: 連携を進めます。}
+              - {number: 2, approach: 情報を発信します。}
 
   - id: numbering-sequence
     severity: warning

@@ -28,17 +28,15 @@ struct EvaluationContext: Sendable {
     }
 
     static func commonValues(_ match: Match) -> [String: String] {
-        var v: [String: String] = ["path": match.path.description, "value": displayValue(match.node)]
-        let chain = match.ancestors + [match.node]
-        func nearest(_ key: String) -> String? {
-            chain.reversed().lazy.compactMap { $0[key]?.text }.first
-        }
-        if match.path.lastKey == "number", let t = match.node.text { v["number"] = t } else { v["number"] = nearest("number") }
-        v["code"] = nearest("code")
-        v["title"] = nearest("title")
-        v["written"] = nearest("written")
-        if case .key(let first)? = match.path.components.first, first.hasSuffix("Goals"), chain.count > 2 {
-            v["goal"] = chain[2]["number"]?.text
+        let path = match.path
+        var v: [String: String] = ["path": path.description, "value": displayValue(match.node)]
+        if path.lastKey == "number", let t = match.node.text { v["number"] = t } else { v["number"] = match.nearest("number") }
+        v["code"] = match.nearest("code")
+        v["title"] = match.nearest("title")
+        v["written"] = match.nearest("written")
+        // {goal}: the number of the goal (the element of a *Goals array) the match is in.
+        if case .key(let first)? = path.components.first, first.hasSuffix("Goals"), match.depth >= 2 {
+            v["goal"] = match.ancestor(atDepth: 2)?.node["number"]?.text
         }
         return v.compactMapValues { $0 }
     }

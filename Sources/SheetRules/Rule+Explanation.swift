@@ -1,3 +1,5 @@
+import SheetModel
+
 extension Rule {
     /// The text `sheetlint rules explain ID` prints: id, severity, summary, description,
     /// kind, selectors, options, both messages, then every example sheet with what it must
@@ -5,6 +7,7 @@ extension Rule {
     public func explanation(english: Bool = false) -> String {
         var out = "\(id) [\(severity.rawValue)]\n\(summary)\n\n\(description)\n\n"
         out += "kind: \(kind)\n"
+        out += "stages: \(stagesDescription)\n"
         out += "selector: " + selectors.map(\.source).joined(separator: ", ") + "\n"
         let options = optionsText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         if !options.isEmpty { out += "options:\n\(options)\n" }
@@ -12,7 +15,8 @@ extension Rule {
                                : [("message", message), ("message_en", messageEn)]
         for (label, template) in messages { out += "\(label): \(template.source)\n" }
         for example in failExamples + passExamples {
-            let what = example.count > 0 ? "fails with \(example.count) finding(s)" : "passes"
+            var what = example.count > 0 ? "fails with \(example.count) finding(s)" : "passes"
+            if let stage = example.stage { what += " at stage \(stage.rawValue)" }
             out += "\nexample (\(example.file):\(example.position.line)) \(what):\n"
             if !example.catalogs.isEmpty { out += "  with \(example.catalogs.count) catalogue(s) of its own\n" }
             for sheet in example.sheets.isEmpty ? [ExampleSheet(path: "", text: example.sheet)] : example.sheets {
@@ -22,6 +26,20 @@ extension Rule {
             }
         }
         return out
+    }
+}
+
+extension Rule {
+    /// `plan, review (every stage)`, `review (year-end review only)`…: the stages the rule
+    /// runs at, for `rules explain` and the generated docs.
+    public var stagesDescription: String {
+        let words = stages.map(\.rawValue).joined(separator: ", ")
+        switch stages {
+        case SheetStage.allCases: return words + " (every stage)"
+        case [.review]: return words + " (year-end review only: 振り返り)"
+        case [.plan]: return words + " (goal-setting only: 当初設定)"
+        default: return words
+        }
     }
 }
 

@@ -16,6 +16,9 @@ public struct Rule: Sendable {
     public var messageEn: MessageTemplate
     /// Where the check looks.
     public var selectors: [Selector]
+    /// The stages of a sheet the rule applies to (`stages:`; every stage when not written),
+    /// in `SheetStage` order. A rule about results applies at `review` only.
+    public var stages: [SheetStage] = SheetStage.allCases
     /// The check kind's name (`pattern`, `catalog`, …).
     public var kind: String
     /// The kind's options as written in the rule file (for `rules explain`), YAML text.
@@ -33,12 +36,16 @@ public struct Rule: Sendable {
     var sourceIndex: Int = 0
 
     let check: any Check
+
+    /// True when the rule is evaluated on a sheet at `stage`.
+    public func applies(at stage: SheetStage) -> Bool { stages.contains(stage) }
 }
 
 extension Rule: Hashable {
     /// Rules are identified by where they are written and what they were compiled from.
     public static func == (a: Rule, b: Rule) -> Bool {
         (a.id, a.file, a.position, a.severity, a.optionsText) == (b.id, b.file, b.position, b.severity, b.optionsText)
+            && a.stages == b.stages
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -55,6 +62,9 @@ public struct RuleExample: Sendable, Hashable {
     public var sheet: String
     /// How many findings of the rule it must produce (0 for pass examples).
     public var count: Int
+    /// The stage the example sheet is checked at (`stage:`); nil: inferred from its
+    /// content, as `lint` does by default.
+    public var stage: SheetStage? = nil
     /// Where the example is written in the rule file.
     public var file: String
     public var position: SourcePosition

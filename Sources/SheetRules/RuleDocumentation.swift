@@ -1,4 +1,5 @@
 import Foundation
+import SheetModel
 
 /// Generates the reference section of `docs/rules.md` from the rules' own fields, so the
 /// documentation cannot drift from the rules (a test compares them).
@@ -10,14 +11,16 @@ public enum RuleDocumentation {
     /// Markdown for every rule of `set`, by id: severity, summary, description, kind,
     /// selectors, options, both messages and example counts. Deterministic.
     public static func markdown(for set: RuleSet) -> String {
-        var out = "| id | severity | kind | summary |\n|---|---|---|---|\n"
+        var out = "| id | severity | kind | stages | summary |\n|---|---|---|---|---|\n"
         for rule in set.rules {
-            out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | `\(rule.kind)` | \(cell(rule.summary)) |\n"
+            let stages = rule.stages == SheetStage.allCases ? "all" : rule.stages.map(\.rawValue).joined(separator: ", ")
+            out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | `\(rule.kind)` | \(stages) | \(cell(rule.summary)) |\n"
         }
         for rule in set.rules {
             out += "\n### \(rule.id)\n\n"
             out += "**\(rule.severity.rawValue)** · kind `\(rule.kind)` · file `\(fileName(rule.file))`\n\n"
             out += rule.summary + "\n\n" + rule.description + "\n\n"
+            out += "- stages: \(rule.stagesDescription)\n"
             out += "- selector: " + rule.selectors.map { "`\($0.source)`" }.joined(separator: ", ") + "\n"
             out += "- message: \(rule.message.source)\n"
             out += "- message_en: \(rule.messageEn.source)\n"

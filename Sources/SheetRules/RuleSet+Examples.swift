@@ -39,6 +39,8 @@ extension RuleSet {
 
     /// The findings of `rule` on an example sheet (on all its sheets, for a cross-sheet
     /// rule), or the reader's error. The example's own catalogues are added first.
+    /// For a single sheet, the example's stage (its `stage:`, else inferred from its content
+    /// as `lint` does): a rule that does not apply at that stage gives none.
     public func findings(of rule: Rule, on example: RuleExample) -> Result<[Finding], ReadError> {
         let name = "\(example.file)#\(rule.id)@\(example.position.line)"
         do {
@@ -58,6 +60,7 @@ extension RuleSet {
                 return .success(CrossSheetEngine.evaluate(only, on: sheets))
             }
             let sheet = try CanonicalSheetReader.read(text: example.sheet, file: name)
+            guard rule.applies(at: example.stage ?? .inferred(from: sheet)) else { return .success([]) }
             return .success(RuleEngine.evaluate(rule, on: sheet.tree, file: name, catalogs: set.catalogs))
         } catch let error as ReadError {
             return .failure(error)
@@ -77,9 +80,11 @@ extension RuleSet {
                            "\(rule.id): the \(expectation) example does not read as a sheet: \(error.formatted(english: true))")
         case .success(let found) where found.count != example.count:
             let list = found.map { "\($0.span.start.line):\($0.span.start.column) \($0.path)" }.joined(separator: "; ")
+            let (stageJa, stageEn) = example.stage.map { ("段階 \($0.rawValue)", "stage \($0.rawValue)") }
+                ?? ("段階は内容から推定", "stage inferred from the sheet")
             return failure(found.count,
-                           "\(rule.id) の\(expectation)の例: 指摘 \(example.count) 件のはずが \(found.count) 件でした [\(list)]",
-                           "\(rule.id): \(expectation) example expected \(example.count) finding(s), got \(found.count) [\(list)]")
+                           "\(rule.id) の\(expectation)の例（\(stageJa)）: 指摘 \(example.count) 件のはずが \(found.count) 件でした [\(list)]",
+                           "\(rule.id): \(expectation) example (\(stageEn)) expected \(example.count) finding(s), got \(found.count) [\(list)]")
         default:
             return nil
         }

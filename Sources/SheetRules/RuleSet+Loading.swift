@@ -1,5 +1,6 @@
 import Foundation
 import SheetModel
+import SheetReading
 
 extension RuleSet {
     /// The built-in rules and catalogues (from `rules/` at build time). They are tested to
@@ -37,19 +38,25 @@ extension RuleSet {
                 }
                 continue
             }
-            let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? [])
-                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            guard let entries = try? fm.contentsOfDirectory(atPath: dir) else {
+                return (base, [RuleFileError(file: dir, position: SourcePosition(line: 1, column: 1),
+                                             message: "ルールのディレクトリを読めません（権限を確認してください）",
+                                             messageEn: "cannot read the rule directory (check permissions)")])
+            }
+            let names = entries.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
             paths += names.map { (dir as NSString).appendingPathComponent($0) }
         }
         var files: [(name: String, text: String)] = []
         var errors: [RuleFileError] = []
         for path in paths {
-            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            // Only a regular file is read, and the message says what is wrong (permission,
+            // a FIFO or directory, size, encoding): never a hang on a FIFO.
+            do {
+                files.append((path, try InputFile.readText(path)))
+            } catch {
                 errors.append(RuleFileError(file: path, position: SourcePosition(line: 1, column: 1),
-                                            message: "UTF-8 のテキストとして読めません", messageEn: "cannot read as UTF-8 text"))
-                continue
+                                            message: error.message, messageEn: error.messageEn))
             }
-            files.append((path, text))
         }
         let (set, more) = base.adding(files: files)
         return (set, errors + more)

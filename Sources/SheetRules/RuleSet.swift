@@ -29,6 +29,11 @@ public struct RuleSet: Sendable {
         catalogs[catalog.id] = catalog
     }
 
+    /// A copy holding only the rules that apply to a sheet at `stage` (see `Rule.stages`).
+    public func applicable(at stage: SheetStage) -> RuleSet {
+        rules.allSatisfy { $0.applies(at: stage) } ? self : only(Set(rules.filter { $0.applies(at: stage) }.map(\.id)))
+    }
+
     /// The catalogue ids the rules cite (`catalog:` of the `catalog` kind): a catalogue
     /// with one of these ids takes part in a run, any other is inert.
     public var citedCatalogIds: Set<String> {
@@ -51,22 +56,56 @@ public struct RuleSet: Sendable {
 /// Evaluates rules on sheets. Pure: no I/O, no shared mutable state; safe to call from
 /// many tasks at once.
 public enum RuleEngine {
-    /// Every finding of every rule in `rules` on `sheet`, sorted (file, line, column, rule id).
-    public static func evaluate(_ rules: RuleSet, on sheet: Sheet) -> [Finding] {
-        evaluate(rules, on: sheet.tree, file: sheet.file)
+    /// Every finding of every rule in `rules` that applies at `stage` on `sheet`, sorted
+    /// (file, line, column, rule id). `stage` nil: the stage inferred from the sheet's
+    /// content (`SheetStage.inferred(from:)`), as `lint --stage auto` does.
+    public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil) -> [Finding] {
+        evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file)
     }
 
-    /// The same over a model tree (for callers that built one themselves).
+    /// Every rule in `rules`, whatever its stages, over a model tree (for callers that
+    /// built one themselves and chose the rules).
     public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String) -> [Finding] {
-        rules.rules.flatMap { evaluate($0, on: tree, file: file, catalogs: rules.catalogs) }.sorted()
+        // One flat tree and one selection cache per sheet: each distinct selector (and step
+        // prefix) is evaluated once, whatever the number of rules that use it.
+        var cache = SelectionCache(tree: SheetTree(flattening: tree))
+        return rules.rules.flatMap { evaluate($0, cache: &cache, file: file, catalogs: rules.catalogs) }.sorted()
     }
 
     /// The findings of one rule, sorted.
     public static func evaluate(_ rule: Rule, on tree: ModelNode, file: String, catalogs: [String: Catalog]) -> [Finding] {
+        var cache = SelectionCache(tree: SheetTree(flattening: tree))
+        return evaluate(rule, cache: &cache, file: file, catalogs: catalogs)
+    }
+
+    /// The findings of one rule over a sheet's selection cache, sorted.
+    public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
+                                catalogs: [String: Catalog]) -> [Finding] {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file)
-        var seen = Set<ModelPath>()
-        let matches = rule.selectors.flatMap { $0.select(in: tree) }.filter { seen.insert($0.path).inserted }
-        return dedupe(rule.check.evaluate(matches, context)).sorted()
+        let budget = RegexBudget()
+        return RegexBudget.$current.withValue(budget) {
+            let ids = mergedSelection(rule.selectors.map { cache.select($0) })
+            let matches = ids.map { Match(tree: cache.tree, id: $0) }
+            var findings = dedupe(rule.check.evaluate(matches, context))
+            if let overrun = budget.overrun { findings.append(regexLimitFinding(rule, overrun, file: file)) }
+            return findings.sorted()
+        }
+    }
+
+    /// The finding that says a rule's patterns hit a regex limit on a sheet, so the rule's
+    /// results there are incomplete. It carries the rule's id and is always an error: a
+    /// pattern that cannot finish is a broken rule, never a silent pass.
+    static func regexLimitFinding(_ rule: Rule, _ overrun: RegexBudget.Overrun, file: String) -> Finding {
+        Finding(ruleId: rule.id, severity: .error,
+                message: "ルール \(rule.id)（\(rule.file)）の正規表現「\(overrun.pattern)」が処理量の上限（\(overrun.limit)）を超えたため、このシートでの判定を打ち切りました",
+                messageEn: "rule \(rule.id) (\(rule.file)): the regular expression '\(overrun.pattern)' exceeded its work limit (\(overrun.limit)); the rule's results on this sheet are incomplete",
+                span: SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1), path: "")
+    }
+
+    /// The union of ascending id lists, ascending and without duplicates.
+    static func mergedSelection(_ lists: [[Int32]]) -> [Int32] {
+        guard lists.count > 1 else { return lists.first ?? [] }
+        return Array(Set(lists.joined())).sorted()
     }
 
     /// One problem seen through two selected fields (an item's text and the schedule entry

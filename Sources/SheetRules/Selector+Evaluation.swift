@@ -1,109 +1,217 @@
 import SheetModel
 
-/// A node a selector reached in a sheet, with what a check needs around it.
+/// A node a selector reached in a sheet: the sheet's flat tree and the node's id in it.
+/// Everything a check needs around the node (its path, span, ancestors, members) is looked
+/// up in the tree, so a match is two words and copying one copies no arrays.
 public struct Match: Sendable {
+    /// The sheet's tree.
+    public let tree: SheetTree
+    /// The node's id in `tree`.
+    public let id: Int32
+
+    public init(tree: SheetTree, id: Int32) {
+        self.tree = tree
+        self.id = id
+    }
+
     /// The node itself.
-    public var node: ModelNode
-    /// Its concrete path (`annualGoals[3].planCodes[0]`).
-    public var path: ModelPath
-    /// Its ancestors, root first; used for span fallback and `{number}` / `{goal}`.
-    public var ancestors: [ModelNode]
+    public var node: ModelNode { tree.nodes[Int(id)] }
+
+    /// Its concrete path (`annualGoals[3].planCodes[0]`), rebuilt from the parent links.
+    public var path: ModelPath {
+        var components: [ModelPath.Component] = []
+        var n = id
+        while tree.parents[Int(n)] >= 0 {
+            if let k = tree.key(n) { components.append(.key(k)) } else { components.append(.index(Int(tree.ordinals[Int(n)]))) }
+            n = tree.parents[Int(n)]
+        }
+        return ModelPath(components.reversed())
+    }
+
+    /// Its ancestors, root first.
+    public var ancestors: [ModelNode] {
+        var out: [ModelNode] = []
+        var n = tree.parents[Int(id)]
+        while n >= 0 {
+            out.append(tree.nodes[Int(n)])
+            n = tree.parents[Int(n)]
+        }
+        return out.reversed()
+    }
 
     /// The node's span, else its nearest ancestor's; nil only when no node has a span.
     public var span: SourceSpan? {
-        node.span ?? ancestors.reversed().lazy.compactMap(\.span).first
+        let owner = tree.spanOwners[Int(id)]
+        return owner < 0 ? nil : tree.nodes[Int(owner)].span
+    }
+
+    /// The nearest of the node and its ancestors that has a member `key` with text, and
+    /// that text (for `{number}`, `{code}`, … in messages).
+    public func nearest(_ key: String) -> String? {
+        var n = id
+        while n >= 0 {
+            if let c = tree.child(n, key: key), let t = tree.nodes[Int(c)].text { return t }
+            n = tree.parents[Int(n)]
+        }
+        return nil
+    }
+
+    /// The ancestor (or the node itself) at `depth` below the root (the root is depth 0).
+    public func ancestor(atDepth depth: Int) -> Match? {
+        var chain: [Int32] = []
+        var n = id
+        while n >= 0 {
+            chain.append(n)
+            n = tree.parents[Int(n)]
+        }
+        guard depth < chain.count else { return nil }
+        return Match(tree: tree, id: chain[chain.count - 1 - depth])
+    }
+
+    /// The depth of the node (the root is 0).
+    public var depth: Int {
+        var d = 0, n = tree.parents[Int(id)]
+        while n >= 0 {
+            d += 1
+            n = tree.parents[Int(n)]
+        }
+        return d
     }
 
     /// A match for a member of this node reached by a relative key path.
     public func descend(_ keys: [String]) -> Match? {
-        var m = self
+        var n = id
         for k in keys {
-            guard let child = m.node[k] else { return nil }
-            m = Match(node: child, path: m.path.appending(.key(k)), ancestors: m.ancestors + [m.node])
+            guard let c = tree.child(n, key: k) else { return nil }
+            n = c
         }
-        return m
+        return Match(tree: tree, id: n)
     }
 
     /// The elements of an array node, as matches; empty for other nodes.
     public var elements: [Match] {
-        guard case .array(let nodes) = node.value else { return [] }
-        return nodes.enumerated().map {
-            Match(node: $0.element, path: path.appending(.index($0.offset)), ancestors: ancestors + [node])
-        }
+        guard case .array = node.value else { return [] }
+        return tree.children(id).map { Match(tree: tree, id: $0) }
     }
 
     /// The string leaves under `matches`, each once, in document order. Matches arrive in
-    /// document order, so a match inside the last one walked is skipped instead of walked
-    /// again: with `**` every node is a match, and walking each would visit every leaf once
-    /// per ancestor.
+    /// ascending id order (document order), so a match inside the last one walked is
+    /// already covered: its leaves are in the walked range.
     public static func uniqueTextLeaves(_ matches: [Match]) -> [Match] {
+        guard let tree = matches.first?.tree else { return [] }
         var leaves: [Match] = []
-        var seen = Set<ModelPath>()
-        var lastWalked: ModelPath?
+        var walkedEnd: Int32 = -1
         for match in matches {
-            if let last = lastWalked, match.path.isWithin(last) { continue }
-            lastWalked = match.path
-            for leaf in match.textLeaves where seen.insert(leaf.path).inserted { leaves.append(leaf) }
+            let end = tree.ends[Int(match.id)]
+            // A match whose range starts inside the walked one also ends inside it.
+            guard match.id >= walkedEnd else { continue }
+            for n in match.id..<end where tree.isString(n) { leaves.append(Match(tree: tree, id: n)) }
+            walkedEnd = end
         }
         return leaves
     }
 
     /// Every string leaf under this node (itself included), in document order.
     public var textLeaves: [Match] {
-        switch node.value {
-        case .string: return [self]
-        case .array: return elements.flatMap(\.textLeaves)
-        case .object(let members):
-            return members.flatMap { member in
-                Match(node: member.node, path: path.appending(.key(member.key)), ancestors: ancestors + [node]).textLeaves
-            }
-        default: return []
+        (id..<tree.ends[Int(id)]).filter { tree.isString($0) }.map { Match(tree: tree, id: $0) }
+    }
+}
+
+/// The nodes each selector reaches in one sheet, worked out once per distinct step prefix
+/// and shared by every rule that uses it: `**` is expanded once for the five rules that
+/// start with it, `*Goals[*].planCodes` once for the rules that share it. One per sheet,
+/// owned by one evaluation (never shared between tasks), so it needs no lock.
+public struct SelectionCache {
+    /// The sheet's tree.
+    public let tree: SheetTree
+    /// Ascending, duplicate-free ids for every step prefix seen so far; `[]` is the root.
+    private var memo: [[Selector.Step]: [Int32]]
+    /// For each key pattern, which of `tree.keys` it matches.
+    private var keyMatches: [String: [Bool]] = [:]
+    /// How many times a step was applied (not looked up): for tests of the sharing.
+    public private(set) var stepsApplied = 0
+
+    public init(tree: SheetTree) {
+        self.tree = tree
+        memo = [[]: [0]]
+    }
+
+    /// The nodes `selector` reaches, in document order, each once.
+    public mutating func select(_ selector: Selector) -> [Int32] {
+        select(selector.steps)
+    }
+
+    mutating func select(_ steps: [Selector.Step]) -> [Int32] {
+        if let known = memo[steps] { return known }
+        // Extend the longest prefix already known, remembering every prefix on the way.
+        var known = steps.count - 1
+        while memo[Array(steps[..<known])] == nil { known -= 1 }
+        var ids = memo[Array(steps[..<known])]!
+        for i in known..<steps.count {
+            ids = apply(steps[i], to: ids)
+            stepsApplied += 1
+            memo[Array(steps[...i])] = ids
         }
+        return ids
+    }
+
+    private mutating func apply(_ step: Selector.Step, to ids: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        switch step {
+        case .key(let pattern):
+            let matching = keyMatches(pattern)
+            for id in ids {
+                guard case .object = tree.nodes[Int(id)].value else { continue }
+                for c in tree.children(id) where matching[Int(tree.keyIndex[Int(c)])] { out.append(c) }
+            }
+        case .index(let n):
+            for id in ids {
+                guard case .array = tree.nodes[Int(id)].value else { continue }
+                var i = 0
+                for c in tree.children(id) {
+                    if n == nil || n == i { out.append(c) }
+                    if n != nil && i >= n! { break }
+                    i += 1
+                }
+            }
+        case .descendants:
+            // The union of the ranges [id, end): an id inside the last range taken is
+            // already in it.
+            var takenEnd: Int32 = -1
+            for id in ids where id >= takenEnd {
+                takenEnd = tree.ends[Int(id)]
+                out.append(contentsOf: id..<takenEnd)
+            }
+            return out
+        }
+        // Children of ascending parents come out ascending unless a parent lies inside an
+        // earlier one (only after `**`); then put them back in document order.
+        if !isAscending(out) { out.sort() }
+        return out
+    }
+
+    private func isAscending(_ ids: [Int32]) -> Bool {
+        var last: Int32 = -1
+        for id in ids {
+            if id <= last { return false }
+            last = id
+        }
+        return true
+    }
+
+    private mutating func keyMatches(_ pattern: String) -> [Bool] {
+        if let known = keyMatches[pattern] { return known }
+        let m = tree.keys.map { Selector.keyMatches(pattern, $0) }
+        keyMatches[pattern] = m
+        return m
     }
 }
 
 extension Selector {
     /// Every node of `root` the selector reaches, in document order, without duplicates.
     public func select(in root: ModelNode) -> [Match] {
-        var current = [Match(node: root, path: ModelPath(), ancestors: [])]
-        for step in steps {
-            current = current.flatMap { Self.apply(step, to: $0) }
-        }
-        var seen = Set<ModelPath>()
-        return current.filter { seen.insert($0.path).inserted }
-    }
-
-    private static func apply(_ step: Step, to match: Match) -> [Match] {
-        switch (step, match.node.value) {
-        case (.key(let pattern), .object(let members)):
-            return members.filter { keyMatches(pattern, $0.key) }.map {
-                Match(node: $0.node, path: match.path.appending(.key($0.key)), ancestors: match.ancestors + [match.node])
-            }
-        case (.index(nil), .array):
-            return match.elements
-        case (.index(let n?), .array):
-            let all = match.elements
-            return n < all.count ? [all[n]] : []
-        case (.descendants, _):
-            return descendants(of: match)
-        default:
-            return []
-        }
-    }
-
-    private static func descendants(of match: Match) -> [Match] {
-        var out = [match]
-        switch match.node.value {
-        case .object(let members):
-            for m in members {
-                out += descendants(of: Match(node: m.node, path: match.path.appending(.key(m.key)),
-                                             ancestors: match.ancestors + [match.node]))
-            }
-        case .array:
-            for e in match.elements { out += descendants(of: e) }
-        default:
-            break
-        }
-        return out
+        let tree = SheetTree(flattening: root)
+        var cache = SelectionCache(tree: tree)
+        return cache.select(self).map { Match(tree: tree, id: $0) }
     }
 }

@@ -1,22 +1,27 @@
+import CICURegex
 import Foundation
+import SheetModel
 
-/// A regular expression compiled once at load (ICU syntax, as NSRegularExpression).
-/// NSRegularExpression is immutable and documented as thread-safe, hence `@unchecked`.
-public struct TextPattern: @unchecked Sendable, Hashable {
+/// A regular expression compiled once at load (ICU syntax, as NSRegularExpression), run
+/// with a bounded amount of work.
+///
+/// Patterns come from rule files and configurations found in the repository being checked,
+/// so they are untrusted: `(a+)+$` backtracks exponentially. ICU's engine counts its steps;
+/// every match here stops after `ResourceLimits.regexStepsPerText` steps for one text, and
+/// inside `RuleEngine` also after `ResourceLimits.regexStepsPerRuleAndSheet` steps for one
+/// rule on one sheet (`RegexBudget`). A match that hits a limit counts as no match and is
+/// recorded in the budget, which the engine turns into a finding naming the rule.
+public struct TextPattern: Sendable, Hashable {
     /// The expression as written in the rule file.
     public let source: String
-    let regex: NSRegularExpression
+    let regex: ICURegex
 
     /// Why an expression did not compile.
     public struct CompileError: Error { public var reason: String }
 
     /// Compiles `source`; throws with the engine's reason.
     public init(_ source: String) throws(CompileError) {
-        do {
-            regex = try NSRegularExpression(pattern: source, options: [])
-        } catch {
-            throw CompileError(reason: (error as NSError).localizedDescription)
-        }
+        regex = try ICURegex(source)
         self.source = source
     }
 
@@ -25,16 +30,13 @@ public struct TextPattern: @unchecked Sendable, Hashable {
 
     /// True when the expression matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        !run(text, upTo: 1).isEmpty
     }
 
     /// Every match: the whole match first, then each capture group (nil when it did not take part).
     public func allMatches(in text: String) -> [[String?]] {
-        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { result in
-            (0..<result.numberOfRanges).map { i in
-                Range(result.range(at: i), in: text).map { String(text[$0]) }
-            }
-        }
+        let units = Array(text.utf16)
+        return run(units, upTo: .max).map { groups in groups.map { $0.map { Self.string(units, $0) } } }
     }
 
     /// Every match of `text` (a `TextNormalization.normalize`d copy of `written`), with the
@@ -42,27 +44,52 @@ public struct TextPattern: @unchecked Sendable, Hashable {
     /// Normalization folds BMP scalars to BMP scalars one for one, so UTF-16 ranges in the
     /// copy are the same ranges in the original.
     public func allMatches(in text: String, writtenAs written: String) -> [[String?]] {
-        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { result in
-            (0..<result.numberOfRanges).map { i in
-                Range(result.range(at: i), in: i == 0 ? written : text).map { String((i == 0 ? written : text)[$0]) }
+        let units = Array(text.utf16), writtenUnits = Array(written.utf16)
+        return run(units, upTo: .max).map { groups in
+            groups.enumerated().map { i, range in
+                range.map { r in
+                    i == 0 && r.upperBound <= writtenUnits.count ? Self.string(writtenUnits, r) : Self.string(units, r)
+                }
             }
         }
     }
 
     /// The first match's groups, as `allMatches`.
     public func firstMatch(in text: String) -> [String?]? {
-        guard let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        return (0..<result.numberOfRanges).map { i in Range(result.range(at: i), in: text).map { String(text[$0]) } }
+        let units = Array(text.utf16)
+        return run(units, upTo: 1).first.map { groups in groups.map { $0.map { Self.string(units, $0) } } }
     }
 
     /// The number of matches in `text`.
     public func count(in text: String) -> Int {
-        regex.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        run(text, upTo: .max).count
     }
 
     /// The value of the named group `name` in the first match; nil when absent.
     public func namedGroup(_ name: String, in text: String) -> String? {
-        guard let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        return Range(result.range(withName: name), in: text).map { String(text[$0]) }
+        guard let group = regex.groupNumber(name) else { return nil }
+        let units = Array(text.utf16)
+        guard let groups = run(units, upTo: 1).first, group < groups.count, let r = groups[group] else { return nil }
+        return Self.string(units, r)
+    }
+
+    private func run(_ text: String, upTo limit: Int) -> [[Range<Int>?]] {
+        run(Array(text.utf16), upTo: limit)
+    }
+
+    /// Up to `limit` matches, each as its groups' UTF-16 ranges, under the current budget.
+    private func run(_ units: [UInt16], upTo limit: Int) -> [[Range<Int>?]] {
+        let budget = RegexBudget.current
+        if let budget, budget.isSpent { return [] }
+        let (found, stop) = regex.matches(units, upTo: limit, budget: budget?.ticks)
+        if let stop {
+            budget?.record(pattern: source, stop)
+            return []
+        }
+        return found
+    }
+
+    private static func string(_ units: [UInt16], _ range: Range<Int>) -> String {
+        String(decoding: units[range], as: UTF16.self)
     }
 }

@@ -75,12 +75,17 @@ extension Sheetlint {
                 return CommandOutcome(stdout: "", stderr: stderr + ["sheetlint: \(error)"], exitCode: 2)
             }
         }
-        var exitCode = request.writeBaselinePath == nil ? request.gate.exitCode(for: result.findings) : 0
+        let verdict = request.writeBaselinePath == nil ? request.gate.verdict(for: result.findings) : nil
+        var exitCode: Int32 = verdict?.passed == false ? 1 : 0
         if !result.errors.isEmpty { exitCode = 2 }
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
-        let report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
+        var report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
-                                sourceLines: result.sourceLines)
+                                sourceLines: result.sourceLines, stages: result.stages)
+        report.stageNotes = !request.gate.quiet
+        // --quiet hides findings, never the count or the reason the gate failed.
+        if request.gate.quiet { report.hidden = result.findings.filter { $0.severity != .error } }
+        report.gate = verdict
         let text = request.format.render(report)
         guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
         do {

@@ -1,3 +1,4 @@
+import SheetReporting
 import SheetRules
 
 /// When a lint run fails the gate (exit 1).
@@ -17,9 +18,17 @@ public struct LintGate: Sendable, Hashable {
 
     /// 1 when `findings` (those not hidden by a baseline) fail the gate, else 0.
     public func exitCode(for findings: [Finding]) -> Int32 {
+        verdict(for: findings).passed ? 0 : 1
+    }
+
+    /// Every condition `findings` (those not hidden by a baseline, shown or not) fail.
+    public func verdict(for findings: [Finding]) -> GateVerdict {
+        var reasons: [GateVerdict.Reason] = []
         // Severity is ordered most serious first: error < warning < info.
-        if findings.contains(where: { $0.severity <= failOn }) { return 1 }
-        if let max = maxWarnings, findings.filter({ $0.severity == .warning }).count > max { return 1 }
-        return 0
+        let failing = findings.filter { $0.severity <= failOn }.count
+        if failing > 0 { reasons.append(.failOn(failOn, count: failing)) }
+        let warnings = findings.filter { $0.severity == .warning }.count
+        if let max = maxWarnings, warnings > max { reasons.append(.maxWarnings(limit: max, count: warnings)) }
+        return GateVerdict(failOn: failOn, maxWarnings: maxWarnings, reasons: reasons)
     }
 }

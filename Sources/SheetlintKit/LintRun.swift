@@ -23,11 +23,15 @@ public struct LintOptions: Sendable {
     /// Called after each sheet is read with (files read so far, files to read, the file),
     /// from worker threads; for a progress indicator.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
+    /// `--stage`: nil lets each sheet's configuration decide (else inference); `auto`
+    /// infers the stage from every sheet's content whatever the configuration says.
+    public var stage: StageChoice?
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
-                configPath: String? = nil) {
+                configPath: String? = nil, stage: StageChoice? = nil) {
         self.configPath = configPath
+        self.stage = stage
         self.paths = paths
         self.rulesDirectories = rulesDirectories
         self.read = read
@@ -60,6 +64,8 @@ public struct LintResult: Sendable {
     /// The default catalogues with those every sheet's configuration adds (a later one
     /// replacing an earlier one with the same id): what the audit report's coverage uses.
     public var catalogs: [String: Catalog] = [:]
+    /// The stage each file read was checked at, keyed like `files`.
+    public var stages: [String: ResolvedStage] = [:]
 }
 
 /// An operational error, in both languages.
@@ -82,14 +88,16 @@ extension Sheetlint {
             return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, setupErrors: ruleErrors, sourceLines: [:])
         }
         var errors: [LintError] = []
-        let (found, explicit, missing) = SheetDiscovery.files(in: options.paths)
+        let discovery = SheetDiscovery.discover(options.paths)
+        let (found, explicit, missing) = (discovery.files, discovery.explicit, discovery.missing)
         errors += missing.map {
             LintError(message: "\($0): ファイルもディレクトリも見つかりません", messageEn: "\($0): no such file or directory")
         }
+        errors += discovery.errors
         // Configuration: the nearest .sheetlint.yml of each sheet (or --config), loaded once each.
         var resolver = ConfigResolver(rules: rules, extraRuleIds: Set(MetaRules.all.map(\.id)), explicitConfig: options.configPath)
         let configLanguage = resolver.effectiveConfig(forDirectory: ".").lang
-        var notices: [LintError] = []
+        var notices = discovery.notices
         var files: [String] = []
         var configs: [EffectiveConfig] = []
         for path in found {
@@ -123,9 +131,11 @@ extension Sheetlint {
                 let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
-                let raw = RuleEngine.evaluate(ruleSet, on: sheet) + ReaderNotes.findings(sheet.notes)
+                let stage = config.stage(of: sheet, option: options.stage)
+                let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage) + ReaderNotes.findings(sheet.notes)
+                let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
                 let lines = keepLines ? SheetDecoder.splitLines(decoded.text).map(String.init) : []
-                return .success(FileOutcome(sheet: sheet, findings: raw, lines: lines))
+                return .success(FileOutcome(sheet: sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -141,13 +151,16 @@ extension Sheetlint {
         var findings: [Finding] = []
         var sheets: [Sheet] = []
         var sourceLines: [String: [String]] = [:]
+        var stages: [String: ResolvedStage] = [:]
         var skipped = Set<String>()
         for ((path, config), result) in zip(jobs, perFile) {
             switch result {
             case .success(let outcome):
                 let raw = outcome.findings + (crossFindings[outcome.sheet.file] ?? [])
-                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.sheet.suppressions, knownRules: knownRules)
+                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.sheet.suppressions, knownRules: knownRules,
+                                                           notRun: outcome.notRun)
                 findings += config.apply(to: unsuppressed)
+                stages[path] = outcome.stage
                 if options.keepSheets { sheets.append(outcome.sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
@@ -155,19 +168,22 @@ extension Sheetlint {
                 skipped.insert(path)
                 notices.append(LintError(message: "\(path): シートではないため飛ばしました", messageEn: "\(path): skipped, not a sheet"))
             case .failure(let e):
+                // A file that could not be read was not checked: it is not counted as one.
+                skipped.insert(path)
                 errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
         files.removeAll { skipped.contains($0) }
         if files.isEmpty && errors.isEmpty {
-            errors.append(LintError(message: "検査するシートがありません（.md / .yaml / .yml / .json）",
-                                    messageEn: "no sheet files to lint (.md / .yaml / .yml / .json)"))
+            let searched = options.paths.joined(separator: ", ")
+            errors.append(LintError(message: "\(searched): 検査するシートがありません（.md / .yaml / .yml / .json）",
+                                    messageEn: "\(searched): no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
         var catalogs = rules.catalogs
         for config in configs { for catalog in config.catalogs { catalogs[catalog.id] = catalog } }
         return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
                           notices: notices, configLanguage: configLanguage, sourceLines: sourceLines,
-                          sheets: sheets, catalogs: catalogs)
+                          sheets: sheets, catalogs: catalogs, stages: stages)
     }
 
     /// The default rules with every `--rules` directory applied over them. The examples of
@@ -191,6 +207,9 @@ private struct FileOutcome: Sendable {
     var sheet: Sheet
     var findings: [Finding]
     var lines: [String]
+    var stage: ResolvedStage
+    /// Rules that did not run at the sheet's stage (their suppressions are not unused).
+    var notRun: Set<String>
 }
 
 /// Counts the files read across worker threads for `LintOptions.progress`.

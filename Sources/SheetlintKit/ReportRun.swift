@@ -63,7 +63,11 @@ extension Sheetlint {
         let root = FileManager.default.currentDirectoryPath
         let outDirectory = RelativePath.absolute(request.outputDirectory)
         let input = AuditInput(
-            sheets: result.sheets.map { AuditInput.StagedSheet(sheet: $0, stage: SheetStage.inferred(from: $0), stageSource: .inferred) },
+            sheets: result.sheets.map { sheet in
+                // The stage lint used for the sheet (--stage, the configuration's stage:, or inference).
+                let resolved = result.stages[sheet.file] ?? ResolvedStage(.inferred(from: sheet), source: .inferred)
+                return AuditInput.StagedSheet(sheet: sheet, stage: resolved.stage, stageSource: resolved.source)
+            },
             findings: result.findings, catalogs: result.catalogs, language: language, root: root,
             outputDirectory: outDirectory, toolVersion: SheetlintVersion.current)
         let report = AuditReport(input)

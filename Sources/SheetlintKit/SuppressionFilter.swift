@@ -5,7 +5,10 @@ import SheetRules
 /// suppress nothing (`unused-suppression`) or name unknown rules (`invalid-suppression`).
 enum SuppressionFilter {
     /// The findings that survive, plus the findings about the directives themselves.
-    static func apply(_ findings: [Finding], suppressions: [Suppression], knownRules: Set<String>) -> [Finding] {
+    /// `notRun` are known rules that did not run on this sheet (not at its stage): a
+    /// suppression of one is not unused, since it will be needed at the other stage.
+    static func apply(_ findings: [Finding], suppressions: [Suppression], knownRules: Set<String>,
+                      notRun: Set<String> = []) -> [Finding] {
         guard !suppressions.isEmpty else { return findings }
         var directiveFindings: [Finding] = []
         // Each (directive index, rule id or "*") that hid something.
@@ -30,7 +33,7 @@ enum SuppressionFilter {
                                                  en: "the suppression names rule '\(rule)', which does not exist"))
             }
             let names = directive.rules.isEmpty ? ["*"] : directive.rules.filter(knownRules.contains)
-            for rule in names where !used.contains("\(index)|\(rule)") {
+            for rule in names where !used.contains("\(index)|\(rule)") && !notRun.contains(rule) {
                 let what = rule == "*" ? "すべてのルール" : "「\(rule)」"
                 let whatEn = rule == "*" ? "all rules" : "'\(rule)'"
                 directiveFindings.append(Finding(

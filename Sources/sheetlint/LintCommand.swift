@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SheetlintKit
+import SheetModel
 import SheetReading
 import SheetReporting
 import SheetRules
@@ -35,7 +36,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: "A directory of extra rules (and catalogs/); repeatable. Same id replaces a default.")
     var rulesDirectories: [String] = []
 
-    @Option(name: .customLong("fiscal-year"), help: "Fiscal year (western year it starts in).")
+    @Option(name: .customLong("fiscal-year"), parsing: .unconditional, help: "Fiscal year (western year it starts in).")
     var fiscalYear: Int?
 
     @Option(help: "Message language: ja or en (default: the configuration's lang, else ja).")
@@ -44,10 +45,13 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Use this configuration file for every sheet instead of the nearest .sheetlint.yml.")
     var config: String?
 
+    @Option(help: "The sheets' stage: plan (goal-setting, 当初設定), review (year-end, 振り返り) or auto (inferred per sheet from its content). Default: the configuration's stage:, else auto.")
+    var stage: String?
+
     @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932.")
     var encoding: String?
 
-    @Option(help: "Files read in parallel (1 for debugging).")
+    @Option(parsing: .unconditional, help: "Files read in parallel (1 for debugging).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Hide the findings recorded in this baseline file; report only new ones.")
@@ -56,7 +60,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Record the current findings in this file (the run then exits 0 unless input is unusable).")
     var writeBaseline: String?
 
-    @Option(name: .customLong("max-warnings"), help: "Fail when more than this many warnings are reported.")
+    @Option(name: .customLong("max-warnings"), parsing: .unconditional, help: "Fail when more than this many warnings are reported.")
     var maxWarnings: Int?
 
     @Option(name: .customLong("fail-on"), help: "Fail on findings at least this severe: error, warning or info.")
@@ -76,13 +80,19 @@ struct LintCommand: ParsableCommand {
         guard let failSeverity = Severity(rawValue: failOn) else { throw ValidationError("--fail-on must be error, warning or info") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         if let max = maxWarnings, max < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        try validateFiscalYear(fiscalYear)
+        let stageChoice = try stage.map { word in
+            guard let choice = StageChoice(rawValue: word) else { throw ValidationError("--stage must be one of: \(StageChoice.words)") }
+            return choice
+        }
         var read = ReadOptions(fiscalYear: fiscalYear)
         if let name = encoding {
             guard let e = SheetEncoding(name: name) else { throw ValidationError("unknown --encoding '\(name)'") }
             read.encoding = e
         }
         let request = LintRequest(
-            lint: LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config),
+            lint: LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config,
+                              stage: stageChoice),
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)

@@ -26,13 +26,14 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932 (default: detect).")
     var encoding: String?
 
-    @Option(name: .customLong("fiscal-year"), help: "Fiscal year (western year it starts in, e.g. 2022).")
+    @Option(name: .customLong("fiscal-year"), parsing: .unconditional, help: "Fiscal year (western year it starts in, e.g. 2022).")
     var fiscalYear: Int?
 
     func run() throws {
         guard let format = ParseFormat(rawValue: format) else {
             throw ValidationError("--format must be one of: yaml, json, dump")
         }
+        try validateFiscalYear(fiscalYear)
         var read = ReadOptions(fiscalYear: fiscalYear)
         if let name = encoding {
             guard let e = SheetEncoding(name: name) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SheetlintKit
+import SheetModel
 import SheetReading
 import SheetReporting
 import SheetRules
@@ -53,6 +54,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Files read in parallel (1 for debugging).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "The sheets' stage: plan (goal-setting, 当初設定), review (year-end, 振り返り) or auto (inferred per sheet from its content). Default: the configuration's stage:, else auto. Completion is counted for review sheets only.")
+    var stage: String?
+
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error, warning or info.")
     var failOn: String?
 
@@ -66,13 +70,17 @@ struct ReportCommand: ParsableCommand {
             return s
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        let stageChoice = try stage.map { word in
+            guard let choice = StageChoice(rawValue: word) else { throw ValidationError("--stage must be one of: \(StageChoice.words)") }
+            return choice
+        }
         var read = ReadOptions(fiscalYear: fiscalYear)
         if let name = encoding {
             guard let e = SheetEncoding(name: name) else { throw ValidationError("unknown --encoding '\(name)'") }
             read.encoding = e
         }
         var lint = LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read,
-                               jobs: jobs, configPath: config)
+                               jobs: jobs, configPath: config, stage: stageChoice)
         let indicator = ProgressIndicator.forStandardError()
         if let indicator {
             lint.progress = { @Sendable done, total, path in indicator.update(done, total, path) }

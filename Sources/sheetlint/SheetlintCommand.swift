@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SheetlintKit
+import SheetReading
 
 @main
 struct SheetlintCommand: ParsableCommand {
@@ -32,4 +33,12 @@ struct SheetlintCommand: ParsableCommand {
 /// Prints `message` to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Refuses a `--fiscal-year` outside the years a configuration accepts (1900–2999).
+func validateFiscalYear(_ year: Int?) throws {
+    let range = ReadOptions.validFiscalYears
+    if let year, !range.contains(year) {
+        throw ValidationError("--fiscal-year must be a western-calendar fiscal year from \(range.lowerBound) to \(range.upperBound) (e.g. 2024), not \(year)")
+    }
 }

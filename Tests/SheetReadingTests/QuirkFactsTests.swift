@@ -192,6 +192,25 @@ final class QuirkFactsTests: XCTestCase {
         XCTAssertEqual(goal.planCodes.map(\.code), ["3-5-①"])
     }
 
+    /// A goal-setting sheet: goal 2's row holds only its number and title (results and
+    /// directions still empty), after goal 1's policy rows (`| 12 | 地域自治の推進 |`). The
+    /// first row of a goal table is a goal row, whatever its cells hold.
+    func testGoalSettingTitleOnlyRowStartsAGoal() throws {
+        let s = try sheet("goal-setting-title-only-row")
+        XCTAssertEqual(s.annualGoals.map(\.number), [1, 2])
+        XCTAssertEqual(s.annualGoals[0].policies.map(\.number), [12, 67])
+        XCTAssertEqual(s.annualGoals[1].title?.text, "市民活動の支援")
+        XCTAssertEqual(s.annualGoals[1].span.start.line, 29)
+        XCTAssertEqual(s.fiscalYear, 2024)
+        XCTAssertEqual(s.annualGoals[1].plan.numbers, [1])
+        XCTAssertEqual(timings(s.annualGoals[1].plan), ["10月"])
+        XCTAssertEqual(s.annualGoals[1].planCodes.map(\.code), ["1-2-②"])
+        XCTAssertEqual(s.annualGoals[1].policies.map(\.number), [13])
+        XCTAssertTrue(s.annualGoals.allSatisfy { $0.results.isEmpty && $0.directions.isEmpty })
+        XCTAssertEqual(s.notes, [])
+        XCTAssertEqual(SheetStage.inferred(from: s), .plan)
+    }
+
     func testMidTermInlineBodyWithScheduleInFourthCell() throws {
         let goal = try sheet("midterm-inline-body-schedule-4th-cell").midTermGoals[0]
         XCTAssertEqual(goal.title?.text, "人権啓発の推進")

@@ -10,7 +10,7 @@ final class JUnitReporterTests: XCTestCase {
     /// document well-formed despite `<`, `&` and quotes in messages.
     private final class Counter: NSObject, XMLParserDelegate {
         var suites: [(name: String, tests: String, failures: String)] = []
-        var testCases = 0, failures = 0
+        var testCases = 0, failures = 0, systemOuts = 0
         var root: [String: String] = [:]
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -19,31 +19,56 @@ final class JUnitReporterTests: XCTestCase {
             case "testsuite": suites.append((attributes["name"] ?? "", attributes["tests"] ?? "", attributes["failures"] ?? ""))
             case "testcase": testCases += 1
             case "failure": failures += 1
+            case "system-out": systemOuts += 1
             default: break
             }
         }
     }
 
-    func testCountsOneCasePerFileAndRule() throws {
-        let xml = JUnitReporter.render(ReportFixture.report())
+    private func count(_ report: LintReport) -> (Counter, String) {
+        let xml = JUnitReporter.render(report)
         let counter = Counter()
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = counter
         XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")\n\(xml)")
+        return (counter, xml)
+    }
+
+    func testCountsOneCasePerFileAndRuleAndFailsOnlyWhatFailsTheGate() throws {
+        // No gate given: errors fail; the warning and info cases pass with their text.
+        let (counter, _) = count(ReportFixture.report())
         XCTAssertEqual(counter.root["tests"], "12")
-        XCTAssertEqual(counter.root["failures"], "4")
+        XCTAssertEqual(counter.root["failures"], "2")
         XCTAssertEqual(counter.testCases, 12)
-        XCTAssertEqual(counter.failures, 4)
+        XCTAssertEqual(counter.failures, 2)
+        XCTAssertEqual(counter.systemOuts, 2)
         XCTAssertEqual(counter.suites.map(\.name), [ReportFixture.sheetA, "sheets/b.md", "sheets/clean.md"])
         XCTAssertEqual(counter.suites.map(\.tests), ["4", "4", "4"])
+        XCTAssertEqual(counter.suites.map(\.failures), ["2", "0", "0"])
+    }
+
+    func testAGateOnInfoFailsEveryCaseWithFindings() throws {
+        var report = ReportFixture.report()
+        report.gate = GateVerdict(failOn: .info, maxWarnings: nil, reasons: [.failOn(.info, count: 5)])
+        let (counter, _) = count(report)
+        XCTAssertEqual(counter.root["failures"], "4")
+        XCTAssertEqual(counter.systemOuts, 0)
         XCTAssertEqual(counter.suites.map(\.failures), ["3", "1", "0"])
+    }
+
+    func testExceededWarningLimitFailsWarningCases() throws {
+        var report = ReportFixture.report()
+        report.gate = GateVerdict(failOn: .error, maxWarnings: 0, reasons: [.maxWarnings(limit: 0, count: 1)])
+        let (counter, _) = count(report)
+        XCTAssertEqual(counter.failures, 3)
+        XCTAssertEqual(counter.systemOuts, 1)
     }
 
     func testRuleOnlyFindingsMentionGetsACase() {
         var report = ReportFixture.report()
         report.rules = []
         let xml = JUnitReporter.render(report)
-        XCTAssertTrue(xml.contains("<testsuites name=\"sheetlint\" tests=\"12\" failures=\"4\" errors=\"0\">"), xml)
+        XCTAssertTrue(xml.contains("<testsuites name=\"sheetlint\" tests=\"12\" failures=\"2\" errors=\"0\">"), xml)
     }
 
     func testEscaping() {

@@ -63,6 +63,8 @@ enum ReportFixture {
 
     static func report(_ language: ReportLanguage = .ja, root: String? = root) -> LintReport {
         LintReport(findings: findings, rules: rules, files: [sheetA, sheetB, clean], language: language,
-                   root: root, toolVersion: "0.1.0", sourceLines: [sheetA: lines])
+                   root: root, toolVersion: "0.1.0", sourceLines: [sheetA: lines],
+                   stages: [sheetA: ResolvedStage(.review, source: .inferred), sheetB: ResolvedStage(.plan, source: .config),
+                            clean: ResolvedStage(.plan, source: .inferred)])
     }
 }

@@ -28,7 +28,8 @@ final class ReportFormattingTests: XCTestCase {
     func testTextKeepsEachFindingOnOneLine() {
         let text = TextReporter.render(ReportFixture.report(.en))
         XCTAssertTrue(text.contains("sheets/都市経営部 目標.md:31:15: info: Full-width and half-width brackets are mixed: 50%, check [mixed-width-brackets]\n"), text)
-        XCTAssertEqual(text.split(separator: "\n").count, 5)
+        // Four findings, two stage notes (the two files whose stage was inferred), the summary.
+        XCTAssertEqual(text.split(separator: "\n").count, 7)
     }
 
     func testJSONEscapingRoundTrips() throws {

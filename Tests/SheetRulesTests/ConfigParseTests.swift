@@ -60,7 +60,7 @@ final class ConfigParseTests: XCTestCase {
         XCTAssertEqual(errors.count, 1)
         XCTAssertEqual(errors.first?.formatted(english: true),
                        "cfg.yml:3:1: unknown key 'rulez' in config (did you mean 'rules'?); allowed keys: "
-                       + "extends, fiscalYear, lang, catalogs, rules, ignore, overrides")
+                       + "extends, fiscalYear, lang, stage, catalogs, rules, ignore, overrides")
         XCTAssertEqual(errors.first?.message.contains("rulez"), true)
         XCTAssertEqual(errors.first?.message.contains("使えるキー"), true)
     }
@@ -68,7 +68,7 @@ final class ConfigParseTests: XCTestCase {
     func testColumnsCountUnicodeScalarsNotBytes() {
         // `"日本語": 1` puts the unknown key inside an override at column 7; a byte count would say more.
         let text = "overrides:\n  - files: 下書き/**\n    rules: {plan-code-missing: off}\n    日本語: 1\n"
-        XCTAssertEqual(errors(text), ["4:5 unknown key '日本語' in overrides[0]; allowed keys: files, rules"])
+        XCTAssertEqual(errors(text), ["4:5 unknown key '日本語' in overrides[0]; allowed keys: files, stage, rules"])
         let afterKana = "ignore: [\"下書き/**\", \"a//b\"]\n"
         XCTAssertEqual(errors(afterKana).first?.hasPrefix("1:20 ignore: glob 'a//b'"), true)
     }

@@ -45,7 +45,9 @@ final class ConfigStarterTests: XCTestCase {
         XCTAssertEqual(config.rules.count, ConfigTree.rules.rules.count + 1)
         XCTAssertEqual(config.fiscalYear?.value, 2024)
         XCTAssertEqual(config.ignore.count, 2)
-        XCTAssertEqual(config.overrides.count, 1)
+        XCTAssertEqual(config.overrides.count, 2)
+        XCTAssertEqual(config.stage?.value, .auto)
+        XCTAssertEqual(config.overrides.last?.stage?.value, .plan)
         XCTAssertEqual(config.extends.map(\.value), ["../base.sheetlint.yml"])
     }
 

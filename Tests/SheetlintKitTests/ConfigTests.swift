@@ -123,7 +123,7 @@ final class ConfigTests: XCTestCase {
         _ = resolver.effectiveConfig(forSheet: tree.path("部局/b.md"))
         // Loaded once, so reported once, however many sheets use it.
         XCTAssertEqual(resolver.errorLines,
-                       ["部局/.sheetlint.yml:6:5: unknown key 'rule' in overrides[0] (did you mean 'rules'?); allowed keys: files, rules"])
+                       ["部局/.sheetlint.yml:6:5: unknown key 'rule' in overrides[0] (did you mean 'rules'?); allowed keys: files, stage, rules"])
     }
 
     func testUnknownRuleIdIsAnErrorWithPositionUnlessTheRuleSetHasIt() throws {

@@ -8,6 +8,9 @@ struct MarkdownSheetParser {
     private var section: SectionKind?
     private var roles: [Int: ColumnRole] = [:]
     private var inTable = false
+    /// True between a table's header rows and its first other row: that row starts a goal
+    /// whenever its first cell is a goal number, whatever its other cells hold.
+    private var awaitingFirstRow = false
     private var mission: ItemListBuilder
     private var approachList: ItemListBuilder
     private var reviewList: ItemListBuilder
@@ -34,7 +37,10 @@ struct MarkdownSheetParser {
             roles = [:]
             text(run)
         case .row(let cells, let length):
-            if !inTable { roles = [:] }
+            if !inTable {
+                roles = [:]
+                awaitingFirstRow = false
+            }
             inTable = true
             lineLength = length
             row(cells, line: number)
@@ -88,11 +94,14 @@ struct MarkdownSheetParser {
         }
         if let headerRoles = TableRoles.headerRoles(cells, midTerm: section == .midTermGoals) {
             adoptHeader(headerRoles)
+            awaitingFirstRow = true
             return
         }
+        let firstRow = awaitingFirstRow
+        awaitingFirstRow = false
         switch section {
         case .annualGoals?, .midTermGoals?:
-            goalRow(filled, line: line)
+            goalRow(filled, line: line, firstRow: firstRow)
         case .approaches?:
             approachRow(filled)
         case .mission?:
@@ -121,11 +130,16 @@ struct MarkdownSheetParser {
         }
     }
 
-    private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int) {
+    /// A row of a goal table. `firstRow`: the first row after the table's header rows. A
+    /// number there starts a goal even when the row holds nothing but a short title (a
+    /// goal-setting sheet's goal row, its results and directions still empty); elsewhere,
+    /// after citations, a number row starts a goal only if it looks like one, since policy
+    /// rows (`| 35 | スマートシティの推進 |`) are number rows too.
+    private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int, firstRow: Bool) {
         let first = filled[0]
         let fragments = filled.flatMap { CellHTML.fragments($0.run) }
         let citing = goal.map { $0.citations.mode != .none } ?? false
-        if let number = Self.goalNumber(first.run), !citing || Self.looksLikeGoal(filled.dropFirst()) {
+        if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
             var draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
                                   span: rowSpan(line: line), file: file)

@@ -51,7 +51,7 @@ struct ConsistencyCheck: Check {
             let dominant = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
             // The first text, in document order, that uses a minority variant.
             let minority = firstLeaf.filter { $0.key != dominant }
-                .min { order($0.value.path, $1.value.path, leaves) }!
+                .min { $0.value.id < $1.value.id }!
             return context.finding(minority.value, [
                 "group": group.name, "variant": group.variants[minority.key].label,
                 "expected": group.variants[dominant].label, "count": String(counts[minority.key]),
@@ -59,7 +59,4 @@ struct ConsistencyCheck: Check {
         }
     }
 
-    private func order(_ a: ModelPath, _ b: ModelPath, _ leaves: [Match]) -> Bool {
-        (leaves.firstIndex { $0.path == a } ?? 0) < (leaves.firstIndex { $0.path == b } ?? 0)
-    }
 }

@@ -1,4 +1,5 @@
 import SheetModel
+import SheetReading
 import Yams
 
 extension ConfigFile {
@@ -38,7 +39,7 @@ extension ConfigFile {
                     config.extends = try value.strings("extends").map { ConfigValue($0.0, at: $0.1.position) }
                 case "fiscalYear":
                     let year = try value.int("fiscalYear")
-                    guard (1900...2999).contains(year) else {
+                    guard ReadOptions.validFiscalYears.contains(year) else {
                         throw value.error("fiscalYear は西暦の年度で書いてください（例: 2024）",
                                           "fiscalYear must be a western-calendar fiscal year (e.g. 2024)")
                     }
@@ -50,6 +51,8 @@ extension ConfigFile {
                                           "unknown lang '\(word)'; allowed values: ja, en")
                     }
                     config.lang = ConfigValue(lang, at: value.position)
+                case "stage":
+                    config.stage = try stage(value, what: "stage")
                 case "catalogs":
                     config.catalogs = try value.strings("catalogs").map { ConfigValue($0.0, at: $0.1.position) }
                 case "rules":
@@ -66,9 +69,18 @@ extension ConfigFile {
                             let what = "overrides[\(index)]"
                             let o = try item.mapping(allowed: overrideKeys, what: what)
                             let (files, fileErrors) = globs(try o.required("files"), what: what + ".files")
-                            let (settings, ruleErrors) = parser.settings(try o.required("rules"), what: what + ".rules")
+                            // An override may set only the stage, only rules, or both.
+                            let stageValue = o["stage"]
+                            let rulesValue = o["rules"]
+                            guard rulesValue != nil || stageValue != nil else {
+                                throw item.error("\(what) には rules か stage（または両方）を書いてください",
+                                                 "\(what) needs rules, stage or both")
+                            }
+                            let (settings, ruleErrors) = rulesValue.map { parser.settings($0, what: what + ".rules") } ?? ([], [])
+                            let stage = try stageValue.map { v throws(RuleFileError) in try Self.stage(v, what: what + ".stage") }
                             errors += fileErrors + ruleErrors
-                            config.overrides.append(ConfigOverride(files: files, rules: settings, position: item.position))
+                            config.overrides.append(ConfigOverride(files: files, rules: settings, stage: stage,
+                                                                   position: item.position))
                         }
                     }
                 default:
@@ -77,6 +89,16 @@ extension ConfigFile {
             }
         }
         return (config, errors.sorted())
+    }
+
+    /// `stage: plan | review | auto`.
+    private static func stage(_ value: YAMLValue, what: String) throws(RuleFileError) -> ConfigValue<StageChoice> {
+        let word = try value.string(what)
+        guard let choice = StageChoice(rawValue: word) else {
+            throw value.error("\(what)「\(word)」は使えません。使える値: plan（当初設定）, review（振り返り）, auto（内容から推定）",
+                              "unknown \(what) '\(word)'; allowed values: plan (goal-setting), review (year-end review), auto (inferred from the content)")
+        }
+        return ConfigValue(choice, at: value.position)
     }
 
     /// A string or list of strings, each compiled as a glob; one error per bad pattern.

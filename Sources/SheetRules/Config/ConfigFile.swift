@@ -6,9 +6,9 @@ import SheetModel
 /// later failure (a missing `extends` file, an unreadable catalogue) can point at it.
 public struct ConfigFile: Sendable, Hashable {
     /// The top-level keys a configuration file may have.
-    public static let keys = ["extends", "fiscalYear", "lang", "catalogs", "rules", "ignore", "overrides"]
+    public static let keys = ["extends", "fiscalYear", "lang", "stage", "catalogs", "rules", "ignore", "overrides"]
     /// The keys of one `overrides` item.
-    public static let overrideKeys = ["files", "rules"]
+    public static let overrideKeys = ["files", "stage", "rules"]
     /// The keys of a rule's mapping form (`rule-id: {severity: error}`).
     public static let ruleMappingKeys = ["severity", "options"]
 
@@ -20,6 +20,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var fiscalYear: ConfigValue<Int>?
     /// Language of messages.
     public var lang: ConfigValue<ConfigLanguage>?
+    /// The stage of every sheet (`plan`, `review`, or `auto` to infer it); `--stage` wins.
+    public var stage: ConfigValue<StageChoice>?
     /// Extra catalogue files, relative to this file's directory.
     public var catalogs: [ConfigValue<String>] = []
     /// `rules:` in the order written.
@@ -115,13 +117,17 @@ public struct ConfigOverride: Sendable, Hashable {
     public var files: [ConfigValue<Glob>]
     /// Settings applied over `rules:` for matching sheets.
     public var rules: [RuleLevelSetting]
+    /// The stage of matching sheets, over the file's `stage:`; nil when not set.
+    public var stage: ConfigValue<StageChoice>?
     /// Where the item starts.
     public var position: SourcePosition
 
     /// Creates an override.
-    public init(files: [ConfigValue<Glob>], rules: [RuleLevelSetting], position: SourcePosition) {
+    public init(files: [ConfigValue<Glob>], rules: [RuleLevelSetting], stage: ConfigValue<StageChoice>? = nil,
+                position: SourcePosition) {
         self.files = files
         self.rules = rules
+        self.stage = stage
         self.position = position
     }
 }

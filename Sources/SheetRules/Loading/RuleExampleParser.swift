@@ -9,7 +9,7 @@ enum RuleExampleParser {
         let map = try value.mapping(allowed: ["fail", "pass"], what: "examples")
         var fail: [RuleExample] = [], pass: [RuleExample] = []
         for item in try map.required("fail").sequence("examples.fail") {
-            let m = try item.mapping(allowed: ["sheet", "sheets", "catalogs", "count"], what: "fail example")
+            let m = try item.mapping(allowed: ["sheet", "sheets", "catalogs", "count", "stage"], what: "fail example")
             let countValue = try m.required("count")
             let count = try countValue.int("count")
             guard count > 0 else {
@@ -18,7 +18,7 @@ enum RuleExampleParser {
             fail.append(try example(m, item: item, count: count))
         }
         for item in try map.required("pass").sequence("examples.pass") {
-            let m = try item.mapping(allowed: ["sheet", "sheets", "catalogs"], what: "pass example")
+            let m = try item.mapping(allowed: ["sheet", "sheets", "catalogs", "stage"], what: "pass example")
             pass.append(try example(m, item: item, count: 0))
         }
         guard !fail.isEmpty, !pass.isEmpty else {
@@ -48,8 +48,14 @@ enum RuleExampleParser {
         }
         var catalogs: [String] = []
         for entry in try m["catalogs"]?.sequence("catalogs") ?? [] { catalogs.append(try sheetText(entry)) }
-        return RuleExample(sheet: sheets[0].text, count: count, file: item.file, position: item.position,
-                           sheets: sheets, catalogs: catalogs)
+        return RuleExample(sheet: sheets[0].text, count: count, stage: try stage(m["stage"]), file: item.file,
+                           position: item.position, sheets: sheets, catalogs: catalogs)
+    }
+
+    /// An example's `stage: plan|review`; nil when not written.
+    private static func stage(_ value: YAMLValue?) throws(RuleFileError) -> SheetStage? {
+        guard let value else { return nil }
+        return try RuleFileParser.stage(value, what: "stage")
     }
 
     /// The example as canonical YAML text: a block string as written, or a mapping

@@ -7,7 +7,7 @@ import Yams
 enum RuleFileParser {
     static let ruleFileKeys = ["version", "rules"]
     static let ruleKeys = ["id", "severity", "summary", "description", "message", "message_en",
-                           "selector", "kind", "options", "examples"]
+                           "selector", "kind", "options", "stages", "examples"]
 
     /// Composes YAML text into a node; an empty document is an error here.
     static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue {
@@ -94,13 +94,41 @@ enum RuleFileParser {
                                   context: LoadContext(catalogs: catalogs, optionsValue: optionsValue))
         let message = try template(map.required("message"), kind: kind)
         let messageEn = try template(map.required("message_en"), kind: kind)
+        let stages = try map["stages"].map { v throws(RuleFileError) in try Self.stages(v) } ?? SheetStage.allCases
         let (fail, pass) = try RuleExampleParser.parse(try map.required("examples"))
         return Rule(id: id, severity: severity, summary: try map.required("summary").string("summary"),
                     description: try map.required("description").string("description"),
-                    message: message, messageEn: messageEn, selectors: selectors, kind: kindName,
+                    message: message, messageEn: messageEn, selectors: selectors, stages: stages, kind: kindName,
                     optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
                     failExamples: fail, passExamples: pass, file: item.file, position: idValue.position,
                     check: check)
+    }
+
+    /// `stages:`: a stage or a non-empty list of distinct stages, returned in `SheetStage` order.
+    static func stages(_ value: YAMLValue) throws(RuleFileError) -> [SheetStage] {
+        var stages: [SheetStage] = []
+        for (_, item) in try value.strings("stages") {
+            let stage = try Self.stage(item, what: "stages")
+            guard !stages.contains(stage) else {
+                throw item.error("stages に「\(stage.rawValue)」が重複しています", "stages lists '\(stage.rawValue)' twice")
+            }
+            stages.append(stage)
+        }
+        guard !stages.isEmpty else {
+            throw value.error("stages には plan か review を 1 つ以上書いてください（省略するとすべての段階）",
+                              "stages needs at least one of plan, review (leave it out for every stage)")
+        }
+        return stages.sorted()
+    }
+
+    /// One stage word: `plan` or `review`.
+    static func stage(_ value: YAMLValue, what: String) throws(RuleFileError) -> SheetStage {
+        let word = try value.string(what)
+        guard let stage = SheetStage(rawValue: word) else {
+            throw value.error("\(what) の「\(word)」は使えません。使える値: plan（当初設定）, review（振り返り）",
+                              "unknown \(what) '\(word)'; allowed values: plan (goal-setting), review (year-end review)")
+        }
+        return stage
     }
 
     private static func template(_ value: YAMLValue, kind: any Check.Type) throws(RuleFileError) -> MessageTemplate {

@@ -1,5 +1,6 @@
 import Foundation
 import SheetModel
+import SheetReading
 import SheetRules
 
 extension ConfigResolver {
@@ -54,18 +55,16 @@ extension ConfigResolver {
         if let cached = parsed[path] { return cached }
         var result: ConfigFile?
         let name = display(path)
-        if let data = FileManager.default.contents(atPath: path) {
-            if let text = String(data: data, encoding: .utf8) {
-                let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds, rules: rules)
-                errorSet.formUnion(errors)
-                result = file
-            } else {
-                errorSet.insert(ConfigError(file: name, message: "UTF-8 のテキストとして読めません",
-                                            messageEn: "cannot read as UTF-8 text"))
-            }
-        } else {
+        do {
+            let text = try InputFile.readText(path)
+            let (file, errors) = ConfigFile.parse(text: text, file: name, knownRuleIds: knownRuleIds, rules: rules)
+            errorSet.formUnion(errors)
+            result = file
+        } catch let error where error.kind == .notFound {
             errorSet.insert(ConfigError(file: name, message: "設定ファイルが見つからないか読めません",
                                         messageEn: "configuration file not found or unreadable"))
+        } catch {
+            errorSet.insert(ConfigError(file: name, message: error.message, messageEn: error.messageEn))
         }
         parsed[path] = .some(result)
         return result
@@ -76,7 +75,8 @@ extension ConfigResolver {
     private mutating func catalog(at path: String, namedAt entry: ConfigValue<String>, in configFile: String) -> Catalog? {
         if let cached = loadedCatalogs[path] { return cached }
         var result: Catalog?
-        if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+        do {
+            let text = try InputFile.readText(path)
             do {
                 let catalog = try Catalog.parse(text: text, file: display(path))
                 // A catalogue no rule cites would change nothing: say so rather than let a
@@ -94,10 +94,11 @@ extension ConfigResolver {
             } catch {
                 errorSet.insert(ConfigError(error))
             }
-        } else {
+        } catch {
+            let why = error.kind == .notFound ? ("", "") : (": " + error.message, ": " + error.messageEn)
             errorSet.insert(ConfigError(file: configFile, position: entry.position,
-                                        message: "catalogs のファイル「\(entry.value)」が見つからないか読めません（\(display(path))）",
-                                        messageEn: "catalogs file '\(entry.value)' not found or unreadable (\(display(path)))"))
+                                        message: "catalogs のファイル「\(entry.value)」が見つからないか読めません（\(display(path))）\(why.0)",
+                                        messageEn: "catalogs file '\(entry.value)' not found or unreadable (\(display(path)))\(why.1)"))
         }
         loadedCatalogs[path] = .some(result)
         return result

@@ -127,6 +127,7 @@ struct ConfigLayer: Sendable {
     func apply(to config: inout EffectiveConfig, sheetPath: String?) {
         if let year = file.fiscalYear { config.fiscalYear = year.value }
         if let lang = file.lang { config.lang = lang.value }
+        if let stage = file.stage { config.stage = stage.value }
         for (name, path, catalog) in catalogs {
             config.catalogs.append(catalog)
             config.catalogFiles.append(name)
@@ -136,6 +137,7 @@ struct ConfigLayer: Sendable {
         guard let sheetPath else { return }
         for override in file.overrides where override.files.contains(where: { $0.value.matchesPathOrAncestor(sheetPath) }) {
             for setting in override.rules { config.apply(setting) }
+            if let stage = override.stage { config.stage = stage.value }
         }
         if file.ignore.contains(where: { $0.value.matchesPathOrAncestor(sheetPath) }) {
             config.isIgnored = true

@@ -15,6 +15,9 @@ public struct EffectiveConfig: Sendable, Hashable {
     public var fiscalYear: Int?
     /// `lang` of the configuration; nil when unset. A `--lang` flag should win over it.
     public var lang: ConfigLanguage?
+    /// `stage` of the configuration or of the last matching override; nil when unset.
+    /// A `--stage` flag wins over it; `auto` (or nil) leaves the stage to inference.
+    public var stage: StageChoice?
     /// The level of every rule the configuration mentions for this sheet, by rule id.
     /// Rules not in it keep their own severity.
     public var ruleLevels: [String: RuleLevel]
@@ -50,6 +53,12 @@ public struct EffectiveConfig: Sendable, Hashable {
     mutating func apply(_ setting: RuleLevelSetting) {
         if let level = setting.level { ruleLevels[setting.ruleId] = level }
         if let rule = setting.replacement { ruleReplacements[setting.ruleId] = rule }
+    }
+
+    /// The stage to check `sheet` at: `option` (`--stage`) when given, else this
+    /// configuration's `stage`, else inferred from the sheet's content.
+    public func stage(of sheet: Sheet, option: StageChoice?) -> ResolvedStage {
+        ResolvedStage.resolve(option: option, config: stage, sheet: sheet)
     }
 
     /// True when evaluating this sheet needs a rule set other than the run's.

@@ -41,6 +41,12 @@ public enum StarterConfig {
         # (Message language: ja or en; --lang wins over it.)
         # lang: ja
 
+        # シートの段階: plan（当初設定: 実績・課題・今後の方向性・総括は空）, review（振り返り）, auto（シートごとに内容から推定）。
+        # 既定は auto。--stage の指定が優先されます。overrides の項目にも書けます
+        # (The sheets' stage: plan = goal-setting, review = year-end review, auto = inferred per sheet from its
+        # content, the default; --stage wins. An overrides item may set it too.)
+        # stage: auto
+
         # 追加のカタログファイル。このファイルからの相対パス。同じ id の既定カタログを置き換えます
         # (Extra catalogue files, relative to this file; one replaces a default catalogue with the same id.)
         # catalogs: [catalogs/my-plan.yml]
@@ -66,6 +72,8 @@ public enum StarterConfig {
         #   - files: ["legacy/**"]
         #     rules:
         #       plan-code-missing: off
+        #   - files: ["submitted/2026-04/**"]
+        #     stage: plan
 
         """
     }

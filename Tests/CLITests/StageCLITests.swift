@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// `--stage` and `stage:` through the binary, on the gate fixture and on its goal-setting
+/// form (実績, 課題・今後の方向性 and 総括 cells emptied).
+final class StageCLITests: XCTestCase {
+    private var dir: URL!
+
+    /// The gate sheet as submitted at goal-setting: the same file with its results,
+    /// directions and 総括 cells emptied.
+    static let goalSettingSheet = CLIFixtures.gateSheet
+        .replacingOccurrences(of: "| <p>(1) 総括です。</p> |", with: "| |")
+        .replacingOccurrences(of: "| <p>(1) 開きました。</p> <p>(2) 調査しました。</p> | <p>(1) 続けます。</p> <p>(2) 続けます。</p> |",
+                              with: "| | |")
+
+    override func setUpWithError() throws {
+        dir = try CLIRunner.temporaryDirectory(self)
+        XCTAssertNotEqual(Self.goalSettingSheet, CLIFixtures.gateSheet)
+        try CLIFixtures.write(CLIFixtures.gateSheet, "review.md", in: dir)
+        try CLIFixtures.write(Self.goalSettingSheet, "plan.md", in: dir)
+    }
+
+    private func lint(_ args: [String]) throws -> CLIRunner.Result {
+        try CLIRunner.run(["lint", "--lang", "en"] + args, in: dir)
+    }
+
+    /// `rule@line` of every finding in text output.
+    private func findings(_ output: String) -> [String] {
+        output.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.split(separator: ":", maxSplits: 3)
+            guard parts.count == 4, Int(parts[1]) != nil, let open = line.lastIndex(of: "[") else { return nil }
+            return "\(line[line.index(after: open)...].dropLast())@\(parts[1])"
+        }
+    }
+
+    func testAutoInfersEachSheetsStageAndSaysSoOnce() throws {
+        let result = try lint(["plan.md", "review.md"])
+        XCTAssertEqual(result.status, 1, "the placeholder 0-0-0 is an error at every stage")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("plan.md: info: checked at stage plan (goal-setting), inferred") }.count, 1,
+                       result.stdout)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("review.md: info: checked at stage review (year-end review), inferred") }.count,
+                       1)
+        // The notes are not findings: the summary counts the findings only.
+        XCTAssertTrue(result.stdout.hasSuffix("2 errors, 2 warnings, 2 infos in 2 files\ngate failed: 2 errors meet --fail-on error\n"),
+                      result.stdout)
+        XCTAssertFalse(findings(result.stdout).contains { $0.hasPrefix("result-missing") || $0.hasPrefix("direction-missing") })
+    }
+
+    func testGoalSettingFormFailsAtReviewWithExactlyTheResultFindings() throws {
+        let auto = findings(try lint(["plan.md"]).stdout)
+        let plan = findings(try lint(["--stage", "plan", "plan.md"]).stdout)
+        let review = try lint(["--stage", "review", "plan.md"])
+        XCTAssertEqual(auto, plan)
+        XCTAssertEqual(auto, ["mixed-width-brackets@6", "plan-item-without-schedule@19", "plan-code-placeholder@20"])
+        XCTAssertEqual(review.status, 1)
+        let added = findings(review.stdout).filter { !plan.contains($0) }.sorted()
+        XCTAssertEqual(added, ["approach-without-review@12", "direction-missing@19", "result-missing@19"])
+        XCTAssertEqual(Set(plan).subtracting(findings(review.stdout)), [])
+        XCTAssertFalse(review.stdout.contains(": info: checked at stage"), "a stage chosen by --stage is not announced")
+    }
+
+    func testJSONAndSARIFCarryTheStagePerFile() throws {
+        let json = try lint(["--format", "json", "plan.md", "review.md"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let sheets = try XCTUnwrap(object["sheets"] as? [[String: String]])
+        XCTAssertEqual(sheets, [["file": "plan.md", "stage": "plan", "stageSource": "inferred"],
+                                ["file": "review.md", "stage": "review", "stageSource": "inferred"]])
+        let sarif = try lint(["--format", "sarif", "--stage", "review", "plan.md"])
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        let artifact = try XCTUnwrap((run["artifacts"] as? [[String: Any]])?.first)
+        XCTAssertEqual(artifact["properties"] as? [String: String], ["stage": "review", "stageSource": "option"])
+    }
+
+    func testConfigurationStageAndOverrideAndOptionPrecedence() throws {
+        try CLIFixtures.write("stage: review\noverrides:\n  - files: [\"plan.md\"]\n    stage: plan\n", ".sheetlint.yml", in: dir)
+        let json = try lint(["--format", "json", "plan.md", "review.md"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["sheets"] as? [[String: String]],
+                       [["file": "plan.md", "stage": "plan", "stageSource": "config"],
+                        ["file": "review.md", "stage": "review", "stageSource": "config"]])
+        // --stage wins over the configuration; --stage auto brings inference back.
+        let forced = try lint(["--stage", "review", "plan.md"])
+        XCTAssertTrue(findings(forced.stdout).contains("result-missing@19"), forced.stdout)
+        let auto = try lint(["--stage", "auto", "review.md", "plan.md"])
+        XCTAssertTrue(auto.stdout.contains("plan.md: info: checked at stage plan (goal-setting), inferred"), auto.stdout)
+    }
+
+    func testQuietHidesTheNoteAndBadStageExits2() throws {
+        let quiet = try lint(["--quiet", "plan.md"])
+        XCTAssertFalse(quiet.stdout.contains("checked at stage"), quiet.stdout)
+        let bad = try lint(["--stage", "april", "plan.md"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--stage must be one of: auto, plan, review"), bad.stderr)
+        try CLIFixtures.write("stage: april\n", ".sheetlint.yml", in: dir)
+        let badConfig = try lint(["plan.md"])
+        XCTAssertEqual(badConfig.status, 2)
+        XCTAssertTrue(badConfig.stderr.contains(".sheetlint.yml:1:8: unknown stage 'april'"), badConfig.stderr)
+    }
+}
