@@ -43,7 +43,9 @@ extension AuditReport {
                 completion: staged.stage == .review ? Completion(sheet: staged.sheet) : nil)
         }
 
-        let departmentNames = Self.sortedDepartments(Set(sheets.map(\.department)), unknown: unknownDepartment)
+        // A finding in a file that is not among the sheets (none today) still gets a section.
+        let departmentNames = Self.sortedDepartments(Set(sheets.map(\.department) + rows.map(\.department)),
+                                                     unknown: unknownDepartment)
         departments = departmentNames.map { name in
             let own = rows.filter { $0.department == name }
             return DepartmentSection(name: name, sheets: sheets.filter { $0.department == name }, findings: own,

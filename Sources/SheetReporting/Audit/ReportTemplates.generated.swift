@@ -36,6 +36,11 @@ enum ReportTemplates {
   .partial { color: var(--error); font-weight: 700; }
   .partial-note { border-left: 4px solid var(--error); background: #fdf2f1; padding: 6px 10px; margin: 8px 0; }
   .scroll { overflow-x: auto; }
+  table.compact { width: auto; min-width: 50%; }
+  ul.gaps { list-style: none; padding: 0; margin: 4px 0 12px; display: flex; flex-wrap: wrap; gap: 4px 6px; }
+  ul.gaps li { border: 1px solid #f5b7b1; background: #fdedec; border-radius: 4px; padding: 1px 6px; font-size: 12.5px; }
+  .legend { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
+  .legend.error { background: var(--error); } .legend.warning { background: var(--warning); } .legend.info { background: var(--info); }
   section.department { margin-top: 28px; }
   a { color: #1f618d; }
   @page { size: A4; margin: 14mm 12mm; }
@@ -79,12 +84,12 @@ enum ReportTemplates {
   <text x="{{totalX}}" y="{{textY}}">{{total}}</text>
 {{/chart.bars}}
 </svg>
-<figcaption class="note">{{t.chartTitle}}</figcaption>
+<figcaption class="note">{{t.chartTitle}}<span class="legend error"></span>{{t.error}}<span class="legend warning"></span>{{t.warning}}<span class="legend info"></span>{{t.info}}</figcaption>
 </figure>
 
 <h3>{{t.findingsByRule}}</h3>
 {{#hasByRule}}
-<table id="findings-by-rule">
+<table id="findings-by-rule" class="compact">
 <thead><tr><th>{{t.rule}}</th><th>{{t.severity}}</th><th class="num">{{t.count}}</th></tr></thead>
 <tbody>
 {{#byRule}}<tr><td><code>{{ruleId}}</code></td><td class="sev-{{severity}}">{{severity}}</td><td class="num">{{count}}</td></tr>
@@ -116,17 +121,17 @@ enum ReportTemplates {
 <table class="coverage-table">
 <thead><tr><th>{{t.catalogue}}</th>{{#departments}}<th class="num">{{.}}</th>{{/departments}}<th class="num">{{t.total}}{{#incomplete}}<span class="partial">{{t.partialMark}}</span>{{/incomplete}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td{{#zero}} class="gap"{{/zero}}><code>{{key}}</code> {{title}}</td>{{#cells}}<td class="num{{#zero}} zero{{/zero}}">{{count}}</td>{{/cells}}<td class="num{{#zero}} gap{{/zero}}">{{total}}</td></tr>
-{{/rows}}
+{{#citedRows}}<tr><td><code>{{key}}</code> {{title}}</td>{{#cells}}<td class="num{{#zero}} zero{{/zero}}">{{count}}</td>{{/cells}}<td class="num">{{total}}</td></tr>
+{{/citedRows}}
 </tbody>
 </table>
 </div>
 <h4>{{t.gaps}}{{#incomplete}} <span class="partial">{{t.partialMark}}</span>{{/incomplete}}</h4>
-{{#hasGaps}}<ul class="gaps">{{#gaps}}<li><code>{{key}}</code> {{title}}</li>{{/gaps}}</ul>{{/hasGaps}}
+{{#hasGaps}}<ul class="gaps">{{#gaps}}<li><code>{{key}}</code>{{#title}} {{title}}{{/title}}</li>{{/gaps}}</ul>{{/hasGaps}}
 {{^hasGaps}}<p>{{t.noGaps}}</p>{{/hasGaps}}
 {{#hasNotInCatalogue}}
 <h4>{{t.notInCatalogue}}</h4>
-<table class="not-in-catalogue">
+<table class="not-in-catalogue compact">
 <thead><tr><th>{{t.catalogue}}</th><th>{{t.status}}</th><th>{{t.departments}}</th><th class="num">{{t.citations}}</th></tr></thead>
 <tbody>
 {{#notInCatalogue}}<tr><td><code>{{key}}</code></td><td>{{status}}</td><td>{{departmentsText}}</td><td class="num">{{citations}}</td></tr>
@@ -155,6 +160,7 @@ enum ReportTemplates {
 <h2>{{t.submission}}</h2>
 {{#submission}}
 <p class="note">{{t.submissionNote}} ({{catalogName}})</p>
+{{! the submission table }}
 {{#incomplete}}<p class="partial-note"><span class="partial">{{t.partialMark}}</span> {{t.partialNote}}</p>{{/incomplete}}
 <table>
 <thead><tr><th class="num">{{t.fiscalYear}}</th><th class="num">{{t.submitted}}</th><th>{{t.missing}}</th><th>{{t.unlisted}}</th></tr></thead>
