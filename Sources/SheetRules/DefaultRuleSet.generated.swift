@@ -636,8 +636,9 @@ rules:
       department must write it with the same title. When sheets disagree, at least one of
       them cites the wrong code or copied a wrong title, and a partial catalogue cannot tell
       which. The title most sheets write is taken as the reference; each citation with
-      another title is reported, naming where the reference is written. Width, spaces and a
-      final 。 are ignored; placeholders are left to the placeholder rules.
+      another title is reported, naming where the reference is written. When two titles are
+      written by as many sheets, every side is reported. Width, spaces and a final 。 are
+      ignored; placeholders are left to the placeholder rules.
     message: "{section} No.{goal}: 「{key}」の名称「{title}」が他のシートの名称「{expected}」（{other}）と異なります。"
     message_en: "{section} No.{goal}: '{key}' is titled '{title}' here but '{expected}' in other sheets ({other})."
     selector: ["*Goals[*].planCodes[*]", "*Goals[*].policies[*]"]
@@ -661,6 +662,16 @@ rules:
               sheet:
                 annualGoals:
                   - {number: 2, planCodes: [{code: "３－１－①", title: 災害に強い住宅地をつくります。}]}
+        - count: 2
+          sheets:
+            - path: a.yaml
+              sheet:
+                annualGoals:
+                  - {number: 1, policies: [{number: 47, title: 介護予防の推進}]}
+            - path: b.yaml
+              sheet:
+                annualGoals:
+                  - {number: 3, policies: [{number: 47, title: 高齢者の見守り}]}
       pass:
         - sheets:
             - path: a.yaml

@@ -34,6 +34,15 @@ public enum ReportOutput {
             }
             staged.append((temporary, path(file.name)))
         }
+        // A destination that is a directory would fail its rename half-way through: refuse
+        // before any file of the previous report is replaced.
+        for s in staged {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: s.final, isDirectory: &isDir), isDir.boolValue {
+                for t in staged { _ = unlink(t.temporary) }
+                throw OutputError(path: s.final, stage: .replace, reason: "is a directory")
+            }
+        }
         for (i, s) in staged.enumerated() where rename(s.temporary, s.final) != 0 {
             let reason = String(cString: strerror(errno))
             for rest in staged[i...] { _ = unlink(rest.temporary) }

@@ -35,8 +35,8 @@ struct DuplicateSheetCheck: SheetsCheck {
 /// `title-conflict`: the same key (a 総合計画 code, a 基本政策 number) written with different
 /// titles in different sheets. Keys are compared within the array they sit in
 /// (`planCodes`, `policies`), after width normalization; titles as `titleKey`. The title
-/// most sheets write is taken as the reference (the first written on a tie); every citation
-/// with another title, in a sheet other than one writing the reference, is reported.
+/// most sheets write is taken as the reference, and every citation with another title, in a
+/// sheet other than one writing the reference, is reported; when titles tie, every side is.
 struct TitleConflictCheck: SheetsCheck {
     static let name = "title-conflict"
     static let optionKeys = ["keys", "title", "ignore"]
@@ -99,14 +99,21 @@ struct TitleConflictCheck: SheetsCheck {
                 if firstByTitle[c.titleKey] == nil { firstByTitle[c.titleKey] = c }
             }
             guard sheetsByTitle.count > 1 else { continue }
+            // Titles in order of first appearance; the most-written ones are the references.
             let titles = citations.map(\.titleKey).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            guard let reference = titles.max(by: { (sheetsByTitle[$0]?.count ?? 0) < (sheetsByTitle[$1]?.count ?? 0) }),
-                  let shown = firstByTitle[reference] else { continue }
-            let referenceSheets = sheetsByTitle[reference] ?? []
-            for c in citations where c.titleKey != reference && !referenceSheets.subtracting([c.sheet]).isEmpty {
-                let where_ = "\(shown.match.span?.file ?? sheets[shown.sheet].sheet.file):\(shown.match.span?.start.line ?? 1)"
+            let most = titles.map { sheetsByTitle[$0]?.count ?? 0 }.max() ?? 0
+            let references = titles.filter { sheetsByTitle[$0]?.count == most }
+            // With one reference, the citations with another title are reported; on a tie
+            // nothing tells which title is right, and every side is reported, each naming the
+            // first other title.
+            for c in citations {
+                guard let reference = references.first(where: { $0 != c.titleKey }),
+                      references.count > 1 || !references.contains(c.titleKey),
+                      let shown = firstByTitle[reference],
+                      !(sheetsByTitle[reference] ?? []).subtracting([c.sheet]).isEmpty else { continue }
+                let location = "\(shown.match.span?.file ?? sheets[shown.sheet].sheet.file):\(shown.match.span?.start.line ?? 1)"
                 findings.append(context.within(sheets[c.sheet]).finding(c.match, [
-                    "key": c.key, "expected": shown.title, "other": where_,
+                    "key": c.key, "expected": shown.title, "other": location,
                 ]))
             }
         }
