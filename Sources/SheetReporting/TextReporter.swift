@@ -6,7 +6,8 @@ import SheetRules
 /// The severity word is always English (`error`, `warning`, `info`), as compilers print it,
 /// so editors' problem matchers parse it in both languages; the message and the summary
 /// follow `LintReport.language`. Line breaks inside a message are printed as spaces so that
-/// each finding stays on one line.
+/// each finding stays on one line; every other control character in a message or file name
+/// is printed as `\u{…}` (`TerminalText`), so a sheet cannot drive the reader's terminal.
 public enum TextReporter {
     /// Renders the report; ends with a newline. A file whose stage was inferred gets one
     /// `file: info: …` note (`StageNote`) before its first finding; files without findings
@@ -16,16 +17,16 @@ public enum TextReporter {
         var noted = Set<String>()
         func note(_ path: String) {
             guard report.stageNotes, noted.insert(path).inserted, let stage = report.stages[path],
-                  let line = StageNote.line(file: ArtifactPath(path, root: report.root).display, stage: stage,
+                  let line = StageNote.line(file: TerminalText.escaped(ArtifactPath(path, root: report.root).display), stage: stage,
                                             english: report.language.isEnglish) else { return }
             out += line + "\n"
         }
         for finding in report.findings {
             note(finding.span.file)
-            let file = ArtifactPath(finding.span.file, root: report.root).display
-            let message = oneLine(report.message(finding))
+            let file = TerminalText.escaped(ArtifactPath(finding.span.file, root: report.root).display)
+            let message = TerminalText.escaped(oneLine(report.message(finding)))
             out += "\(file):\(finding.span.start.line):\(finding.span.start.column): "
-                + "\(finding.severity.rawValue): \(message) [\(finding.ruleId)]\n"
+                + "\(finding.severity.rawValue): \(message) [\(TerminalText.escaped(finding.ruleId))]\n"
         }
         for file in report.files { note(file) }
         out += summary(report) + "\n"

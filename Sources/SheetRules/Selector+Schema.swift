@@ -9,11 +9,28 @@ extension Selector {
 
     /// Every schema node the selector can reach from `root`. Throws when it reaches none,
     /// naming the first segment after which nothing was left and the keys available there.
-    public func resolve(in root: ModelSchema = .sheet) throws(SelectorError) -> [SchemaTarget] {
+    public func resolve() throws(SelectorError) -> [SchemaTarget] {
+        try resolve(in: .sheet, isSheet: true)
+    }
+
+    /// The same from another schema node.
+    public func resolve(in root: ModelSchema) throws(SelectorError) -> [SchemaTarget] {
+        try resolve(in: root, isSheet: false)
+    }
+
+    /// Every place under the sheet's root, worked out once per process: `**` selectors
+    /// start with it, and walking the schema for each was a tenth of start-up.
+    private static let sheetDescendants = descendants(of: SchemaTarget(path: "", schema: .sheet))
+
+    private func resolve(in root: ModelSchema, isSheet: Bool) throws(SelectorError) -> [SchemaTarget] {
         var current = [SchemaTarget(path: "", schema: root)]
         for (i, step) in steps.enumerated() {
             var next: [SchemaTarget] = []
-            for target in current { next += Self.apply(step, to: target) }
+            if i == 0, isSheet, step == .descendants {
+                next = Self.sheetDescendants
+            } else {
+                for target in current { next += Self.apply(step, to: target) }
+            }
             if next.isEmpty {
                 throw failure(at: i, from: current)
             }

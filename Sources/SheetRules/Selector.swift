@@ -61,17 +61,29 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     public var description: String { source }
 
     static func keyMatches(_ pattern: String, _ key: String) -> Bool {
-        guard pattern.contains("*") else { return pattern == key }
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        var rest = Substring(key)
-        guard rest.hasPrefix(parts[0]) else { return false }
-        rest = rest.dropFirst(parts[0].count)
+        guard pattern.utf8.contains(UInt8(ascii: "*")) else { return pattern == key }
+        // On UTF-8 bytes: a prefix, then each middle part at its first occurrence, then a
+        // suffix (keys are letters, digits and `_`, so bytes compare as characters would).
+        let parts = pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
+        let k = Array(key.utf8)
+        guard k.starts(with: parts[0]) else { return false }
+        var at = parts[0].count
         for (i, part) in parts.enumerated().dropFirst() {
-            if i == parts.count - 1 { return part.isEmpty || rest.hasSuffix(part) }
-            guard let r = rest.range(of: part) else { return false }
-            rest = rest[r.upperBound...]
+            if i == parts.count - 1 { return k.count - at >= part.count && k[(k.count - part.count)...].elementsEqual(part) }
+            guard let found = Self.firstIndex(of: part, in: k, from: at) else { return false }
+            at = found + part.count
         }
         return true
+    }
+
+    private static func firstIndex(of part: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !part.isEmpty else { return start }
+        var i = start
+        while i + part.count <= bytes.count {
+            if bytes[i..<(i + part.count)].elementsEqual(part) { return i }
+            i += 1
+        }
+        return nil
     }
 }
 

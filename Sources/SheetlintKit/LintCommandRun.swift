@@ -44,12 +44,33 @@ extension Sheetlint {
         var options = request.lint
         // Only SARIF fingerprints and baselines read the sheets' lines again.
         options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        // An output that is an input would destroy it: refuse before reading anything.
+        let outputs = [("--output", request.outputPath), ("--write-baseline", request.writeBaselinePath)]
+            .compactMap { option, path in path.map { (option: option, path: $0) } }
+        if !outputs.isEmpty {
+            var inputs = OutputSafety.inputs(of: options, extra: [request.baselinePath])
+            if request.writeBaselinePath != nil, let baseline = request.baselinePath {
+                inputs.removeAll { $0 == baseline } // rewriting the baseline it reads is what --write-baseline is for
+            }
+            let conflicts = OutputSafety.conflicts(outputs: outputs, inputs: inputs)
+            if !conflicts.isEmpty {
+                let english = request.language?.isEnglish ?? false
+                return CommandOutcome(stdout: "", stderr: conflicts.map { "sheetlint: " + $0.text(english: english) }, exitCode: 2)
+            }
+        }
         var result = lint(options)
         let language = request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) } ?? .ja
         let english = language.isEnglish
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }
+        // An operational error (an unreadable or empty sheet…) leaves every output file as it
+        // was: a report or baseline missing a file's findings must not replace a good one.
+        let failed = !result.errors.isEmpty || !result.setupErrors.isEmpty
+        for kept in outputs where failed {
+            stderr.append("sheetlint: " + (english ? "\(kept.option) \(kept.path): not written because of the errors above; left as it was"
+                                                   : "\(kept.option) \(kept.path): 上記のエラーのため書き込まず、元のままにしました"))
+        }
         // Broken rules: report nothing rather than a report made with half the rules.
-        if !result.setupErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) {
+        if !result.setupErrors.isEmpty || (result.files.isEmpty && !result.errors.isEmpty) || (failed && !outputs.isEmpty) {
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
         }
         let root = FileManager.default.currentDirectoryPath

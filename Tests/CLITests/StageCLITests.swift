@@ -89,6 +89,25 @@ final class StageCLITests: XCTestCase {
         XCTAssertTrue(auto.stdout.contains("plan.md: info: checked at stage plan (goal-setting), inferred"), auto.stdout)
     }
 
+    /// A half-filled review: at auto it is a review (the missing results are errors); declared
+    /// a goal-setting sheet, the results already written are a partial-review warning.
+    func testHalfFilledSheetAtAutoAndAtPlan() throws {
+        try CLIFixtures.write("""
+            header: {department: 架空部, position: 部長, name: 山田 花子}
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: 調査しました。, directions: 続けます。}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+
+            """, "half.yaml", in: dir)
+        let auto = try lint(["half.yaml"])
+        XCTAssertTrue(findings(auto.stdout).contains("result-missing@4"), auto.stdout)
+        XCTAssertFalse(auto.stdout.contains("[partial-review]"))
+        let plan = try lint(["--stage", "plan", "half.yaml"])
+        XCTAssertTrue(plan.stdout.contains(
+            "half.yaml:3:65: warning: goal-setting sheet, but annual goal No.1 has results (実績) while No.2 have none"), plan.stdout)
+        XCTAssertFalse(findings(plan.stdout).contains { $0.hasPrefix("result-missing") })
+    }
+
     func testQuietHidesTheNoteAndBadStageExits2() throws {
         let quiet = try lint(["--quiet", "plan.md"])
         XCTAssertFalse(quiet.stdout.contains("checked at stage"), quiet.stdout)

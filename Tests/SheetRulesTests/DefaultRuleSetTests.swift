@@ -12,7 +12,7 @@ final class DefaultRuleSetTests: XCTestCase {
         "policy-missing": .error, "policy-placeholder": .error, "policy-unknown": .error,
         "policy-title-mismatch": .warning, "duplicate-citation": .warning,
         "result-missing": .error, "plan-item-without-result": .error, "result-without-plan": .warning,
-        "direction-missing": .warning, "plan-item-without-direction": .warning,
+        "direction-missing": .warning, "plan-item-without-direction": .warning, "partial-review": .warning,
         "plan-item-without-schedule": .warning, "midterm-schedule-missing": .error,
         "section-missing": .error, "header-field-missing": .error, "approach-without-review": .warning,
         "numbering-sequence": .warning, "era-year-mismatch": .error, "invalid-date": .error,

@@ -66,6 +66,19 @@ final class SelectorEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(compared, 100)
     }
 
+    func testKeyGlobs() {
+        let cases: [(String, String, Bool)] = [
+            ("*Goals", "annualGoals", true), ("*Goals", "Goals", true), ("*Goals", "goals", false), ("*", "x", true),
+            ("a*", "a", true), ("a*b*c", "abc", true), ("a*b*c", "axxbyyc", true), ("a*b*c", "acb", false),
+            ("ab*b", "ab", false), ("plan*", "planCodes", true), ("*Codes", "planCodes", true), ("x*", "planCodes", false),
+            ("*an*", "planCodes", true), ("**", "a", true), ("title", "title", true), ("title", "titles", false),
+            ("*目標", "年度目標", true), ("*目標", "目標値", false),
+        ]
+        for (pattern, key, expected) in cases {
+            XCTAssertEqual(Selector.keyMatches(pattern, key), expected, "\(pattern) \(key)")
+        }
+    }
+
     func testMatchMembersAgreeWithTheReference() throws {
         for sheet in try Self.sheets() {
             let tree = SheetTree(flattening: sheet.tree)

@@ -75,20 +75,22 @@ final class StageRuleTests: XCTestCase {
         let reviewOnly: Set = ["result-missing", "plan-item-without-result", "result-without-plan", "direction-missing",
                                "plan-item-without-direction", "approach-without-review"]
         for rule in RuleSet.loadDefault().rules {
-            XCTAssertEqual(rule.stages, reviewOnly.contains(rule.id) ? [.review] : [.plan, .review], rule.id)
+            let want: [SheetStage] = reviewOnly.contains(rule.id) ? [.review] : rule.id == "partial-review" ? [.plan] : [.plan, .review]
+            XCTAssertEqual(rule.stages, want, rule.id)
         }
     }
 
-    /// Every stage is covered by the default rules' own examples (`rules test`): each
-    /// review-only rule has an example checked at plan, where it must stay silent.
+    /// Every stage is covered by the default rules' own examples (`rules test`): each rule of
+    /// one stage has an example checked at the other, where it must stay silent.
     func testDefaultExamplesCoverEachStage() throws {
         let set = RuleSet.loadDefault()
-        for rule in set.rules where rule.stages == [.review] {
-            let atPlan = try rule.passExamples.filter { example in
+        for rule in set.rules where rule.stages.count == 1 {
+            let other: SheetStage = rule.stages == [.review] ? .plan : .review
+            let atOther = try rule.passExamples.filter { example in
                 let sheet = try CanonicalSheetReader.read(text: example.sheet, file: "e.yml")
-                return (example.stage ?? .inferred(from: sheet)) == .plan
+                return (example.stage ?? .inferred(from: sheet)) == other
             }
-            XCTAssertFalse(atPlan.isEmpty, "\(rule.id) has no pass example at stage plan")
+            XCTAssertFalse(atOther.isEmpty, "\(rule.id) has no pass example at stage \(other)")
         }
         XCTAssertEqual(set.runExamples(), [])
     }
@@ -109,5 +111,88 @@ final class StageRuleTests: XCTestCase {
         let rule = try XCTUnwrap((defs["rule"] as? [String: Any])?["properties"] as? [String: Any])
         XCTAssertEqual(Set(rule.keys), Set(RuleFileParser.ruleKeys))
         XCTAssertEqual((defs["stage"] as? [String: Any])?["enum"] as? [String], SheetStage.allCases.map(\.rawValue))
+    }
+}
+
+/// The stage a sheet's content shows, on mixed sheets.
+final class StageInferenceTests: XCTestCase {
+    private func stage(_ yaml: String) throws -> SheetStage { SheetStage.inferred(from: try Support.sheet(yaml)) }
+
+    func testNoResultDirectionOrReviewAnywhereIsPlan() throws {
+        XCTAssertEqual(try stage("""
+            approaches: [{number: 1, approach: 連携を進めます。}]
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: [], directions: ""}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+            midTermGoals: [{number: 1, body: 進めます。, schedule: 令和7年度に策定}]
+            """), .plan)
+    }
+
+    func testAnyResultDirectionOrReviewMakesAReview() throws {
+        // One goal of three with results: a half-filled review is a review.
+        XCTAssertEqual(try stage("""
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}]}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}], results: 報告しました。}
+              - {number: 3, plan: [{number: 1, text: 公表します（4月）。}]}
+            """), .review)
+        // Directions alone, or a 総括 alone, are review content too.
+        XCTAssertEqual(try stage("annualGoals: [{number: 1, directions: 引き続き進めます。}]"), .review)
+        XCTAssertEqual(try stage("approaches: [{number: 1, approach: 連携を進めます。, review: 協定を結びました。}]"), .review)
+    }
+
+    /// A half-filled review sheet is checked at review: the goals without results are reported
+    /// as they always were, and nothing is said about the filled ones.
+    func testHalfFilledReviewReportsTheMissingResults() throws {
+        let sheet = try Support.sheet("""
+            annualGoals:
+              - {number: 1, plan: [{number: 1, text: 調査します（9月）。}], results: [{number: 1, text: 調査しました。}], directions: 続けます。}
+              - {number: 2, plan: [{number: 1, text: 報告します（3月）。}]}
+            """)
+        XCTAssertEqual(SheetStage.inferred(from: sheet), .review)
+        let found = RuleEngine.evaluate(RuleSet.loadDefault(), on: sheet)
+            .filter { RuleSet.loadDefault().rule(id: $0.ruleId)?.stages == [.review] }
+        XCTAssertEqual(found.map { "\($0.ruleId) \($0.path)" },
+                       ["direction-missing annualGoals[1].directions", "result-missing annualGoals[1].results"])
+    }
+}
+
+/// At goal-setting, a schedule whose time has already passed is not a finding: no rule reads
+/// today's date, so the gate gives the same answer next month (and next year).
+final class PastScheduleTests: XCTestCase {
+    func testAPastScheduleIsNotAFindingAtPlan() throws {
+        let sheet = try Support.sheet("""
+            fiscalYear: 2019
+            header: {department: 架空部, position: 部長, name: 山田 花子}
+            mission: [{number: 1, text: 使命です。}]
+            approaches: [{number: 1, approach: 方針です。}]
+            annualGoals:
+              - number: 1
+                title: 架空の目標
+                plan:
+                  - {number: 1, text: 計画を策定します。, schedule: [{text: 策定, timing: 令和元年(2019年)4月}]}
+                  - {number: 2, text: 説明会を開きます（2019年5月10日）。}
+                planCodes: [{code: 5-2-①, title: 公正で効果的・効率的な市政運営を進めます。}]
+                policies: [{number: 70, title: みんなで取り組み支え合うまちづくりの推進}]
+            midTermGoals:
+              - {number: 1, title: 架空の中期目標, body: 進めます。, schedule: "①策定：令和2年度(2020年度)", planCodes: [{code: 5-2-①}], policies: [{number: 70}]}
+            """)
+        for stage: SheetStage? in [.plan, nil] {
+            let found = RuleEngine.evaluate(RuleSet.loadDefault(), on: sheet, stage: stage).filter { $0.severity != .info }
+            XCTAssertEqual(found.map { "\($0.ruleId) \($0.path)" }, [], "stage \(stage?.rawValue ?? "auto")")
+        }
+    }
+
+    func testNoRuleReadsTheClock() throws {
+        let sources = StageRuleTests.repo.appendingPathComponent("Sources/SheetRules")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") }
+        XCTAssertGreaterThan(files.count, 20)
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for clock in ["Date()", "Date.now", "Date(timeIntervalSinceNow", "CFAbsoluteTimeGetCurrent"] {
+                XCTAssertFalse(text.contains(clock), "\(file) reads the clock (\(clock)): findings would change with the day")
+            }
+        }
     }
 }

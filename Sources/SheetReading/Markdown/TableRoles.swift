@@ -10,18 +10,43 @@ enum TableRoles {
     static func headerRoles(_ cells: [Run], midTerm: Bool) -> [Int: ColumnRole]? {
         var roles: [Int: ColumnRole] = [:]
         for (i, cell) in cells.enumerated() {
-            let key = ScalarFolding.key(CellHTML.fragments(cell).map(\.string).joined())
+            // The cell's text without tags, folded, with all white space removed.
+            var key: [Unicode.Scalar] = []
+            for fragment in CellHTML.fragments(cell) {
+                for s in fragment.scalars where !ScalarFolding.isSpace(s) { key.append(ScalarFolding.fold(s)) }
+            }
             guard !key.isEmpty else { continue }
-            guard key.count <= 40 else { return nil }
+            // At most 40 characters (a character may be several scalars).
+            if key.count > 40, Self.string(key).count > 40 { return nil }
             if let role = role(of: key, midTerm: midTerm) { roles[i] = role } else { return nil }
         }
         return roles.isEmpty ? nil : roles
     }
 
-    private static func role(of key: String, midTerm: Bool) -> ColumnRole? {
+    /// The role a header cell's words name. Compared on scalars; a key holding a scalar that
+    /// canonical equivalence could match differently (a combining mark, a compatibility
+    /// ideograph) is compared as a `String`, as it always was.
+    static func role(of key: [Unicode.Scalar], midTerm: Bool) -> ColumnRole? {
+        if key.contains(where: needsStringComparison) { return role(ofString: string(key), midTerm: midTerm) }
+        func has(_ word: [Unicode.Scalar]) -> Bool { contains(key, word) }
+        func isWord(_ word: [Unicode.Scalar]) -> Bool { key == word }
+        if isASCIICaseless(key, "no") || isASCIICaseless(key, "no.") || isWord(Words.number) || isWord(Words.itemNumber) {
+            return .number
+        }
+        // Order matters: 取組み事項…スケジュール is the plan, …めざす成果など is the body.
+        if Words.plan.contains(where: has) { return midTerm ? .body : .plan }
+        if Words.schedule.contains(where: has) { return .schedule }
+        if Words.results.contains(where: has) { return .results }
+        if Words.directions.contains(where: has) { return .directions }
+        if has(Words.review) { return .review }
+        if isWord(Words.approach) || has(Words.approachPolicy) { return .approach }
+        return nil
+    }
+
+    /// The same on a `String` (Foundation's `contains` compares by canonical equivalence).
+    static func role(ofString key: String, midTerm: Bool) -> ColumnRole? {
         let lower = key.lowercased()
         if lower == "no" || lower == "no." || key == "番号" || key == "項番" { return .number }
-        // Order matters: 取組み事項…スケジュール is the plan, …めざす成果など is the body.
         if key.contains("取組み事項") || key.contains("取組事項") || key.contains("取り組み事項") || key.contains("当年度目標") {
             return midTerm ? .body : .plan
         }
@@ -31,5 +56,50 @@ enum TableRoles {
         if key.contains("総括") { return .review }
         if key == "方針" || key.contains("取り組み方針") { return .approach }
         return nil
+    }
+
+    private enum Words {
+        static func w(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        static let number = w("番号"), itemNumber = w("項番")
+        static let plan = ["取組み事項", "取組事項", "取り組み事項", "当年度目標"].map(w)
+        static let schedule = ["スケジュール", "工程"].map(w)
+        static let results = ["実績", "取組みを行った", "成果"].map(w)
+        static let directions = ["課題", "方向性"].map(w)
+        static let review = w("総括"), approach = w("方針"), approachPolicy = w("取り組み方針")
+    }
+
+    static func needsStringComparison(_ s: Unicode.Scalar) -> Bool {
+        guard s.value >= 0x300 else { return false }
+        if s.properties.canonicalCombiningClass != .notReordered { return true }
+        switch s.value {
+        case 0xF900...0xFAFF, 0x2F800...0x2FA1F, 0x2126, 0x212A, 0x212B: return true
+        default: return false
+        }
+    }
+
+    private static func isASCIICaseless(_ key: [Unicode.Scalar], _ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        guard key.count == w.count else { return false }
+        for (a, b) in zip(key, w) {
+            let lower = a.value >= 0x41 && a.value <= 0x5A ? a.value + 0x20 : a.value
+            if lower != b.value { return false }
+        }
+        return true
+    }
+
+    static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars)
+        return String(s)
     }
 }

@@ -26,6 +26,7 @@ extension ConfigFile {
         let map: YAMLMapping
         do {
             guard let root = try YAMLValue.compose(text: text, file: file) else { return (config, []) }
+            try refuseForeign(root)
             map = try root.mapping(allowed: keys, what: "config")
         } catch {
             return (config, [ConfigError(error)])
@@ -115,5 +116,22 @@ extension ConfigFile {
             }
         }
         return (out, errors)
+    }
+
+    /// A file with no configuration key at all is not a configuration (`extends:` may name
+    /// any file): say so without quoting any of its content, which may be a secret.
+    private static func refuseForeign(_ root: YAMLValue) throws(RuleFileError) {
+        let known: Bool
+        if case .mapping(let mapping) = root.node {
+            known = mapping.isEmpty || mapping.keys.contains { keys.contains($0.string ?? "") }
+        } else {
+            known = true // "must be a mapping" quotes nothing
+        }
+        guard known else {
+            throw RuleFileError(
+                file: root.file, position: SourcePosition(line: 1, column: 1),
+                message: "sheetlint の設定ファイルではありません（使えるキーが一つもありません。内容は表示しません）",
+                messageEn: "not a sheetlint configuration (none of its keys is a configuration key; its content is not shown)")
+        }
     }
 }

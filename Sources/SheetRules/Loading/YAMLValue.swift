@@ -130,9 +130,16 @@ struct YAMLMapping {
 }
 
 extension YAMLValue {
+    /// How the built-in rule and catalogue files are named (`<default>/dates.yml`).
+    static let defaultPrefix = "<default>/"
+
     /// Composes YAML text; nil for an empty or all-comment document. A syntax error keeps
     /// libyaml's position (1-based line and column).
     static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue? {
+        // The built-in files were composed at build time.
+        if file.hasPrefix(defaultPrefix), let root = PrecomposedYAML.root(name: String(file.dropFirst(defaultPrefix.count)), text: text) {
+            return YAMLValue(node: root, file: file)
+        }
         do {
             return try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
         } catch let error as YamlError {

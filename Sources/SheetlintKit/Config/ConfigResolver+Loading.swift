@@ -19,10 +19,15 @@ extension ConfigResolver {
     private mutating func layers(of path: String, chain: [String]) -> [ConfigLayer] {
         guard let file = configFile(at: path) else { return [] }
         let directory = ConfigPath.parent(of: path)
+        let root = RepositoryRoot.of(directory: directory, currentDirectory: currentDirectory)
         let chain = chain + [path]
         var out: [ConfigLayer] = []
         for base in file.extends {
             let target = ConfigPath.absolute(base.value, in: directory)
+            guard RepositoryRoot.contains(target, root: root) else {
+                errorSet.insert(outside("extends", base, root: root, in: file.file))
+                continue
+            }
             if chain.contains(target) {
                 let names = (chain + [target]).map(display).joined(separator: " → ")
                 errorSet.insert(ConfigError(file: file.file, position: base.position,
@@ -41,12 +46,23 @@ extension ConfigResolver {
         var catalogs: [(file: String, path: String, catalog: Catalog)] = []
         for entry in file.catalogs {
             let target = ConfigPath.absolute(entry.value, in: directory)
+            guard RepositoryRoot.contains(target, root: root) else {
+                errorSet.insert(outside("catalogs", entry, root: root, in: file.file))
+                continue
+            }
             if let catalog = catalog(at: target, namedAt: entry, in: file.file) {
                 catalogs.append((display(target), target, catalog))
             }
         }
         out.append(ConfigLayer(path: path, directory: directory, file: file, catalogs: catalogs))
         return out
+    }
+
+    /// A path named in a configuration that leaves its repository: refused, not read.
+    private func outside(_ key: String, _ entry: ConfigValue<String>, root: String, in file: String) -> ConfigError {
+        ConfigError(file: file, position: entry.position,
+                    message: "\(key) のファイル「\(entry.value)」はリポジトリ（\(display(root))）の外にあるため読みません",
+                    messageEn: "\(key) file '\(entry.value)' is outside the repository (\(display(root))); not read")
     }
 
     /// The parsed file at `path`, read once; nil (with an error recorded) when unreadable.
