@@ -161,7 +161,9 @@ extension Sheetlint {
                 let raw = outcome.findings + (crossFindings[outcome.sheet.file] ?? [])
                 let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.sheet.suppressions, knownRules: knownRules,
                                                            notRun: outcome.notRun)
-                findings += config.apply(to: unsuppressed)
+                let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
+                findings += kept
+                if let notice { notices.append(notice) }
                 stages[path] = outcome.stage
                 if options.keepSheets { sheets.append(outcome.sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
@@ -201,6 +203,20 @@ extension Sheetlint {
             if !added.isEmpty { errors += rules.runExamples(ids: added).map(\.asRuleFileError) }
         }
         return (rules, errors.map { LintError(message: $0.formatted(), messageEn: $0.formatted(english: true)) })
+    }
+}
+
+extension Sheetlint {
+    /// A file's findings cut to `ResourceLimits.maxFindingsPerFile` (the first ones in
+    /// output order), with a notice saying how many there were when any were cut; the run
+    /// still fails on the ones kept.
+    public static func capped(_ findings: [Finding], file path: String) -> ([Finding], LintError?) {
+        let limit = ResourceLimits.maxFindingsPerFile
+        guard findings.count > limit else { return (findings, nil) }
+        let count = findings.count
+        return (Array(findings.sorted().prefix(limit)), LintError(
+            message: "\(path): 指摘が \(count) 件あり、上限の \(limit) 件までを報告します",
+            messageEn: "\(path): \(count) findings; only the first \(limit) are reported (the limit per file)"))
     }
 }
 

@@ -43,19 +43,21 @@ final class ReportCLITests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("audit/2024/report.json")))
                                  as? [String: Any])
         let overview = try XCTUnwrap(json["overview"] as? [String: Any])
-        // Counted by hand from examples/README.md: 11 sheets of 6 departments (one misspelt)
-        // over 2 years; 14 deliberate problems, 7 errors, 5 warnings, 2 infos.
-        XCTAssertEqual(overview["sheets"] as? Int, 11)
+        // Counted by hand from examples/README.md: 12 sheets of 6 departments (one misspelt)
+        // over 3 years (令和5・6年度, and the goal-setting sheet of 令和7年度); 14 deliberate
+        // problems, 7 errors, 5 warnings, 2 infos.
+        XCTAssertEqual(overview["sheets"] as? Int, 12)
         XCTAssertEqual(overview["departments"] as? [String], ["健康福祉部", "子ども未來部", "市民協働部", "環境部", "総務部", "都市政策部"])
-        XCTAssertEqual(overview["fiscalYears"] as? [Int], [2023, 2024])
+        XCTAssertEqual(overview["fiscalYears"] as? [Int], [2023, 2024, 2025])
         XCTAssertEqual(overview["findings"] as? [String: Int], ["error": 7, "warning": 5, "info": 2, "total": 14])
         let consistency = try XCTUnwrap(json["consistency"] as? [[String: Any]])
         XCTAssertEqual(consistency.compactMap { $0["ruleId"] as? String }.sorted(),
                        ["cross-sheet-title-conflict", "duplicate-sheet", "fiscal-year-outlier"])
         let submission = try XCTUnwrap(json["submission"] as? [String: Any])
         let years = try XCTUnwrap(submission["years"] as? [[String: Any]])
-        XCTAssertEqual(years.map { $0["missing"] as? [String] }, [["子ども未来部"], ["子ども未来部", "総務部"]])
-        XCTAssertEqual(years.map { $0["unlisted"] as? [String] }, [[], ["子ども未來部"]])
+        XCTAssertEqual(years.map { $0["missing"] as? [String] },
+                       [["子ども未来部"], ["子ども未来部", "総務部"], ["健康福祉部", "子ども未来部", "市民協働部", "総務部", "都市政策部"]])
+        XCTAssertEqual(years.map { $0["unlisted"] as? [String] }, [[], ["子ども未來部"], []])
         let sheets = try XCTUnwrap(json["sheets"] as? [[String: Any]])
         let kenko = try XCTUnwrap(sheets.first { $0["file"] as? String == "in/r5/kenko-fukushi.yaml" })
         // Goal 1: plan (1)(2)(3), results (1)(2), directions (1)(2)(3) → 2 complete; goal 2: 1 of 1.
