@@ -141,7 +141,9 @@ extension Sheetlint {
         for (path, result) in zip(files, perFile) {
             switch result {
             case .success(let outcome):
-                findings += outcome.findings
+                let (kept, notice) = Self.capped(outcome.findings, file: path)
+                findings += kept
+                if let notice { notices.append(notice) }
                 stages[path] = outcome.stage
                 if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
@@ -177,6 +179,20 @@ extension Sheetlint {
             if !added.isEmpty { errors += rules.runExamples(ids: added).map(\.asRuleFileError) }
         }
         return (rules, errors.map { LintError(message: $0.formatted(), messageEn: $0.formatted(english: true)) })
+    }
+}
+
+extension Sheetlint {
+    /// A file's findings cut to `ResourceLimits.maxFindingsPerFile` (the first ones in
+    /// output order), with a notice saying how many there were when any were cut; the run
+    /// still fails on the ones kept.
+    public static func capped(_ findings: [Finding], file path: String) -> ([Finding], LintError?) {
+        let limit = ResourceLimits.maxFindingsPerFile
+        guard findings.count > limit else { return (findings, nil) }
+        let count = findings.count
+        return (Array(findings.sorted().prefix(limit)), LintError(
+            message: "\(path): 指摘が \(count) 件あり、上限の \(limit) 件までを報告します",
+            messageEn: "\(path): \(count) findings; only the first \(limit) are reported (the limit per file)"))
     }
 }
 

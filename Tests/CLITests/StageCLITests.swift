@@ -106,6 +106,23 @@ final class StageCLITests: XCTestCase {
         XCTAssertFalse(findings(plan.stdout).contains { $0.hasPrefix("result-missing") })
     }
 
+    /// The bundled goal-setting example passes the gate at auto and at plan, and fails at
+    /// review with exactly the result, direction and 総括 findings.
+    func testGoalSettingExamplePassesTheGate() throws {
+        for args in [["lint"], ["lint", "--stage", "plan"]] {
+            let r = try CLIRunner.run(args + ["--format", "json", "examples/kankyo-goal-setting.md"])
+            XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            XCTAssertEqual((json["diagnostics"] as? [Any])?.count, 0, r.stdout)
+            XCTAssertEqual((json["sheets"] as? [[String: String]])?.first?["stage"], "plan")
+        }
+        let review = try CLIRunner.run(["lint", "--stage", "review", "examples/kankyo-goal-setting.md"])
+        XCTAssertEqual(review.status, 1)
+        XCTAssertEqual(findings(review.stdout).map { $0.split(separator: "@")[0] }.sorted(),
+                       Array(repeating: "approach-without-review", count: 3) + Array(repeating: "direction-missing", count: 3)
+                           + Array(repeating: "result-missing", count: 3))
+    }
+
     func testQuietHidesTheNoteAndBadStageExits2() throws {
         let quiet = try lint(["--quiet", "plan.md"])
         XCTAssertFalse(quiet.stdout.contains("checked at stage"), quiet.stdout)
