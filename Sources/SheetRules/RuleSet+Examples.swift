@@ -53,6 +53,13 @@ extension RuleSet {
         }
     }
 
+    /// The stage an example is checked at: its `stage:`, else the stage inferred from its
+    /// sheet; nil when the sheet does not read.
+    public func stage(of example: RuleExample) -> SheetStage? {
+        if let stage = example.stage { return stage }
+        return (try? CanonicalSheetReader.read(text: example.sheet, file: example.file)).map { SheetStage.inferred(from: $0) }
+    }
+
     private func check(_ rule: Rule, _ example: RuleExample, expectation: String) -> ExampleFailure? {
         func failure(_ actual: Int, _ ja: String, _ en: String) -> ExampleFailure {
             ExampleFailure(ruleId: rule.id, file: example.file, position: example.position, expectation: expectation,

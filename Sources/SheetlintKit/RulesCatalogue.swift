@@ -37,9 +37,13 @@ public enum RulesCatalogue {
         var lines = failures.map { f in
             "\(f.file):\(f.position.line):\(f.position.column): \(english ? f.messageEn : f.message) [\(f.ruleId)]"
         }
+        // How many examples each stage was checked at, so that a rule set tested at one stage only shows.
+        let stages = tested.flatMap { $0.failExamples + $0.passExamples }.compactMap { rules.stage(of: $0) }
+        let perStage = SheetStage.allCases.map { stage in "\(stage.rawValue) \(stages.filter { $0 == stage }.count)" }
+            .joined(separator: english ? ", " : "、")
         lines.append(english
-            ? "\(tested.count) rules, \(examples) examples: \(examples - failures.count) passed, \(failures.count) failed"
-            : "\(tested.count) 個のルール、\(examples) 個の例: \(examples - failures.count) 件成功、\(failures.count) 件失敗")
+            ? "\(tested.count) rules, \(examples) examples: \(examples - failures.count) passed, \(failures.count) failed (by stage: \(perStage))"
+            : "\(tested.count) 個のルール、\(examples) 個の例: \(examples - failures.count) 件成功、\(failures.count) 件失敗（段階別: \(perStage)）")
         return (lines.joined(separator: "\n") + "\n", failures.count)
     }
 }

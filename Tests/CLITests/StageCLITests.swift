@@ -123,6 +123,30 @@ final class StageCLITests: XCTestCase {
                            + Array(repeating: "result-missing", count: 3))
     }
 
+    /// `rules test` checks the default examples at both stages and says how many at each.
+    func testRulesTestCoversEachStage() throws {
+        let r = try CLIRunner.run(["rules", "test", "--lang", "en"])
+        XCTAssertEqual(r.status, 0, r.stdout)
+        let counts = r.stdout.split(separator: "(by stage: ").last.map { $0.dropLast(2).split(separator: ",") } ?? []
+        XCTAssertEqual(counts.count, 2, r.stdout)
+        for stage in counts {
+            let parts = stage.split(separator: " ")
+            XCTAssertGreaterThan(Int(parts.last ?? "") ?? 0, 5, "\(stage) in \(r.stdout)")
+        }
+    }
+
+    /// A baseline written at one stage is pruned at the same stage: `baseline prune --stage`.
+    func testBaselinePruneTakesTheStage() throws {
+        let write = try lint(["--stage", "review", "--write-baseline", "b.json", "plan.md"])
+        XCTAssertEqual(write.status, 0, write.stderr)
+        let kept = try CLIRunner.run(["baseline", "prune", "--lang", "en", "--stage", "review", "--baseline", "b.json", "plan.md"],
+                                     in: dir)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertTrue(kept.stdout.contains("kept 6 entries, dropped 0"), kept.stdout)
+        let dropped = try CLIRunner.run(["baseline", "prune", "--lang", "en", "--baseline", "b.json", "plan.md"], in: dir)
+        XCTAssertTrue(dropped.stdout.contains("kept 3 entries, dropped 3"), dropped.stdout)
+    }
+
     func testQuietHidesTheNoteAndBadStageExits2() throws {
         let quiet = try lint(["--quiet", "plan.md"])
         XCTAssertFalse(quiet.stdout.contains("checked at stage"), quiet.stdout)
