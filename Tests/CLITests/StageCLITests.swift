@@ -17,7 +17,9 @@ final class StageCLITests: XCTestCase {
         dir = try CLIRunner.temporaryDirectory(self)
         XCTAssertNotEqual(Self.goalSettingSheet, CLIFixtures.gateSheet)
         try CLIFixtures.write(CLIFixtures.gateSheet, "review.md", in: dir)
-        try CLIFixtures.write(Self.goalSettingSheet, "plan.md", in: dir)
+        // Another department's sheet: two sheets of one department and year would also be
+        // a duplicate-sheet error, which these tests are not about.
+        try CLIFixtures.write(Self.goalSettingSheet.replacingOccurrences(of: "架空部", with: "架空第二部"), "plan.md", in: dir)
     }
 
     private func lint(_ args: [String]) throws -> CLIRunner.Result {
