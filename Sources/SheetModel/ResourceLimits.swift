@@ -10,9 +10,10 @@ public enum ResourceLimits {
     /// in bytes: 10 MiB. Past it: a `tooLarge` read error, exit 2.
     public static let maxFileSize = 10 * 1024 * 1024
 
-    /// Most YAML nodes one document may produce once aliases are expanded (every `*alias`
-    /// counts the nodes it stands for). A real rule file has a few thousand; an alias bomb
-    /// of under 1 KB has millions. Past it: a malformed-YAML error naming the file.
+    /// Most YAML nodes one configuration, rule file or catalogue may produce once aliases
+    /// are expanded (every `*alias` counts the nodes it stands for). A real rule file has a
+    /// few thousand; an alias bomb of under 1 KB has millions. Past it: an error naming the
+    /// file. (A canonical sheet refuses anchors and aliases altogether.)
     public static let maxYAMLNodes = 200_000
 
     /// Deepest nesting of mappings and sequences in any YAML or JSON read. Real sheets
@@ -26,21 +27,14 @@ public enum ResourceLimits {
 
     /// Most regex engine steps one rule may spend on one sheet, over all its texts and
     /// patterns (about 2 s). Past either regex limit the rule stops matching on that
-    /// sheet and reports one `regex-limit` finding naming the rule, pattern and file.
+    /// sheet and reports one error finding (with the rule's id) naming the rule, its file
+    /// and the pattern.
     public static let regexStepsPerRuleAndSheet = 200_000_000
 
     /// Bytes of backtracking stack one regex match may use.
     public static let regexStackBytes = 8 * 1024 * 1024
 
-    /// Most nodes one selector may select in one sheet. A 10 MiB sheet has a few hundred
-    /// thousand nodes; `**` can only select each once. Past it: the selection is cut at
-    /// the limit and the rule reports one `selector-limit` finding.
-    public static let maxSelectorMatches = 1_000_000
-
-    /// Most findings reported for one file. Past it the rest are dropped and one
-    /// `finding-limit` notice says how many.
+    /// Most findings reported for one file (after sorting; a real sheet has tens). Past it
+    /// the rest are dropped and one notice on standard error says how many there were.
     public static let maxFindingsPerFile = 10_000
-
-    /// Most files one directory walk visits.
-    public static let maxWalkedFiles = 100_000
 }

@@ -9,7 +9,7 @@ import Yams
 public enum CanonicalSheetReader {
     /// Deepest nesting accepted. Real sheets nest about 10 deep; the limit keeps a hostile file
     /// from exhausting the stack in the recursive parser.
-    static let maxDepth = 100
+    static let maxDepth = ResourceLimits.maxNestingDepth
 
     /// Reads `text` as a canonical sheet.
     ///
@@ -63,36 +63,14 @@ public enum CanonicalSheetReader {
         }
     }
 
-    /// Rejects text nested deeper than `maxDepth` before the recursive parser sees it. The
-    /// estimate over-counts (every `[`/`{` outside quotes, each indentation step, each `- `
-    /// or `? ` opening a line), so it is a cheap upper bound, not a parse.
+    /// Rejects text nested deeper than `maxDepth` before the recursive parser sees it
+    /// (`YAMLBounds.firstTooDeep`, on the lines as libyaml splits them).
     private static func checkNesting(_ source: CanonicalSource, file: String) throws {
-        var flow = 0
-        for (index, line) in source.lines.enumerated() {
-            var quote: Unicode.Scalar?
-            var block = line.prefix { $0 == " " }.count / 2
-            var atLineStart = true
-            for (column, c) in line.enumerated() {
-                if let q = quote {
-                    if c == q { quote = nil }
-                    continue
-                }
-                switch c {
-                case "\"", "'": quote = c
-                case "[", "{": flow += 1
-                case "]", "}": flow = max(0, flow - 1)
-                case "-" where atLineStart, "?" where atLineStart: block += 1
-                case " ": break
-                default: atLineStart = false
-                }
-                if c != " " && c != "-" && c != "?" { atLineStart = false }
-                if flow + block > maxDepth {
-                    throw ReadError(.malformed, file: file,
-                                    position: source.position(MarkPosition(line: index + 1, column: column + 1)),
-                                    message: "入れ子が深すぎます（\(maxDepth) 段まで）",
-                                    messageEn: "nested too deeply (at most \(maxDepth) levels)")
-                }
-            }
+        if let (line, column) = YAMLBounds.firstTooDeep(lines: source.lines, limit: maxDepth) {
+            throw ReadError(.malformed, file: file,
+                            position: source.position(MarkPosition(line: line, column: column)),
+                            message: "入れ子が深すぎます（\(maxDepth) 段まで）",
+                            messageEn: "nested too deeply (at most \(maxDepth) levels)")
         }
     }
 

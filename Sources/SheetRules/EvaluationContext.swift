@@ -7,12 +7,20 @@ struct EvaluationContext: Sendable {
     let catalogs: [String: Catalog]
     /// The sheet's file, for the span of a finding on a node that has none.
     let file: String
+    /// The sheet's source lines, when the caller has them: a finding about part of a text
+    /// (`focus`) then points at exactly that part (`FocusedSpan`).
+    var source: [Substring]? = nil
     /// Text worked out once per sheet and shared by its rules.
     var texts = SheetTexts()
 
     /// A finding at `match`, messages filled with the common placeholders and `values`.
     /// `valuesEn` overrides values for the English message.
-    func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:]) -> Finding {
+    ///
+    /// `focus` is the UTF-16 range, in the match's text, of what the finding is about (one
+    /// bracket, one era expression); the finding's span is then that part of the source
+    /// when it can be placed, and the leaf's span otherwise.
+    func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
+                 focus: Range<Int>? = nil) -> Finding {
         var common = Self.commonValues(match)
         let label = match.path.label
         let sectionLabel = ModelPath(Array(match.path.components.prefix(1))).label
@@ -24,7 +32,12 @@ struct EvaluationContext: Sendable {
         ja.merge(values) { $1 }
         var en = common.merging(values) { $1 }
         en.merge(valuesEn) { $1 }
-        let span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
+        var span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
+        if let focus, let source, let region = match.span, let text = match.node.text,
+           let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.node.span != nil,
+                                        source: source) {
+            span = exact
+        }
         return Finding(ruleId: rule.id, severity: rule.severity, message: rule.message.render(ja),
                        messageEn: rule.messageEn.render(en), span: span, path: match.path.description)
     }

@@ -59,17 +59,22 @@ public enum RuleEngine {
     /// Every finding of every rule in `rules` that applies at `stage` on `sheet`, sorted
     /// (file, line, column, rule id). `stage` nil: the stage inferred from the sheet's
     /// content (`SheetStage.inferred(from:)`), as `lint --stage auto` does.
-    public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil) -> [Finding] {
-        evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file)
+    /// `source`, the sheet's lines as decoded, lets findings about part of a text point at
+    /// exactly that part; without it they point at the text.
+    public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil,
+                                source: [Substring]? = nil) -> [Finding] {
+        evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file, source: source)
     }
 
     /// Every rule in `rules`, whatever its stages, over a model tree (for callers that
     /// built one themselves and chose the rules).
-    public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String) -> [Finding] {
+    public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String, source: [Substring]? = nil) -> [Finding] {
         // One flat tree and one selection cache per sheet: each distinct selector (and step
         // prefix) is evaluated once, whatever the number of rules that use it.
         var cache = SelectionCache(tree: SheetTree(flattening: tree))
-        return rules.rules.flatMap { evaluate($0, cache: &cache, file: file, catalogs: rules.catalogs) }.sorted()
+        return rules.rules.flatMap {
+            evaluate($0, cache: &cache, file: file, catalogs: rules.catalogs, source: source)
+        }.sorted()
     }
 
     /// The findings of one rule, sorted.
@@ -80,8 +85,8 @@ public enum RuleEngine {
 
     /// The findings of one rule over a sheet's selection cache, sorted.
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
-                                catalogs: [String: Catalog]) -> [Finding] {
-        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, texts: cache.texts)
+                                catalogs: [String: Catalog], source: [Substring]? = nil) -> [Finding] {
+        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, source: source, texts: cache.texts)
         let budget = RegexBudget()
         return RegexBudget.$current.withValue(budget) {
             let ids = mergedSelection(rule.selectors.map { cache.select($0) })

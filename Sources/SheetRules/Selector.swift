@@ -29,7 +29,12 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
             return
         }
         for segment in trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
-            if segment == "**" { steps.append(.descendants); continue }
+            if segment == "**" {
+                // `**.**` selects what `**` does: collapse the run, so no chain of `**`
+                // multiplies the work (issue #8: `**.` ten times reached 20 GB).
+                if steps.last != .descendants { steps.append(.descendants) }
+                continue
+            }
             let open = segment.firstIndex(of: "[") ?? segment.endIndex
             let key = String(segment[..<open])
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "*" || $0 == "_" }) else {

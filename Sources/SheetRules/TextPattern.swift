@@ -60,6 +60,28 @@ public struct TextPattern: Sendable, Hashable {
         }
     }
 
+    /// As `allMatches(in:writtenAs:)`, with the whole match's range in `text` (UTF-16
+    /// offsets), so a finding can point at the characters it is about.
+    public func allMatchesWithRange(in text: String, writtenAs written: String) -> [(groups: [String?], range: Range<Int>)] {
+        guard mayMatch(text) else { return [] }
+        let units = Array(text.utf16), writtenUnits = Array(written.utf16)
+        return run(units, upTo: .max).compactMap { groups in
+            guard let whole = groups.first ?? nil else { return nil }
+            let strings = groups.enumerated().map { i, range in
+                range.map { r in
+                    i == 0 && r.upperBound <= writtenUnits.count ? Self.string(writtenUnits, r) : Self.string(units, r)
+                }
+            }
+            return (strings, whole)
+        }
+    }
+
+    /// The UTF-16 range of the first match in `text`; nil when none.
+    public func firstRange(in text: String) -> Range<Int>? {
+        guard mayMatch(text) else { return nil }
+        return run(Array(text.utf16), upTo: 1).first?.first ?? nil
+    }
+
     /// The first match's groups, as `allMatches`.
     public func firstMatch(in text: String) -> [String?]? {
         guard mayMatch(text) else { return nil }

@@ -4,8 +4,11 @@ import SheetRules
 /// Text for `sheetlint rules`, `rules explain` and `rules test`.
 public enum RulesCatalogue {
     /// One line per rule: id, severity, summary; sorted by id.
+    /// The built-in rules that judge sheetlint's own input (`MetaRules`) are listed too:
+    /// a configuration can name them like any other.
     public static func list(_ rules: RuleSet) -> String {
-        let sorted = rules.rules.sorted { $0.id < $1.id }
+        let sorted = (rules.rules.map { (id: $0.id, severity: $0.severity, summary: $0.summary) }
+            + MetaRules.all.map { (id: $0.id, severity: $0.severity, summary: $0.summary) }).sorted { $0.id < $1.id }
         let width = sorted.map(\.id.count).max() ?? 0
         return sorted.map { rule in
             rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
@@ -15,7 +18,15 @@ public enum RulesCatalogue {
 
     /// Description, check, messages and examples of rule `id`; nil when no such rule.
     public static func explain(_ rules: RuleSet, id: String, english: Bool = false) -> String? {
-        rules.rule(id: id)?.explanation(english: english)
+        if let rule = rules.rule(id: id) { return rule.explanation(english: english) }
+        guard let meta = MetaRules.all.first(where: { $0.id == id }) else { return nil }
+        return "\(meta.id) [\(meta.severity.rawValue)]\n\(meta.summary)\n\n\(meta.description)\n\n"
+            + "kind: built-in (judges sheetlint's own input; not a YAML rule, but configurable like one)\n"
+    }
+
+    /// The known rule id nearest to a misspelt `id`, for "did you mean".
+    public static func suggestion(_ rules: RuleSet, for id: String) -> String? {
+        Spelling.closest(id, in: rules.rules.map(\.id) + MetaRules.all.map(\.id))
     }
 
     /// Runs the examples of the rules in `ids` (all when nil); one line per failure.
@@ -26,9 +37,13 @@ public enum RulesCatalogue {
         var lines = failures.map { f in
             "\(f.file):\(f.position.line):\(f.position.column): \(english ? f.messageEn : f.message) [\(f.ruleId)]"
         }
+        // How many examples each stage was checked at, so that a rule set tested at one stage only shows.
+        let stages = tested.flatMap { $0.failExamples + $0.passExamples }.compactMap { rules.stage(of: $0) }
+        let perStage = SheetStage.allCases.map { stage in "\(stage.rawValue) \(stages.filter { $0 == stage }.count)" }
+            .joined(separator: english ? ", " : "、")
         lines.append(english
-            ? "\(tested.count) rules, \(examples) examples: \(examples - failures.count) passed, \(failures.count) failed"
-            : "\(tested.count) 個のルール、\(examples) 個の例: \(examples - failures.count) 件成功、\(failures.count) 件失敗")
+            ? "\(tested.count) rules, \(examples) examples: \(examples - failures.count) passed, \(failures.count) failed (by stage: \(perStage))"
+            : "\(tested.count) 個のルール、\(examples) 個の例: \(examples - failures.count) 件成功、\(failures.count) 件失敗（段階別: \(perStage)）")
         return (lines.joined(separator: "\n") + "\n", failures.count)
     }
 }

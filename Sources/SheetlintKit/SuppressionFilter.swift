@@ -29,8 +29,9 @@ enum SuppressionFilter {
                 continue
             }
             for rule in directive.rules where !knownRules.contains(rule) {
-                directiveFindings.append(invalid(directive, ja: "抑止に指定したルール「\(rule)」はありません",
-                                                 en: "the suppression names rule '\(rule)', which does not exist"))
+                let near = Spelling.closest(rule, in: knownRules.sorted())
+                directiveFindings.append(invalid(directive, ja: "抑止に指定したルール「\(rule)」はありません" + (near.map { "（\($0) の誤りですか）" } ?? ""),
+                                                 en: "the suppression names rule '\(rule)', which does not exist" + (near.map { " (did you mean '\($0)'?)" } ?? "")))
             }
             let names = directive.rules.isEmpty ? ["*"] : directive.rules.filter(knownRules.contains)
             for rule in names where !used.contains("\(index)|\(rule)") && !notRun.contains(rule) {

@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
         abstract: "Reads one sheet and writes its model (canonical YAML or JSON, or a span dump).",
         discussion: """
         Examples:
-          sheetlint parse examples/shimin-kyodo.md
+          sheetlint parse examples/toshi-seisaku.md
           sheetlint parse sheet.md --format json --no-spans > sheet.json
           sheetlint parse sheet.md --encoding cp932 --format dump
         """

@@ -51,8 +51,10 @@ struct RulesExplainCommand: ParsableCommand {
         let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
         for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
         guard let text = RulesCatalogue.explain(rules, id: id, english: source.english) else {
-            printError(source.english ? "sheetlint: no rule '\(id)'; `sheetlint rules` lists them"
-                                      : "sheetlint: ルール「\(id)」はありません。`sheetlint rules` で一覧を表示できます")
+            let near = RulesCatalogue.suggestion(rules, for: id)
+            printError(source.english
+                ? "sheetlint: no rule '\(id)'\(near.map { " (did you mean '\($0)'?)" } ?? ""); `sheetlint rules` lists them"
+                : "sheetlint: ルール「\(id)」はありません\(near.map { "（\($0) の誤りですか）" } ?? "")。`sheetlint rules` で一覧を表示できます")
             throw ExitCode(2)
         }
         print(text, terminator: "")

@@ -8,7 +8,7 @@ import XCTest
 final class ConfigStarterTests: XCTestCase {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    let ids = Set(ConfigTree.rules.rules.map(\.id) + [ReaderNotes.ruleId])
+    let ids = Set(ConfigTree.rules.rules.map(\.id) + MetaRules.all.map(\.id))
 
     func testStarterTextParsesBackToAnEmptyConfiguration() {
         let text = StarterConfig.text(rules: ConfigTree.rules)
@@ -42,7 +42,7 @@ final class ConfigStarterTests: XCTestCase {
         }.joined(separator: "\n")
         let (config, errors) = ConfigFile.parse(text: uncommented, file: "u.yml", knownRuleIds: ids)
         XCTAssertEqual(errors.map(\.description), [])
-        XCTAssertEqual(config.rules.count, ConfigTree.rules.rules.count + 1)
+        XCTAssertEqual(config.rules.count, ConfigTree.rules.rules.count + MetaRules.all.count)
         XCTAssertEqual(config.fiscalYear?.value, 2024)
         XCTAssertEqual(config.ignore.count, 2)
         XCTAssertEqual(config.overrides.count, 2)

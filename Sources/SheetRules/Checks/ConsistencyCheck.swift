@@ -52,10 +52,12 @@ struct ConsistencyCheck: Check {
             // The first text, in document order, that uses a minority variant.
             let minority = firstLeaf.filter { $0.key != dominant }
                 .min { $0.value.id < $1.value.id }!
+            // The finding points at the first use of that variant in that text.
+            let focus = minority.value.node.text.flatMap { group.variants[minority.key].pattern.firstRange(in: $0) }
             return context.finding(minority.value, [
                 "group": group.name, "variant": group.variants[minority.key].label,
                 "expected": group.variants[dominant].label, "count": String(counts[minority.key]),
-            ])
+            ], focus: focus)
         }
     }
 

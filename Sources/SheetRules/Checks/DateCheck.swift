@@ -47,25 +47,25 @@ struct DateCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
-            var found: [(String, (String, String))] = []
-            for m in eraZero.allMatches(in: text, writtenAs: written) {
-                found.append((m[0] ?? "", ("元号の0年はありません（初年は元年）", "era year 0 does not exist (the first year is 元年)")))
+            var found: [(String, (String, String), Range<Int>)] = []
+            for (m, r) in eraZero.allMatchesWithRange(in: text, writtenAs: written) {
+                found.append((m[0] ?? "", ("元号の0年はありません（初年は元年）", "era year 0 does not exist (the first year is 元年)"), r))
             }
-            for m in Self.yearMonthDay.allMatches(in: text, writtenAs: written) {
-                if let p = Self.problem(month: Int(m[2]!)!, day: Int(m[3]!)!, year: Int(m[1]!)) { found.append((m[0]!, p)) }
+            for (m, r) in Self.yearMonthDay.allMatchesWithRange(in: text, writtenAs: written) {
+                if let p = Self.problem(month: Int(m[2]!)!, day: Int(m[3]!)!, year: Int(m[1]!)) { found.append((m[0]!, p, r)) }
             }
             for pattern in [Self.monthDay, Self.slashMonthDay] {
-                for m in pattern.allMatches(in: text, writtenAs: written) {
-                    if let p = Self.problem(month: Int(m[1]!)!, day: Int(m[2]!)!, year: nil) { found.append((m[0]!, p)) }
+                for (m, r) in pattern.allMatchesWithRange(in: text, writtenAs: written) {
+                    if let p = Self.problem(month: Int(m[1]!)!, day: Int(m[2]!)!, year: nil) { found.append((m[0]!, p, r)) }
                 }
             }
-            for m in Self.month.allMatches(in: text, writtenAs: written) {
-                if let p = Self.problem(month: Int(m[1]!)!, day: nil, year: nil) { found.append((m[0]!, p)) }
+            for (m, r) in Self.month.allMatchesWithRange(in: text, writtenAs: written) {
+                if let p = Self.problem(month: Int(m[1]!)!, day: nil, year: nil) { found.append((m[0]!, p, r)) }
             }
             var reasons = Set<String>()
             // A date read by two expressions (2023年4月31日 and 4月31日) is reported once.
-            return found.filter { reasons.insert($0.1.0).inserted }.map { match, reason in
-                context.finding(leaf, ["match": match, "reason": reason.0], en: ["reason": reason.1])
+            return found.filter { reasons.insert($0.1.0).inserted }.map { match, reason, range in
+                context.finding(leaf, ["match": match, "reason": reason.0], en: ["reason": reason.1], focus: range)
             }
         }
     }

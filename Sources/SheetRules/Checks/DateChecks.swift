@@ -67,12 +67,16 @@ struct EraYearCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
-            let a = eraFirst.allMatches(in: text, writtenAs: written).map { ($0[0], $0[1], $0[2], $0[3]) }
-            let b = westernFirst.allMatches(in: text, writtenAs: written).map { ($0[0], $0[2], $0[3], $0[1]) }
-            return (a + b).compactMap { whole, era, n, western in
+            let a = eraFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
+                (m.groups[0], m.groups[1], m.groups[2], m.groups[3], m.range)
+            }
+            let b = westernFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
+                (m.groups[0], m.groups[2], m.groups[3], m.groups[1], m.range)
+            }
+            return (a + b).compactMap { whole, era, n, western, range in
                 guard let era, let n, let western, let year = Int(western),
                       let expected = eras.western(era, n), expected != year, n != "0" else { return nil }
-                return context.finding(leaf, ["match": whole ?? "", "expected": String(expected)])
+                return context.finding(leaf, ["match": whole ?? "", "expected": String(expected)], focus: range)
             }
         }
     }

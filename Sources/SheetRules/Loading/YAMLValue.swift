@@ -1,4 +1,5 @@
 import SheetModel
+import SheetReading
 import Yams
 
 /// A Yams node paired with its file, so every decoding failure can name file, line and
@@ -140,8 +141,22 @@ extension YAMLValue {
         if file.hasPrefix(defaultPrefix), let root = PrecomposedYAML.root(name: String(file.dropFirst(defaultPrefix.count)), text: text) {
             return YAMLValue(node: root, file: file)
         }
+        if let (line, column) = YAMLBounds.firstTooDeep(in: text) {
+            let limit = ResourceLimits.maxNestingDepth
+            throw RuleFileError(file: file, position: SourcePosition(line: line, column: column),
+                                message: "入れ子が深すぎます（\(limit) 段まで）", messageEn: "nested too deeply (at most \(limit) levels)")
+        }
         do {
-            return try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
+            guard let node = try Yams.compose(yaml: text) else { return nil }
+            let limit = ResourceLimits.maxYAMLNodes
+            if YAMLBounds.expandedNodeCount(node) > limit {
+                throw RuleFileError(file: file, position: SourcePosition(line: 1, column: 1),
+                                    message: "YAML の要素が多すぎます（エイリアスを展開して \(limit) 個まで）",
+                                    messageEn: "too many YAML nodes (at most \(limit) with aliases expanded)")
+            }
+            return YAMLValue(node: node, file: file)
+        } catch let error as RuleFileError {
+            throw error
         } catch let error as YamlError {
             var position = SourcePosition(line: 1, column: 1)
             var problem = "\(error)"

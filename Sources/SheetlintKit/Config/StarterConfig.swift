@@ -9,12 +9,13 @@ public enum StarterConfig {
     /// The file name `sheetlint init` writes by default.
     public static let defaultFileName = ConfigResolver.fileNames[0]
 
-    /// The starter text for `rules` (normally the default set) plus `reader-note`. As
-    /// written it parses to an empty configuration; uncommenting any line keeps it valid.
+    /// The starter text for `rules` (normally the default set) plus the built-in rules
+    /// (`MetaRules`: reader notes, suppressions). As written it parses to an empty
+    /// configuration; uncommenting any line keeps it valid.
     public static func text(rules: RuleSet) -> String {
-        // Reader notes are findings too, and may be switched like any rule.
+        // Reader notes and suppression findings are findings too, and may be switched like any rule.
         let listed = (rules.rules.map { ($0.id, $0.severity, $0.summary) }
-            + [(ReaderNotes.ruleId, Severity.warning, "Something in the sheet the reader could not place.")])
+            + MetaRules.all.map { ($0.id, $0.severity, $0.summary) })
             .sorted { $0.0 < $1.0 }
         let width = listed.map { $0.0.count + $0.1.rawValue.count }.max() ?? 0
         let ruleLines = listed.map { id, severity, summary in
