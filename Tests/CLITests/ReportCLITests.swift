@@ -129,4 +129,33 @@ final class ReportCLITests: XCTestCase {
         let alone = try CLIRunner.run(["lint", "examples/r6/kankyo.yaml"])
         XCTAssertFalse(alone.stdout.contains("[duplicate-sheet]"), "one sheet has nothing to be compared with")
     }
+
+    func testProgressGoesToATerminalOnlyAndIsClearedAfterwards() throws {
+        let dir = try workspace()
+        let piped = try CLIRunner.run(["report", "in", "--out", "piped"], in: dir)
+        XCTAssertFalse(piped.stderr.contains("[1/"), "no progress when standard error is not a terminal: \(piped.stderr)")
+        // util-linux `script` runs the command on a pseudo-terminal.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("SKIPPED: /usr/bin/script (util-linux) is not installed: the terminal case was not run")
+        }
+        let binary = CLIRunner.productsDirectory.appendingPathComponent("sheetlint").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(binary)' report in --out tty", "/dev/null"]
+        process.currentDirectoryURL = dir
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        // [1/N] … [N/N], N the files found under in/ (the sheets and examples/README.md).
+        let total = try XCTUnwrap(text.firstMatch(of: /\[1\/(\d+)\] in\//).map { String($0.1) }, text)
+        XCTAssertGreaterThanOrEqual(Int(total) ?? 0, 12)
+        XCTAssertTrue(text.contains("[\(total)/\(total)] in/"), text)
+        XCTAssertNotNil(text.range(of: "\\[\(total)/\(total)\\] [^\r]*\r\u{1B}\\[2K[^\\[]", options: .regularExpression),
+                        "the line is cleared before anything else is printed: \(text.debugDescription)")
+        XCTAssertTrue(text.contains("tty/index.html"), text)
+    }
 }

@@ -48,7 +48,10 @@ extension AuditReport {
                                                      unknown: unknownDepartment)
         departments = departmentNames.map { name in
             let own = rows.filter { $0.department == name }
-            return DepartmentSection(name: name, sheets: sheets.filter { $0.department == name }, findings: own,
+            // A department's sheets by fiscal year (unknown last), then path.
+            let ownSheets = sheets.filter { $0.department == name }
+                .sorted { ($0.fiscalYear ?? Int.max, $0.file) < ($1.fiscalYear ?? Int.max, $1.file) }
+            return DepartmentSection(name: name, sheets: ownSheets, findings: own,
                                      placeholders: own.filter { AuditInput.placeholderRules.contains($0.ruleId) })
         }
         let years = Array(Set(input.sheets.compactMap(\.sheet.fiscalYear))).sorted()

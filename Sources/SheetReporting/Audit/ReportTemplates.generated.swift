@@ -18,6 +18,8 @@ enum ReportTemplates {
   h1 { font-size: 24px; margin: 0 0 4px; }
   h2 { font-size: 19px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; margin-top: 32px; }
   h3 { font-size: 16px; margin: 20px 0 8px; }
+  td.path { word-break: break-all; }
+  th { white-space: nowrap; }
   .meta { color: var(--muted); margin: 0 0 16px; }
   table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }
   th, td { border: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; }
@@ -47,7 +49,8 @@ enum ReportTemplates {
   @media print {
     body { max-width: none; padding: 0; font-size: 10.5pt; }
     section.department { break-before: page; page-break-before: always; }
-    h2 { break-after: avoid; page-break-after: avoid; }
+    h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+    th { white-space: normal; }
     tr, .card { break-inside: avoid; page-break-inside: avoid; }
     a { color: inherit; text-decoration: none; }
     .scroll { overflow: visible; }
@@ -103,7 +106,7 @@ enum ReportTemplates {
 <table id="sheets">
 <thead><tr><th>{{t.file}}</th><th>{{t.departments}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.error}}</th><th class="num">{{t.warning}}</th><th class="num">{{t.info}}</th><th class="num">{{t.placeholders}}</th><th class="num">{{t.completion}}</th></tr></thead>
 <tbody>
-{{#sheets}}<tr><td>{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td>{{department}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{error}}</td><td class="num">{{warning}}</td><td class="num">{{info}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
+{{#sheets}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td>{{department}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{error}}</td><td class="num">{{warning}}</td><td class="num">{{info}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
 {{/sheets}}
 </tbody>
 </table>
@@ -119,7 +122,7 @@ enum ReportTemplates {
 <p>{{t.entries}}: {{entryCount}}{{#incomplete}}<span class="partial">{{t.partialMark}}</span>{{/incomplete}} · {{t.cited}}: {{citedCount}}{{#incomplete}}<span class="partial">{{t.partialMark}}</span>{{/incomplete}} · {{t.gaps}}: {{gapCount}}{{#incomplete}}<span class="partial">{{t.partialMark}}</span>{{/incomplete}}</p>
 <div class="scroll">
 <table class="coverage-table">
-<thead><tr><th>{{t.catalogue}}</th>{{#departments}}<th class="num">{{.}}</th>{{/departments}}<th class="num">{{t.total}}{{#incomplete}}<span class="partial">{{t.partialMark}}</span>{{/incomplete}}</th></tr></thead>
+<thead><tr><th>{{t.entry}}</th>{{#departments}}<th class="num">{{.}}</th>{{/departments}}<th class="num">{{t.total}}{{#incomplete}}<span class="partial">{{t.partialMark}}</span>{{/incomplete}}</th></tr></thead>
 <tbody>
 {{#citedRows}}<tr><td><code>{{key}}</code> {{title}}</td>{{#cells}}<td class="num{{#zero}} zero{{/zero}}">{{count}}</td>{{/cells}}<td class="num">{{total}}</td></tr>
 {{/citedRows}}
@@ -132,7 +135,7 @@ enum ReportTemplates {
 {{#hasNotInCatalogue}}
 <h4>{{t.notInCatalogue}}</h4>
 <table class="not-in-catalogue compact">
-<thead><tr><th>{{t.catalogue}}</th><th>{{t.status}}</th><th>{{t.departments}}</th><th class="num">{{t.citations}}</th></tr></thead>
+<thead><tr><th>{{t.entry}}</th><th>{{t.status}}</th><th>{{t.departments}}</th><th class="num">{{t.citations}}</th></tr></thead>
 <tbody>
 {{#notInCatalogue}}<tr><td><code>{{key}}</code></td><td>{{status}}</td><td>{{departmentsText}}</td><td class="num">{{citations}}</td></tr>
 {{/notInCatalogue}}
@@ -148,7 +151,7 @@ enum ReportTemplates {
 <table>
 <thead><tr><th>{{t.file}}</th><th>{{t.severity}}</th><th>{{t.message}}</th><th>{{t.rule}}</th></tr></thead>
 <tbody>
-{{#consistency}}<tr><td>{{#href}}<a href="{{href}}">{{file}}:{{line}}</a>{{/href}}{{^href}}{{file}}:{{line}}{{/href}}</td><td class="sev-{{severity}}">{{severity}}</td><td>{{message}}</td><td><code>{{ruleId}}</code></td></tr>
+{{#consistency}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}:{{line}}</a>{{/href}}{{^href}}{{file}}:{{line}}{{/href}}</td><td class="sev-{{severity}}">{{severity}}</td><td>{{message}}</td><td><code>{{ruleId}}</code></td></tr>
 {{/consistency}}
 </tbody>
 </table>
@@ -205,7 +208,7 @@ enum ReportTemplates {
 <table>
 <thead><tr><th>{{t.file}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.findings}}</th><th class="num">{{t.placeholders}}</th><th class="num">{{t.completion}}</th></tr></thead>
 <tbody>
-{{#sheets}}<tr><td>{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{total}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
+{{#sheets}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{total}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
 {{/sheets}}
 </tbody>
 </table>
@@ -230,7 +233,7 @@ enum ReportTemplates {
 <table class="findings">
 <thead><tr><th>{{t.file}}</th><th>{{t.severity}}</th><th>{{t.message}}</th><th>{{t.rule}}</th></tr></thead>
 <tbody>
-{{#findings}}<tr><td>{{#href}}<a href="{{href}}">{{file}}:{{line}}:{{column}}</a>{{/href}}{{^href}}{{file}}:{{line}}:{{column}}{{/href}}</td><td class="sev-{{severity}}">{{severity}}</td><td>{{message}}</td><td><code>{{ruleId}}</code></td></tr>
+{{#findings}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}:{{line}}:{{column}}</a>{{/href}}{{^href}}{{file}}:{{line}}:{{column}}{{/href}}</td><td class="sev-{{severity}}">{{severity}}</td><td>{{message}}</td><td><code>{{ruleId}}</code></td></tr>
 {{/findings}}
 </tbody>
 </table>
@@ -315,7 +318,8 @@ enum ReportTemplates {
   "annualGoals": "annual goal",
   "midTermGoals": "mid-term goal",
   "planCodes": "plan",
-  "policies": "policies"
+  "policies": "policies",
+  "entry": "Entry"
 }
 
 """#),
@@ -392,7 +396,8 @@ enum ReportTemplates {
   "annualGoals": "当年度目標",
   "midTermGoals": "中期目標",
   "planCodes": "総合計画",
-  "policies": "基本政策"
+  "policies": "基本政策",
+  "entry": "項目"
 }
 
 """#),
