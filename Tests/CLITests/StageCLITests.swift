@@ -125,6 +125,17 @@ final class StageCLITests: XCTestCase {
                            + Array(repeating: "result-missing", count: 3))
     }
 
+    /// `rules explain` and `rules` show each rule's stages.
+    func testRulesShowTheirStages() throws {
+        let explain = try CLIRunner.run(["rules", "explain", "result-missing"])
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.stdout.contains("\nstages: review (year-end review only: 振り返り)\n"), explain.stdout)
+        let list = try CLIRunner.run(["rules"]).stdout.split(separator: "\n")
+        XCTAssertTrue(list.contains { $0.hasPrefix("result-missing ") && $0.contains(" error    review  ") }, "\(list)")
+        XCTAssertTrue(list.contains { $0.hasPrefix("partial-review ") && $0.contains(" warning  plan    ") }, "\(list)")
+        XCTAssertTrue(list.contains { $0.hasPrefix("plan-code-placeholder ") && $0.contains(" error    all     ") }, "\(list)")
+    }
+
     /// `rules test` checks the default examples at both stages and says how many at each.
     func testRulesTestCoversEachStage() throws {
         let r = try CLIRunner.run(["rules", "test", "--lang", "en"])
