@@ -87,14 +87,16 @@ public enum RuleEngine {
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
                                 catalogs: [String: Catalog], source: [Substring]? = nil) -> [Finding] {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, source: source)
-        let budget = RegexBudget()
-        return RegexBudget.$current.withValue(budget) {
+        let budget = RegexBudget(), cap = FindingCap()
+        return RegexBudget.$current.withValue(budget) { FindingCap.$current.withValue(cap) {
             let ids = mergedSelection(rule.selectors.map { cache.select($0) })
             let matches = ids.map { Match(tree: cache.tree, id: $0) }
-            var findings = dedupe(rule.check.evaluate(matches, context))
+            var produced = rule.check.evaluate(matches, context)
+            if cap.refused > 0 { produced.removeAll { $0.path == FindingCap.markerPath } }
+            var findings = dedupe(produced)
             if let overrun = budget.overrun { findings.append(regexLimitFinding(rule, overrun, file: file)) }
             return findings.sorted()
-        }
+        } }
     }
 
     /// The finding that says a rule's patterns hit a regex limit on a sheet, so the rule's
