@@ -28,6 +28,8 @@ sed 's/$/\r/' "$sheet" | iconv -f UTF-8 -t CP932 > "$work/cp932-crlf.md"
 python3 "$here/check_parse.py" "$bin" "$work/cp932-crlf.md" "$expected" "real sheet as CP932 with CRLF" || status=1
 
 python3 "$here/check_lint.py" "$bin" "$sheet" "$expected" || status=1
+# Style findings: each notation group as the sheet really uses it, each at its characters.
+python3 "$here/check_style.py" "$bin" "$sheet" || status=1
 
 # The stage gate: the sheet is a review; its goal-setting form (made here from it, never
 # committed) reads the same goals and passes at auto with only its citation placeholders.
@@ -38,4 +40,6 @@ python3 "$here/check_stage.py" "$bin" "$sheet" "$expected" "$work" || status=1
 schema=$real/../../schemas/sarif-schema-2.1.0.json
 python3 "$here/check_sarif.py" "$bin" "$schema" "$sheet" "$here/../examples" \
   "$here/../Tests/SheetReadingTests/Fixtures/quirks" "$here/../examples/toshi-seisaku.md" || status=1
+# The audit report on the real sheet: placeholders and completion as the expected facts imply.
+python3 "$here/check_report.py" "$bin" "$sheet" "$expected" "$here/../rules/schema/report.schema.json" || status=1
 exit $status

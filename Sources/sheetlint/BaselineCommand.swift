@@ -1,5 +1,6 @@
 import ArgumentParser
 import SheetlintKit
+import SheetModel
 import SheetReading
 import SheetReporting
 
@@ -30,9 +31,17 @@ struct BaselinePruneCommand: ParsableCommand {
     @Option(help: "Message language: ja or en.")
     var lang: String = "ja"
 
+    @Option(help: "The sheets' stage, as given to lint: plan, review or auto.")
+    var stage: String?
+
     func run() throws {
         guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang must be ja or en") }
-        let request = LintRequest(lint: LintOptions(paths: paths, rulesDirectories: rulesDirectories), language: language)
+        let stageChoice = try stage.map { word in
+            guard let choice = StageChoice(rawValue: word) else { throw ValidationError("--stage must be one of: \(StageChoice.words)") }
+            return choice
+        }
+        let request = LintRequest(lint: LintOptions(paths: paths, rulesDirectories: rulesDirectories, stage: stageChoice),
+                                  language: language)
         let outcome = Sheetlint.pruneBaseline(at: baseline, request: request)
         for line in outcome.stderr { printError(line) }
         print(outcome.stdout, terminator: "")

@@ -17,7 +17,9 @@ final class StageCLITests: XCTestCase {
         dir = try CLIRunner.temporaryDirectory(self)
         XCTAssertNotEqual(Self.goalSettingSheet, CLIFixtures.gateSheet)
         try CLIFixtures.write(CLIFixtures.gateSheet, "review.md", in: dir)
-        try CLIFixtures.write(Self.goalSettingSheet, "plan.md", in: dir)
+        // Another department's sheet: two sheets of one department and year would also be
+        // a duplicate-sheet error, which these tests are not about.
+        try CLIFixtures.write(Self.goalSettingSheet.replacingOccurrences(of: "架空部", with: "架空第二部"), "plan.md", in: dir)
     }
 
     private func lint(_ args: [String]) throws -> CLIRunner.Result {
@@ -104,6 +106,58 @@ final class StageCLITests: XCTestCase {
         XCTAssertTrue(plan.stdout.contains(
             "half.yaml:3:65: warning: goal-setting sheet, but annual goal No.1 has results (実績) while No.2 have none"), plan.stdout)
         XCTAssertFalse(findings(plan.stdout).contains { $0.hasPrefix("result-missing") })
+    }
+
+    /// The bundled goal-setting example passes the gate at auto and at plan, and fails at
+    /// review with exactly the result, direction and 総括 findings.
+    func testGoalSettingExamplePassesTheGate() throws {
+        for args in [["lint"], ["lint", "--stage", "plan"]] {
+            let r = try CLIRunner.run(args + ["--format", "json", "examples/kankyo-goal-setting.md"])
+            XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            XCTAssertEqual((json["diagnostics"] as? [Any])?.count, 0, r.stdout)
+            XCTAssertEqual((json["sheets"] as? [[String: String]])?.first?["stage"], "plan")
+        }
+        let review = try CLIRunner.run(["lint", "--stage", "review", "examples/kankyo-goal-setting.md"])
+        XCTAssertEqual(review.status, 1)
+        XCTAssertEqual(findings(review.stdout).map { $0.split(separator: "@")[0] }.sorted(),
+                       Array(repeating: "approach-without-review", count: 3) + Array(repeating: "direction-missing", count: 3)
+                           + Array(repeating: "result-missing", count: 3))
+    }
+
+    /// `rules explain` and `rules` show each rule's stages.
+    func testRulesShowTheirStages() throws {
+        let explain = try CLIRunner.run(["rules", "explain", "result-missing"])
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.stdout.contains("\nstages: review (year-end review only: 振り返り)\n"), explain.stdout)
+        let list = try CLIRunner.run(["rules"]).stdout.split(separator: "\n")
+        XCTAssertTrue(list.contains { $0.hasPrefix("result-missing ") && $0.contains(" error    review  ") }, "\(list)")
+        XCTAssertTrue(list.contains { $0.hasPrefix("partial-review ") && $0.contains(" warning  plan    ") }, "\(list)")
+        XCTAssertTrue(list.contains { $0.hasPrefix("plan-code-placeholder ") && $0.contains(" error    all     ") }, "\(list)")
+    }
+
+    /// `rules test` checks the default examples at both stages and says how many at each.
+    func testRulesTestCoversEachStage() throws {
+        let r = try CLIRunner.run(["rules", "test", "--lang", "en"])
+        XCTAssertEqual(r.status, 0, r.stdout)
+        let counts = r.stdout.split(separator: "(by stage: ").last.map { $0.dropLast(2).split(separator: ",") } ?? []
+        XCTAssertEqual(counts.count, 2, r.stdout)
+        for stage in counts {
+            let parts = stage.split(separator: " ")
+            XCTAssertGreaterThan(Int(parts.last ?? "") ?? 0, 5, "\(stage) in \(r.stdout)")
+        }
+    }
+
+    /// A baseline written at one stage is pruned at the same stage: `baseline prune --stage`.
+    func testBaselinePruneTakesTheStage() throws {
+        let write = try lint(["--stage", "review", "--write-baseline", "b.json", "plan.md"])
+        XCTAssertEqual(write.status, 0, write.stderr)
+        let kept = try CLIRunner.run(["baseline", "prune", "--lang", "en", "--stage", "review", "--baseline", "b.json", "plan.md"],
+                                     in: dir)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertTrue(kept.stdout.contains("kept 6 entries, dropped 0"), kept.stdout)
+        let dropped = try CLIRunner.run(["baseline", "prune", "--lang", "en", "--baseline", "b.json", "plan.md"], in: dir)
+        XCTAssertTrue(dropped.stdout.contains("kept 3 entries, dropped 3"), dropped.stdout)
     }
 
     func testQuietHidesTheNoteAndBadStageExits2() throws {

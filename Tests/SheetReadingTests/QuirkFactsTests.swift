@@ -211,6 +211,17 @@ final class QuirkFactsTests: XCTestCase {
         XCTAssertEqual(SheetStage.inferred(from: s), .plan)
     }
 
+    /// Page numbers and running headers between the tables are skipped without a note; the
+    /// one real stray line (※ …) still gets its note.
+    func testPageFurnitureIsSkippedOtherTextIsNoted() throws {
+        let s = try sheet("page-furniture")
+        XCTAssertEqual(s.mission.items.map(\.text), ["きれいな空気と水を守る", "ごみを減らす"])
+        XCTAssertEqual(s.approaches.map { $0.review?.text }, ["監視を続けました。"])
+        XCTAssertEqual(s.annualGoals.map(\.number), [1, 2])
+        XCTAssertEqual(s.midTermGoals.map(\.number), [1])
+        XCTAssertEqual(s.notes.map { "\($0.code)@\($0.span.start.line)" }, ["unplaced-text@45"])
+    }
+
     func testMidTermInlineBodyWithScheduleInFourthCell() throws {
         let goal = try sheet("midterm-inline-body-schedule-4th-cell").midTermGoals[0]
         XCTAssertEqual(goal.title?.text, "人権啓発の推進")

@@ -49,11 +49,13 @@ final class QuirkGoldenTests: XCTestCase {
         }
     }
 
-    /// Each quirk is survived without leaving text unplaced.
+    /// Each quirk is survived without leaving text unplaced, except the stray text a fixture
+    /// holds on purpose to show it is still noted.
     func testNoQuirkLeavesReadNotes() throws {
+        let deliberate = ["page-furniture": ["unplaced-text @45:1-45:15"]]
         for name in try QuirkFixtures.names() {
             let notes = try QuirkFixtures.read(name).notes
-            XCTAssertEqual(notes.map { "\($0.code) @\($0.span.compactDescription)" }, [], name)
+            XCTAssertEqual(notes.map { "\($0.code) @\($0.span.compactDescription)" }, deliberate[name] ?? [], name)
         }
     }
 }

@@ -54,6 +54,8 @@ struct MarkdownSheetParser {
             enter(kind)
             return
         }
+        // Page numbers and running headers between tables are the page's, not the sheet's.
+        if section != nil, PageFurniture.isFurniture(run, header: sheet.header) { return }
         switch section {
         case .mission?:
             mission.add(cell: strippingListMarker(run))

@@ -1,0 +1,102 @@
+import SheetModel
+
+/// Text that a PDF conversion leaves between tables and that belongs to the printed page,
+/// not to the sheet: page numbers (`- 2 -`, `― 2 ―`, `2 / 5`, `2`, `p.2`, `2ページ`) and a
+/// running header repeating the department or the year (`都市経営部`,
+/// `令和4年度 都市経営部 部局長の目標設定シート`). The reader skips such a line without a
+/// note; any other text it cannot place still gets one.
+enum PageFurniture {
+    /// Furniture lines are short; a longer line is always read as text.
+    static let maxLength = 80
+
+    /// Words of a sheet's printed title that a running header may repeat.
+    static let titleWords = ["部局長の目標設定シート", "目標設定シート", "マネジメントシート", "目標管理シート",
+                             "部局長", "当初設定", "振り返り", "総括"]
+
+    /// True when the text line `run` is a page number or a running header of a sheet with
+    /// `header` (the department and head's name read so far).
+    static func isFurniture(_ run: Run, header: Header) -> Bool {
+        guard run.count <= maxLength else { return false }
+        let key = ScalarFolding.key(run.string)
+        guard !key.isEmpty else { return false }
+        return isPageNumber(key) || isRunningHeader(key, header: header)
+    }
+
+    /// `-2-`, `ー2ー`, `2/5`, `-2/5-`, `2`, `p.2`, `P2`, `2ページ` (folded, spaces removed).
+    static func isPageNumber(_ key: String) -> Bool {
+        var s = Substring(key)
+        // A matching pair of dashes around the number (― and － fold to -).
+        for dash in ["-", "ー", "~"] where s.count >= 3 && s.hasPrefix(dash) && s.hasSuffix(dash) {
+            s = s.dropFirst().dropLast()
+            break
+        }
+        if s.hasPrefix("p.") || s.hasPrefix("P.") { s = s.dropFirst(2) } else if s.hasPrefix("p") || s.hasPrefix("P") { s = s.dropFirst() }
+        if s.hasSuffix("ページ") { s = s.dropLast(3) }
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in (1...3).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// A line made only of the department, the head's name or position, era or western
+    /// years and title words, holding at least the department or a year.
+    static func isRunningHeader(_ key: String, header: Header) -> Bool {
+        var rest = key
+        var anchored = false
+        for field in [header.department, header.name, header.position] {
+            guard let text = field?.text else { continue }
+            let k = ScalarFolding.key(text)
+            guard k.count >= 2, rest.contains(k) else { continue }
+            rest = rest.replacingAll(k)
+            if field == header.department { anchored = true }
+        }
+        let (withoutYears, years) = removingYears(rest)
+        rest = withoutYears
+        anchored = anchored || years > 0
+        for word in titleWords { rest = rest.replacingAll(word) }
+        return anchored && rest.allSatisfy { "()[]【】「」『』・-/|:,、。.~ー".contains($0) }
+    }
+
+    /// `key` without `令和4年度`, `令和元年`, `平成30年度`, `2022年度`, `2022` (western years
+    /// 1900–2099 only), and how many were removed.
+    static func removingYears(_ key: String) -> (String, Int) {
+        let chars = Array(key)
+        var out = "", found = 0, i = 0
+        while i < chars.count {
+            var j = i
+            if i + 1 < chars.count, ["令和", "平成"].contains(String(chars[i...(i + 1)])) {
+                j = i + 2
+                if j < chars.count, chars[j] == "元" { j += 1 } else { while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 } }
+                guard j > i + 2, j < chars.count, chars[j] == "年" else { out.append(chars[i]); i += 1; continue }
+                j += 1
+            } else if chars[i].isASCII, chars[i].isNumber {
+                while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+                guard j - i == 4, ["19", "20"].contains(String(chars[i..<(i + 2)])) else {
+                    out += String(chars[i..<j])
+                    i = j
+                    continue
+                }
+                if j < chars.count, chars[j] == "年" { j += 1 }
+            } else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            if j < chars.count, chars[j] == "度" { j += 1 }
+            found += 1
+            i = j
+        }
+        return (out, found)
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = "", rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
