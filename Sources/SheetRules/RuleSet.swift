@@ -86,7 +86,7 @@ public enum RuleEngine {
     /// The findings of one rule over a sheet's selection cache, sorted.
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
                                 catalogs: [String: Catalog], source: [Substring]? = nil) -> [Finding] {
-        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, source: source)
+        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, source: source, texts: cache.texts)
         let budget = RegexBudget(), cap = FindingCap()
         return RegexBudget.$current.withValue(budget) { FindingCap.$current.withValue(cap) {
             let ids = mergedSelection(rule.selectors.map { cache.select($0) })
