@@ -208,15 +208,16 @@ extension Sheetlint {
 
 extension Sheetlint {
     /// A file's findings cut to `ResourceLimits.maxFindingsPerFile` (the first ones in
-    /// output order), with a notice saying how many there were when any were cut; the run
-    /// still fails on the ones kept.
+    /// output order), with a notice when any were cut; the run still fails on the ones
+    /// kept. Each rule already stops at the limit plus one (`FindingCap`), so the count in
+    /// the notice is a lower bound.
     public static func capped(_ findings: [Finding], file path: String) -> ([Finding], LintError?) {
         let limit = ResourceLimits.maxFindingsPerFile
         guard findings.count > limit else { return (findings, nil) }
         let count = findings.count
         return (Array(findings.sorted().prefix(limit)), LintError(
-            message: "\(path): 指摘が \(count) 件あり、上限の \(limit) 件までを報告します",
-            messageEn: "\(path): \(count) findings; only the first \(limit) are reported (the limit per file)"))
+            message: "\(path): 指摘が上限の \(limit) 件を超えたため、最初の \(limit) 件だけを報告します（\(count) 件まで数えました）",
+            messageEn: "\(path): more than \(limit) findings; only the first \(limit) are reported (\(count) counted; the limit per file)"))
     }
 }
 
