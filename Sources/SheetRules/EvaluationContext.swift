@@ -21,6 +21,7 @@ struct EvaluationContext: Sendable {
     /// when it can be placed, and the leaf's span otherwise.
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
+        if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(rule.id, file: file) }
         var common = Self.commonValues(match)
         let label = match.path.label
         let sectionLabel = ModelPath(Array(match.path.components.prefix(1))).label

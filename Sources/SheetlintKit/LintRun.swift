@@ -20,6 +20,9 @@ public struct LintOptions: Sendable {
     public var configPath: String?
     /// Keep every sheet read in `LintResult.sheets` (the audit report reads them).
     public var keepSheets = false
+    /// Directories a search skips (the audit report's output directory); a file named on
+    /// the command line is still read.
+    public var excludedDirectories: [String] = []
     /// Called after each sheet is read with (files read so far, files to read, the file),
     /// from worker threads; for a progress indicator.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
@@ -100,7 +103,10 @@ extension Sheetlint {
         var notices = discovery.notices
         var files: [String] = []
         var configs: [EffectiveConfig] = []
+        let excluded = options.excludedDirectories.map { RelativePath.absolute($0) + "/" }
         for path in found {
+            // The report's own output directory: its summary.md and report.json are not sheets.
+            if !explicit.contains(path), excluded.contains(where: { RelativePath.absolute(path).hasPrefix($0) }) { continue }
             let config = resolver.effectiveConfig(forSheet: path)
             // The configuration's own catalogues (examples/catalogs/*.yml) are not sheets.
             if !explicit.contains(path) && resolver.isCatalogue(path, of: config) { continue }
@@ -208,15 +214,16 @@ extension Sheetlint {
 
 extension Sheetlint {
     /// A file's findings cut to `ResourceLimits.maxFindingsPerFile` (the first ones in
-    /// output order), with a notice saying how many there were when any were cut; the run
-    /// still fails on the ones kept.
+    /// output order), with a notice when any were cut; the run still fails on the ones
+    /// kept. Each rule already stops at the limit plus one (`FindingCap`), so the count in
+    /// the notice is a lower bound.
     public static func capped(_ findings: [Finding], file path: String) -> ([Finding], LintError?) {
         let limit = ResourceLimits.maxFindingsPerFile
         guard findings.count > limit else { return (findings, nil) }
         let count = findings.count
         return (Array(findings.sorted().prefix(limit)), LintError(
-            message: "\(path): 指摘が \(count) 件あり、上限の \(limit) 件までを報告します",
-            messageEn: "\(path): \(count) findings; only the first \(limit) are reported (the limit per file)"))
+            message: "\(path): 指摘が上限の \(limit) 件を超えたため、最初の \(limit) 件だけを報告します（\(count) 件まで数えました）",
+            messageEn: "\(path): more than \(limit) findings; only the first \(limit) are reported (\(count) counted; the limit per file)"))
     }
 }
 
