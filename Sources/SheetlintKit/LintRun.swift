@@ -18,6 +18,10 @@ public struct LintOptions: Sendable {
     /// `--config FILE`: use this configuration for every sheet instead of discovering
     /// the nearest `.sheetlint.yml`.
     public var configPath: String?
+    /// `--skip-non-sheets`: a named file that is not a sheet (a README, a configuration, a
+    /// catalogue) is skipped with a notice, as in a directory search, instead of being an
+    /// error. For hooks that pass every changed file.
+    public var skipNonSheets = false
     /// `--stage`: nil lets each sheet's configuration decide (else inference); `auto`
     /// infers the stage from every sheet's content whatever the configuration says.
     public var stage: StageChoice?
@@ -93,7 +97,7 @@ extension Sheetlint {
         for path in found {
             let config = resolver.effectiveConfig(forSheet: path)
             // The configuration's own catalogues (examples/catalogs/*.yml) are not sheets.
-            if !explicit.contains(path) && resolver.isCatalogue(path, of: config) { continue }
+            if (!explicit.contains(path) || options.skipNonSheets) && resolver.isCatalogue(path, of: config) { continue }
             if config.isIgnored {
                 if explicit.contains(path) {
                     notices.append(LintError(message: "\(path): 設定の ignore に一致するため検査しません",
@@ -146,7 +150,7 @@ extension Sheetlint {
                 if let notice { notices.append(notice) }
                 stages[path] = outcome.stage
                 if keepLines { sourceLines[path] = outcome.lines }
-            case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
+            case .failure(let e) where e.kind == .notASheet && (!explicit.contains(path) || options.skipNonSheets):
                 // A README or CI file found while searching a directory is not an error.
                 skipped.insert(path)
                 notices.append(LintError(message: "\(path): シートではないため飛ばしました", messageEn: "\(path): skipped, not a sheet"))
