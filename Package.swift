@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
     ],
     targets: [
         .target(name: "SheetModel"),
@@ -22,7 +24,10 @@ let package = Package(
         .target(name: "SheetRules", dependencies: [
             "SheetModel", "SheetReading", "CICURegex", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "SheetReporting", dependencies: ["SheetModel", "SheetRules"]),
+        .target(name: "SheetReporting", dependencies: [
+            "SheetModel", "SheetRules",
+            .product(name: "Mustache", package: "swift-mustache"), .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "SheetlintKit", dependencies: ["SheetModel", "SheetReading", "SheetRules", "SheetReporting"]),
         .executableTarget(name: "sheetlint", dependencies: [
             "SheetlintKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -30,9 +35,11 @@ let package = Package(
         .testTarget(name: "SheetModelTests", dependencies: ["SheetModel"]),
         .testTarget(name: "SheetReadingTests", dependencies: ["SheetReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SheetRulesTests", dependencies: ["SheetRules", "SheetReading"]),
-        .testTarget(name: "SheetReportingTests", dependencies: ["SheetReporting"], exclude: ["Goldens"]),
+        .testTarget(name: "SheetReportingTests", dependencies: [
+            "SheetReporting", "SheetReading", "SheetRules", .product(name: "CSV", package: "CSV.swift"),
+        ], exclude: ["Goldens"]),
         .testTarget(name: "SheetlintKitTests", dependencies: ["SheetlintKit"]),
-        .testTarget(name: "CLITests", dependencies: ["sheetlint"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["sheetlint"], exclude: ["Fixtures", "Browser"]),
     ],
     swiftLanguageModes: [.v6]
 )

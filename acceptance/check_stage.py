@@ -68,6 +68,14 @@ def main():
     _, original = lint(sheet)
     check("stage of the published sheet", original.get("sheets"), [{"file": original["sheets"][0]["file"] if original.get("sheets") else "", "stage": "review", "stageSource": "inferred"}])
 
+    # Text output states the inferred stage once, on a note line that is not a finding.
+    text = run([binary, "lint", "--lang", "en", sheet]).stdout.decode()
+    notes = [line for line in text.splitlines() if ": info: checked at stage" in line]
+    check("stage notes in text output", [n.split(": info: ")[1].split(",")[0] for n in notes], ["checked at stage review (year-end review)"])
+    counts = {s: sum(1 for d in original["diagnostics"] if d["severity"] == s) for s in ("error", "warning", "info")}
+    summary = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos in 1 file"
+    check("text summary counts the findings only", summary in text, True)
+
     # Its goal-setting form, made now.
     form = os.path.join(work, "goal-setting-form.md")
     made = run([sys.executable, os.path.join(HERE, "goal_setting_form.py"), sheet, form])

@@ -40,4 +40,6 @@ python3 "$here/check_stage.py" "$bin" "$sheet" "$expected" "$work" || status=1
 schema=$real/../../schemas/sarif-schema-2.1.0.json
 python3 "$here/check_sarif.py" "$bin" "$schema" "$sheet" "$here/../examples" \
   "$here/../Tests/SheetReadingTests/Fixtures/quirks" "$here/../examples/toshi-seisaku.md" || status=1
+# The audit report on the real sheet: placeholders and completion as the expected facts imply.
+python3 "$here/check_report.py" "$bin" "$sheet" "$expected" "$here/../rules/schema/report.schema.json" || status=1
 exit $status

@@ -5,6 +5,8 @@ import SheetModel
 indirect enum JSONValue: Sendable {
     case string(String)
     case int(Int)
+    /// A fraction, written with at most four decimals (`0.6667`), so output is stable.
+    case double(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -23,6 +25,7 @@ indirect enum JSONValue: Sendable {
         switch self {
         case .string(let s): out += Self.quoted(s)
         case .int(let n): out += String(n)
+        case .double(let d): out += Self.decimal(d)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
@@ -44,6 +47,14 @@ indirect enum JSONValue: Sendable {
             }
             out += Self.spaces(indent) + "}"
         }
+    }
+
+    /// `d` rounded to four decimals, without a trailing `.0` for whole numbers.
+    static func decimal(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        let rounded = (d * 10_000).rounded() / 10_000
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
     }
 
     private static func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }

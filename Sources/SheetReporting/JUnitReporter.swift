@@ -1,3 +1,4 @@
+import SheetModel
 import SheetRules
 
 /// JUnit XML for GitLab, Jenkins and other CI test views: one `<testsuite>` per file read,
@@ -9,12 +10,16 @@ import SheetRules
 /// finding as `line:col message`. A rule whose findings are all below the gate's level
 /// passes, with those lines in `<system-out>`, so a passing gate shows no failed test.
 /// Rules that only findings mention (not in `LintReport.rules`) are added after the others,
-/// sorted by id. `tests` and `failures` are given on `<testsuites>` and on each
-/// `<testsuite>`; `failures` counts only failed test cases; `errors` and `skipped` are 0.
+/// sorted by id. A rule that does not run at the file's stage (`LintReport.stages`,
+/// `ReportedRule.stages`: a result rule on a goal-setting sheet) is `<skipped>`.
+/// `tests` and `failures` are given on `<testsuites>` and on each `<testsuite>`; `failures`
+/// counts only failed test cases, `skipped` the skipped ones; `errors` is 0.
 public enum JUnitReporter {
     /// Renders the report as an XML 1.0 document in UTF-8; ends with a newline.
     public static func render(_ report: LintReport) -> String {
         let ruleIds = ruleIds(report)
+        var stagesOfRule: [String: [SheetStage]] = [:]
+        for rule in report.rules where stagesOfRule[rule.id] == nil { stagesOfRule[rule.id] = rule.stages }
         var byFileAndRule: [String: [String: [Finding]]] = [:]
         for f in report.findings { byFileAndRule[f.span.file, default: [:]][f.ruleId, default: []].append(f) }
         let gate = report.gate ?? GateVerdict(failOn: .error, maxWarnings: nil, reasons: [])
@@ -26,9 +31,21 @@ public enum JUnitReporter {
             let findings = byFileAndRule[file] ?? [:]
             let failures = ruleIds.filter { findings[$0]?.contains { gate.fails($0.severity) } ?? false }.count
             totalFailures += failures
+            // Rules that did not run at this file's stage, and so found nothing.
+            let stage = report.stages[file]?.stage
+            let skipped = Set(ruleIds.filter { id in
+                guard let stage, let stages = stagesOfRule[id] else { return false }
+                return !stages.contains(stage) && findings[id] == nil
+            })
             suites += "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(ruleIds.count)\""
-                + " failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+                + " failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
             for id in ruleIds {
+                if skipped.contains(id), let stage {
+                    suites += "    <testcase name=\"\(XMLEscaping.attribute(id))\" classname=\"\(XMLEscaping.attribute(name))\">\n"
+                        + "      <skipped message=\"\(XMLEscaping.attribute(skipMessage(stage, report.language)))\"/>\n"
+                        + "    </testcase>\n"
+                    continue
+                }
                 suites += testCase(id, file: name, findings: findings[id] ?? [], gate: gate, report)
             }
             suites += "  </testsuite>\n"
@@ -52,6 +69,16 @@ public enum JUnitReporter {
             + "      <failure message=\"\(XMLEscaping.attribute(failureMessage(findings.count, report.language)))\""
             + " type=\"\(worst.rawValue)\">" + text + "</failure>\n"
             + "    </testcase>\n"
+    }
+
+    /// Why a rule was skipped for a file.
+    private static func skipMessage(_ stage: SheetStage, _ language: ReportLanguage) -> String {
+        switch (stage, language) {
+        case (.plan, .ja): return "段階 plan（当初設定）では検査しないルールです"
+        case (.review, .ja): return "段階 review（振り返り）では検査しないルールです"
+        case (.plan, .en): return "not checked at stage plan (goal-setting)"
+        case (.review, .en): return "not checked at stage review (year-end review)"
+        }
     }
 
     /// `2 件の指摘` / `2 findings`.

@@ -1,3 +1,4 @@
+import SheetModel
 import SheetRules
 
 /// The metadata reporters need about a rule that ran (SARIF `rules[]`, JUnit test cases).
@@ -12,14 +13,18 @@ public struct ReportedRule: Sendable, Hashable {
     public var description: String
     /// Categories, e.g. `["citations"]`; SARIF `properties.tags`.
     public var tags: [String]
+    /// The sheet stages the rule runs at (`Rule.stages`); every stage for synthetic rules.
+    public var stages: [SheetStage]
 
     /// Creates rule metadata directly (tests, synthetic rules such as reader notes).
-    public init(id: String, severity: Severity, summary: String, description: String, tags: [String] = []) {
+    public init(id: String, severity: Severity, summary: String, description: String, tags: [String] = [],
+                stages: [SheetStage] = SheetStage.allCases) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.description = description
         self.tags = tags
+        self.stages = stages
     }
 
     /// The metadata of a loaded rule. Rules carry no tags, so the tag is the rule file's
@@ -27,7 +32,8 @@ public struct ReportedRule: Sendable, Hashable {
     /// `citations`).
     public init(_ rule: Rule) {
         self.init(id: rule.id, severity: rule.severity, summary: rule.summary,
-                  description: rule.description, tags: Self.category(ofRuleFile: rule.file).map { [$0] } ?? [])
+                  description: rule.description, tags: Self.category(ofRuleFile: rule.file).map { [$0] } ?? [],
+                  stages: rule.stages)
     }
 
     /// `citations` for `rules/citations.yml`; `nil` for an empty name.

@@ -48,6 +48,12 @@ public struct Catalog: Sendable, Hashable {
         case unverified
         /// The key exists; its entry when listed.
         case known(Entry?)
+
+        /// True for `.known`.
+        public var isKnown: Bool {
+            if case .known = self { return true }
+            return false
+        }
     }
 
     /// Looks `key` up after width and dash normalization.
@@ -68,5 +74,37 @@ public struct Catalog: Sendable, Hashable {
     public func titleMatches(_ written: String, entry: Entry) -> Bool {
         guard let title = entry.title else { return true }
         return TextNormalization.titleKey(written) == TextNormalization.titleKey(title)
+    }
+
+    /// The listed key nearest to `key` when it is a likely misspelling of it: at most
+    /// (length − 1) / 2 edits away (counted in characters after width normalization, so
+    /// 都市經營部 → 都市経営部 is two edits of five), and nearer than any other listed key.
+    /// nil when `key` is listed, or when no key (or more than one) is that near.
+    public func nearest(to key: String) -> String? {
+        let k = Array(TextNormalization.normalize(key).trimmingCharacters(in: .whitespaces))
+        guard entries[String(k)] == nil, !k.isEmpty else { return nil }
+        let limit = (k.count - 1) / 2
+        guard limit > 0 else { return nil }
+        let scored = entries.keys.map { ($0, Self.editDistance(k, Array($0))) }.filter { $0.1 <= limit }
+        guard let best = scored.map(\.1).min() else { return nil }
+        let winners = scored.filter { $0.1 == best }
+        return winners.count == 1 ? winners[0].0 : nil
+    }
+
+    /// Levenshtein distance between two character arrays.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let old = row[j]
+                row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
     }
 }

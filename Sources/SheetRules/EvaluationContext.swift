@@ -10,6 +10,8 @@ struct EvaluationContext: Sendable {
     /// The sheet's source lines, when the caller has them: a finding about part of a text
     /// (`focus`) then points at exactly that part (`FocusedSpan`).
     var source: [Substring]? = nil
+    /// Text worked out once per sheet and shared by its rules.
+    var texts = SheetTexts()
 
     /// A finding at `match`, messages filled with the common placeholders and `values`.
     /// `valuesEn` overrides values for the English message.
@@ -19,6 +21,7 @@ struct EvaluationContext: Sendable {
     /// when it can be placed, and the leaf's span otherwise.
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
+        if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(rule.id, file: file) }
         var common = Self.commonValues(match)
         let label = match.path.label
         let sectionLabel = ModelPath(Array(match.path.components.prefix(1))).label
@@ -61,5 +64,20 @@ struct EvaluationContext: Sendable {
             if let t = node[key]?.text, !t.isEmpty { return t }
         }
         return ""
+    }
+}
+
+/// Per-sheet memo of the normalized text of string nodes, shared by every rule of one
+/// sheet's evaluation. Created and used by one `RuleEngine.evaluate` call on one thread,
+/// never shared between tasks, hence `@unchecked Sendable` without a lock.
+final class SheetTexts: @unchecked Sendable {
+    private var normalized: [Int32: String] = [:]
+
+    /// `TextNormalization.normalize(text)` of the string node `leaf` (whose text is `text`).
+    func normalized(_ leaf: Match, _ text: String) -> String {
+        if let known = normalized[leaf.id] { return known }
+        let n = TextNormalization.normalize(text)
+        normalized[leaf.id] = n
+        return n
     }
 }

@@ -18,8 +18,12 @@ extension Rule {
             var what = example.count > 0 ? "fails with \(example.count) finding(s)" : "passes"
             if let stage = example.stage { what += " at stage \(stage.rawValue)" }
             out += "\nexample (\(example.file):\(example.position.line)) \(what):\n"
-            out += example.sheet.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { "    " + $0 }.joined(separator: "\n").trimmingTrailingWhitespace() + "\n"
+            if !example.catalogs.isEmpty { out += "  with \(example.catalogs.count) catalogue(s) of its own\n" }
+            for sheet in example.sheets.isEmpty ? [ExampleSheet(path: "", text: example.sheet)] : example.sheets {
+                if example.sheets.count > 1 { out += "  \(sheet.path):\n" }
+                out += sheet.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "    " + $0 }.joined(separator: "\n").trimmingTrailingWhitespace() + "\n"
+            }
         }
         return out
     }

@@ -56,9 +56,9 @@ extension Rule: Hashable {
     }
 }
 
-/// One example sheet of a rule.
+/// One example of a rule: a sheet, or for a cross-sheet rule several.
 public struct RuleExample: Sendable, Hashable {
-    /// The sheet in canonical YAML.
+    /// The (first) sheet in canonical YAML.
     public var sheet: String
     /// How many findings of the rule it must produce (0 for pass examples).
     public var count: Int
@@ -68,6 +68,17 @@ public struct RuleExample: Sendable, Hashable {
     /// Where the example is written in the rule file.
     public var file: String
     public var position: SourcePosition
+    /// Every sheet of the example, with the path each is given (`sheets:`), or the one
+    /// `sheet:` under the name `sheet.yaml`.
+    public var sheets: [ExampleSheet] = []
+    /// Catalogue files (YAML text) the example is evaluated with, over the loaded ones.
+    public var catalogs: [String] = []
+}
+
+/// One sheet of a multi-sheet example: the path it is read under, and its canonical YAML.
+public struct ExampleSheet: Sendable, Hashable {
+    public var path: String
+    public var text: String
 }
 
 /// The check a rule runs: one of the closed set of kinds in `CheckKinds.all`. Each kind is

@@ -37,15 +37,31 @@ extension RuleSet {
         }
     }
 
-    /// The findings of `rule` on an example sheet at the example's stage (its `stage:`, else
-    /// inferred from its content as `lint` does), or the reader's error. A rule that does not
-    /// apply at that stage gives none.
+    /// The findings of `rule` on an example sheet (on all its sheets, for a cross-sheet
+    /// rule), or the reader's error. The example's own catalogues are added first.
+    /// For a single sheet, the example's stage (its `stage:`, else inferred from its content
+    /// as `lint` does): a rule that does not apply at that stage gives none.
     public func findings(of rule: Rule, on example: RuleExample) -> Result<[Finding], ReadError> {
         let name = "\(example.file)#\(rule.id)@\(example.position.line)"
         do {
+            var set = self
+            for (i, text) in example.catalogs.enumerated() {
+                do {
+                    set.add(try Catalog.parse(text: text, file: "\(name)/catalogs[\(i)]"))
+                } catch {
+                    return .failure(ReadError(.malformed, file: name, message: error.formatted(), messageEn: error.formatted(english: true)))
+                }
+            }
+            if CrossSheetEngine.isCrossSheet(rule) {
+                let sheets = try example.sheets.map { try CanonicalSheetReader.read(text: $0.text, file: name + "/" + $0.path) }
+                var only = RuleSet()
+                only.add(rule)
+                for catalog in set.catalogs.values { only.add(catalog) }
+                return .success(CrossSheetEngine.evaluate(only, on: sheets))
+            }
             let sheet = try CanonicalSheetReader.read(text: example.sheet, file: name)
             guard rule.applies(at: example.stage ?? .inferred(from: sheet)) else { return .success([]) }
-            return .success(RuleEngine.evaluate(rule, on: sheet.tree, file: name, catalogs: catalogs))
+            return .success(RuleEngine.evaluate(rule, on: sheet.tree, file: name, catalogs: set.catalogs))
         } catch let error as ReadError {
             return .failure(error)
         } catch {

@@ -130,6 +130,8 @@ public struct SelectionCache {
     private var keyMatches: [String: [Bool]] = [:]
     /// How many times a step was applied (not looked up): for tests of the sharing.
     public private(set) var stepsApplied = 0
+    /// Text worked out once for the sheet's rules (normalized leaves).
+    let texts = SheetTexts()
 
     public init(tree: SheetTree) {
         self.tree = tree

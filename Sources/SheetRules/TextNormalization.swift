@@ -5,8 +5,10 @@ public enum TextNormalization {
     /// every dash and minus sign → `-`, wave dash `〜` and `～` → `~`.
     /// The long-vowel mark `ー` is kept: it is part of words such as `コールセンター`.
     public static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        // Most text has nothing to fold: return it as it is, without building a copy.
+        guard let first = text.unicodeScalars.firstIndex(where: { fold($0) != $0 }) else { return text }
+        var out = String.UnicodeScalarView(text.unicodeScalars[..<first])
+        for scalar in text.unicodeScalars[first...] {
             out.append(fold(scalar))
         }
         return String(out)

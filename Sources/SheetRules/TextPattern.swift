@@ -15,6 +15,8 @@ public struct TextPattern: Sendable, Hashable {
     /// The expression as written in the rule file.
     public let source: String
     let regex: ICURegex
+    /// Characters every match contains: a text without them is not given to the engine.
+    let required: RequiredLiterals
 
     /// Why an expression did not compile.
     public struct CompileError: Error {
@@ -34,6 +36,7 @@ public struct TextPattern: Sendable, Hashable {
     /// Compiles `source`; throws with the engine's reason.
     public init(_ source: String) throws(CompileError) {
         regex = try ICURegex(source)
+        required = RequiredLiterals(source)
         self.source = source
     }
 
@@ -42,11 +45,13 @@ public struct TextPattern: Sendable, Hashable {
 
     /// True when the expression matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        !run(text, upTo: 1).isEmpty
+        guard mayMatch(text) else { return false }
+        return !run(text, upTo: 1).isEmpty
     }
 
     /// Every match: the whole match first, then each capture group (nil when it did not take part).
     public func allMatches(in text: String) -> [[String?]] {
+        guard mayMatch(text) else { return [] }
         let units = Array(text.utf16)
         return run(units, upTo: .max).map { groups in groups.map { $0.map { Self.string(units, $0) } } }
     }
@@ -56,6 +61,7 @@ public struct TextPattern: Sendable, Hashable {
     /// Normalization folds BMP scalars to BMP scalars one for one, so UTF-16 ranges in the
     /// copy are the same ranges in the original.
     public func allMatches(in text: String, writtenAs written: String) -> [[String?]] {
+        guard mayMatch(text) else { return [] }
         let units = Array(text.utf16), writtenUnits = Array(written.utf16)
         return run(units, upTo: .max).map { groups in
             groups.enumerated().map { i, range in
@@ -69,6 +75,7 @@ public struct TextPattern: Sendable, Hashable {
     /// As `allMatches(in:writtenAs:)`, with the whole match's range in `text` (UTF-16
     /// offsets), so a finding can point at the characters it is about.
     public func allMatchesWithRange(in text: String, writtenAs written: String) -> [(groups: [String?], range: Range<Int>)] {
+        guard mayMatch(text) else { return [] }
         let units = Array(text.utf16), writtenUnits = Array(written.utf16)
         return run(units, upTo: .max).compactMap { groups in
             guard let whole = groups.first ?? nil else { return nil }
@@ -83,26 +90,34 @@ public struct TextPattern: Sendable, Hashable {
 
     /// The UTF-16 range of the first match in `text`; nil when none.
     public func firstRange(in text: String) -> Range<Int>? {
-        run(Array(text.utf16), upTo: 1).first?.first ?? nil
+        guard mayMatch(text) else { return nil }
+        return run(Array(text.utf16), upTo: 1).first?.first ?? nil
     }
 
     /// The first match's groups, as `allMatches`.
     public func firstMatch(in text: String) -> [String?]? {
+        guard mayMatch(text) else { return nil }
         let units = Array(text.utf16)
         return run(units, upTo: 1).first.map { groups in groups.map { $0.map { Self.string(units, $0) } } }
     }
 
     /// The number of matches in `text`.
     public func count(in text: String) -> Int {
-        run(text, upTo: .max).count
+        guard mayMatch(text) else { return 0 }
+        return run(text, upTo: .max).count
     }
 
     /// The value of the named group `name` in the first match; nil when absent.
     public func namedGroup(_ name: String, in text: String) -> String? {
-        guard let group = regex.groupNumber(name) else { return nil }
+        guard mayMatch(text), let group = regex.groupNumber(name) else { return nil }
         let units = Array(text.utf16)
         guard let groups = run(units, upTo: 1).first, group < groups.count, let r = groups[group] else { return nil }
         return Self.string(units, r)
+    }
+
+    /// False when `text` lacks a character every match needs (then it cannot match).
+    private func mayMatch(_ text: String) -> Bool {
+        required.admits(text)
     }
 
     private func run(_ text: String, upTo limit: Int) -> [[Range<Int>?]] {

@@ -22,6 +22,11 @@ public struct LintOptions: Sendable {
     /// catalogue) is skipped with a notice, as in a directory search, instead of being an
     /// error. For hooks that pass every changed file.
     public var skipNonSheets = false
+    /// Keep every sheet read in `LintResult.sheets` (the audit report reads them).
+    public var keepSheets = false
+    /// Called after each sheet is read with (files read so far, files to read, the file),
+    /// from worker threads; for a progress indicator.
+    public var progress: (@Sendable (Int, Int, String) -> Void)?
     /// `--stage`: nil lets each sheet's configuration decide (else inference); `auto`
     /// infers the stage from every sheet's content whatever the configuration says.
     public var stage: StageChoice?
@@ -58,6 +63,11 @@ public struct LintResult: Sendable {
     public var configLanguage: ConfigLanguage?
     /// Each file's lines (without terminators), when asked for.
     public var sourceLines: [String: [String]]
+    /// The sheets read, in `files` order, when `LintOptions.keepSheets` asks for them.
+    public var sheets: [Sheet] = []
+    /// The default catalogues with those every sheet's configuration adds (a later one
+    /// replacing an earlier one with the same id): what the audit report's coverage uses.
+    public var catalogs: [String: Catalog] = [:]
     /// The stage each file read was checked at, keyed like `files`.
     public var stages: [String: ResolvedStage] = [:]
 }
@@ -116,7 +126,9 @@ extension Sheetlint {
         let knownRules = Set(rules.rules.map(\.id) + MetaRules.all.map(\.id))
         let keepLines = options.keepSourceLines
         let jobs = Array(zip(files, configs))
+        let counter = options.progress.map { ReadCounter(total: files.count, report: $0) }
         let perFile: [Result<FileOutcome, ReadError>] = parallelMap(jobs, jobs: options.jobs) { path, config in
+            defer { counter?.read(path) }
             do {
                 var read = options.read
                 read.fiscalYear = options.read.fiscalYear ?? config.fiscalYear
@@ -128,27 +140,36 @@ extension Sheetlint {
                 let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source)
                     + ReaderNotes.findings(sheet.notes)
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
-                let unsuppressed = SuppressionFilter.apply(raw, suppressions: sheet.suppressions, knownRules: knownRules,
-                                                           notRun: notRun)
                 let lines = keepLines ? source.map(String.init) : []
-                return .success(FileOutcome(findings: config.apply(to: unsuppressed), lines: lines, stage: stage))
+                return .success(FileOutcome(sheet: sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
                 return .failure(ReadError(.unreadable, file: path, message: "\(error)", messageEn: "\(error)"))
             }
         }
+        // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
+        // after the per-sheet rules; their findings then go through each sheet's
+        // suppressions and configuration like the others.
+        let sheetsRead = perFile.compactMap { try? $0.get().sheet }
+        var crossFindings: [String: [Finding]] = [:]
+        for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) { crossFindings[finding.span.file, default: []].append(finding) }
         var findings: [Finding] = []
+        var sheets: [Sheet] = []
         var sourceLines: [String: [String]] = [:]
         var stages: [String: ResolvedStage] = [:]
         var skipped = Set<String>()
-        for (path, result) in zip(files, perFile) {
+        for ((path, config), result) in zip(jobs, perFile) {
             switch result {
             case .success(let outcome):
-                let (kept, notice) = Self.capped(outcome.findings, file: path)
+                let raw = outcome.findings + (crossFindings[outcome.sheet.file] ?? [])
+                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.sheet.suppressions, knownRules: knownRules,
+                                                           notRun: outcome.notRun)
+                let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
                 findings += kept
                 if let notice { notices.append(notice) }
                 stages[path] = outcome.stage
+                if options.keepSheets { sheets.append(outcome.sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && (!explicit.contains(path) || options.skipNonSheets):
                 // A README or CI file found while searching a directory is not an error.
@@ -166,8 +187,11 @@ extension Sheetlint {
             errors.append(LintError(message: "\(searched): 検査するシートがありません（.md / .yaml / .yml / .json）",
                                     messageEn: "\(searched): no sheet files to lint (.md / .yaml / .yml / .json)"))
         }
+        var catalogs = rules.catalogs
+        for config in configs { for catalog in config.catalogs { catalogs[catalog.id] = catalog } }
         return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
-                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines, stages: stages)
+                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines,
+                          sheets: sheets, catalogs: catalogs, stages: stages)
     }
 
     /// The default rules with every `--rules` directory applied over them. The examples of
@@ -188,21 +212,46 @@ extension Sheetlint {
 
 extension Sheetlint {
     /// A file's findings cut to `ResourceLimits.maxFindingsPerFile` (the first ones in
-    /// output order), with a notice saying how many there were when any were cut; the run
-    /// still fails on the ones kept.
+    /// output order), with a notice when any were cut; the run still fails on the ones
+    /// kept. Each rule already stops at the limit plus one (`FindingCap`), so the count in
+    /// the notice is a lower bound.
     public static func capped(_ findings: [Finding], file path: String) -> ([Finding], LintError?) {
         let limit = ResourceLimits.maxFindingsPerFile
         guard findings.count > limit else { return (findings, nil) }
         let count = findings.count
         return (Array(findings.sorted().prefix(limit)), LintError(
-            message: "\(path): 指摘が \(count) 件あり、上限の \(limit) 件までを報告します",
-            messageEn: "\(path): \(count) findings; only the first \(limit) are reported (the limit per file)"))
+            message: "\(path): 指摘が上限の \(limit) 件を超えたため、最初の \(limit) 件だけを報告します（\(count) 件まで数えました）",
+            messageEn: "\(path): more than \(limit) findings; only the first \(limit) are reported (\(count) counted; the limit per file)"))
     }
 }
 
-/// One file's findings and lines.
+/// One file's sheet, its per-sheet findings (before suppressions and configuration) and lines.
 private struct FileOutcome: Sendable {
+    var sheet: Sheet
     var findings: [Finding]
     var lines: [String]
     var stage: ResolvedStage
+    /// Rules that did not run at the sheet's stage (their suppressions are not unused).
+    var notRun: Set<String>
+}
+
+/// Counts the files read across worker threads for `LintOptions.progress`.
+private final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: @Sendable (Int, Int, String) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int, String) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func read(_ path: String) {
+        lock.lock()
+        done += 1
+        let n = done
+        report(n, total, path)
+        lock.unlock()
+    }
 }

@@ -3,16 +3,19 @@ import SheetRules
 
 /// Text for `sheetlint rules`, `rules explain` and `rules test`.
 public enum RulesCatalogue {
-    /// One line per rule: id, severity, summary; sorted by id.
-    /// The built-in rules that judge sheetlint's own input (`MetaRules`) are listed too:
-    /// a configuration can name them like any other.
+    /// One line per rule: id, severity, the stages it runs at (`all`, `plan` or `review`),
+    /// summary; sorted by id. The built-in rules that judge sheetlint's own input
+    /// (`MetaRules`) are listed too: a configuration can name them like any other.
     public static func list(_ rules: RuleSet) -> String {
-        let sorted = (rules.rules.map { (id: $0.id, severity: $0.severity, summary: $0.summary) }
-            + MetaRules.all.map { (id: $0.id, severity: $0.severity, summary: $0.summary) }).sorted { $0.id < $1.id }
+        func stages(_ s: [SheetStage]) -> String { s == SheetStage.allCases ? "all" : s.map(\.rawValue).joined(separator: ",") }
+        let sorted = (rules.rules.map { (id: $0.id, severity: $0.severity, stages: stages($0.stages), summary: $0.summary) }
+            + MetaRules.all.map { (id: $0.id, severity: $0.severity, stages: stages($0.stages), summary: $0.summary) })
+            .sorted { $0.id < $1.id }
         let width = sorted.map(\.id.count).max() ?? 0
         return sorted.map { rule in
             rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + rule.summary
+                + rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+                + rule.stages.padding(toLength: 6, withPad: " ", startingAt: 0) + "  " + rule.summary
         }.joined(separator: "\n") + "\n"
     }
 

@@ -10,7 +10,7 @@ struct SheetlintCommand: ParsableCommand {
         commandName: "sheetlint",
         abstract: "部局長の目標設定シートを検査します (lints department goal sheets).",
         version: SheetlintVersion.long,
-        subcommands: [LintCommand.self, ParseCommand.self, RulesCommand.self, CatalogCommand.self, BaselineCommand.self, InitCommand.self],
+        subcommands: [LintCommand.self, ReportCommand.self, ParseCommand.self, RulesCommand.self, CatalogCommand.self, BaselineCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self
     )
 

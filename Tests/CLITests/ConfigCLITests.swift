@@ -8,7 +8,10 @@ final class ConfigCLITests: XCTestCase {
     override func setUpWithError() throws {
         dir = try CLIRunner.temporaryDirectory(self)
         try CLIFixtures.write(CLIFixtures.gateSheet, "sheets/a/sheet.md", in: dir)
-        try CLIFixtures.write(CLIFixtures.gateSheet, "sheets/b/sheet.md", in: dir)
+        // Another department's sheet: two sheets of one department and year would also be
+        // a duplicate-sheet error, which these tests are not about.
+        try CLIFixtures.write(CLIFixtures.gateSheet.replacingOccurrences(of: "架空部", with: "架空第二部"),
+                              "sheets/b/sheet.md", in: dir)
     }
 
     private func lint(_ args: [String]) throws -> CLIRunner.Result {

@@ -61,7 +61,7 @@ final class GateReasonCLITests: XCTestCase {
         let dir = try warningsOnlySheet()
         let pass = try CLIRunner.run(["lint", "sheet.md", "--format", "junit"], in: dir)
         XCTAssertEqual(pass.status, 0)
-        XCTAssertTrue(pass.stdout.contains("<testsuites name=\"sheetlint\" tests=\"30\" failures=\"0\" errors=\"0\">"), pass.stdout)
+        XCTAssertTrue(pass.stdout.contains("<testsuites name=\"sheetlint\" tests=\"34\" failures=\"0\" errors=\"0\">"), pass.stdout)
         XCTAssertFalse(pass.stdout.contains("<failure"), pass.stdout)
         XCTAssertTrue(pass.stdout.contains("<system-out>19:56 当年度目標 No.1: 取組み事項 (2) にスケジュール（時期）がありません。</system-out>"),
                       pass.stdout)

@@ -17,7 +17,9 @@ final class StageCLITests: XCTestCase {
         dir = try CLIRunner.temporaryDirectory(self)
         XCTAssertNotEqual(Self.goalSettingSheet, CLIFixtures.gateSheet)
         try CLIFixtures.write(CLIFixtures.gateSheet, "review.md", in: dir)
-        try CLIFixtures.write(Self.goalSettingSheet, "plan.md", in: dir)
+        // Another department's sheet: two sheets of one department and year would also be
+        // a duplicate-sheet error, which these tests are not about.
+        try CLIFixtures.write(Self.goalSettingSheet.replacingOccurrences(of: "架空部", with: "架空第二部"), "plan.md", in: dir)
     }
 
     private func lint(_ args: [String]) throws -> CLIRunner.Result {
@@ -121,6 +123,17 @@ final class StageCLITests: XCTestCase {
         XCTAssertEqual(findings(review.stdout).map { $0.split(separator: "@")[0] }.sorted(),
                        Array(repeating: "approach-without-review", count: 3) + Array(repeating: "direction-missing", count: 3)
                            + Array(repeating: "result-missing", count: 3))
+    }
+
+    /// `rules explain` and `rules` show each rule's stages.
+    func testRulesShowTheirStages() throws {
+        let explain = try CLIRunner.run(["rules", "explain", "result-missing"])
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.stdout.contains("\nstages: review (year-end review only: 振り返り)\n"), explain.stdout)
+        let list = try CLIRunner.run(["rules"]).stdout.split(separator: "\n")
+        XCTAssertTrue(list.contains { $0.hasPrefix("result-missing ") && $0.contains(" error    review  ") }, "\(list)")
+        XCTAssertTrue(list.contains { $0.hasPrefix("partial-review ") && $0.contains(" warning  plan    ") }, "\(list)")
+        XCTAssertTrue(list.contains { $0.hasPrefix("plan-code-placeholder ") && $0.contains(" error    all     ") }, "\(list)")
     }
 
     /// `rules test` checks the default examples at both stages and says how many at each.

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
+import SheetModel
 @testable import SheetReporting
 
 final class JUnitReporterTests: XCTestCase {
@@ -74,5 +75,28 @@ final class JUnitReporterTests: XCTestCase {
     func testEscaping() {
         XCTAssertEqual(XMLEscaping.attribute("a<b>&\"c'\n"), "a&lt;b&gt;&amp;&quot;c&apos;&#10;")
         XCTAssertEqual(XMLEscaping.text("a<b>&\"\n\u{01}"), "a&lt;b&gt;&amp;\"\n\u{FFFD}")
+    }
+}
+
+/// A rule that does not run at a file's stage is a skipped test case for that file.
+final class JUnitStageTests: XCTestCase {
+    func testRulesOfTheOtherStageAreSkipped() {
+        let rules = [ReportedRule(id: "result-missing", severity: .error, summary: "s", description: "d", stages: [.review]),
+                     ReportedRule(id: "plan-code-placeholder", severity: .error, summary: "s", description: "d")]
+        let report = LintReport(findings: [], rules: rules, files: ["plan.md", "review.md", "unknown.md"], language: .en,
+                                toolVersion: "0",
+                                stages: ["plan.md": ResolvedStage(.plan, source: .inferred),
+                                         "review.md": ResolvedStage(.review, source: .option)])
+        let xml = JUnitReporter.render(report)
+        XCTAssertTrue(xml.contains("""
+              <testsuite name="plan.md" tests="2" failures="0" errors="0" skipped="1">
+                <testcase name="result-missing" classname="plan.md">
+                  <skipped message="not checked at stage plan (goal-setting)"/>
+                </testcase>
+                <testcase name="plan-code-placeholder" classname="plan.md"/>
+            """), xml)
+        XCTAssertTrue(xml.contains("<testsuite name=\"review.md\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\">"), xml)
+        // Without a known stage nothing is skipped.
+        XCTAssertTrue(xml.contains("<testsuite name=\"unknown.md\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\">"), xml)
     }
 }

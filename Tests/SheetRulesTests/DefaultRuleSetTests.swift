@@ -17,6 +17,8 @@ final class DefaultRuleSetTests: XCTestCase {
         "section-missing": .error, "header-field-missing": .error, "approach-without-review": .warning,
         "numbering-sequence": .warning, "era-year-mismatch": .error, "invalid-date": .error,
         "mixed-width-brackets": .info, "notation-variance": .info,
+        "duplicate-sheet": .error, "cross-sheet-title-conflict": .warning, "fiscal-year-outlier": .info,
+        "department-unknown": .warning,
     ]
 
     func testDefaultRulesLoadWithoutErrors() {

@@ -21,4 +21,32 @@ final class FindingDedupeTests: XCTestCase {
         let c = finding("c", 50, 60, message: "令和6年度")
         XCTAssertEqual(Set(RuleEngine.dedupe([a, b, c])), Set([a, b, c]))
     }
+
+    /// Issue #8, defect 5: the pairwise comparison was quadratic, and a table row of 32k
+    /// identical items took 14.8 s. The sorted sweep must keep exactly what it kept.
+    func testSweepKeepsWhatThePairwiseComparisonKept() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let findings = (0..<Int.random(in: 2...30, using: &generator)).map { _ in
+                let start = Int.random(in: 1...8, using: &generator)
+                return finding(String(repeating: "p", count: Int.random(in: 1...3, using: &generator)),
+                               start, start + Int.random(in: 0...4, using: &generator))
+            }
+            let pairwise = findings.indices.filter { o in
+                !findings.indices.contains { i in
+                    let (outer, inner) = (findings[o], findings[i])
+                    return i != o && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
+                        && (inner.span.start != outer.span.start || inner.span.end != outer.span.end
+                            || inner.path.count > outer.path.count)
+                }
+            }.map { findings[$0] }
+            XCTAssertEqual(RuleEngine.dedupe(findings), pairwise, "\(findings.map { ($0.span.start.column, $0.span.end.column, $0.path) })")
+        }
+    }
+
+    func testManyIdenticalFindingsDedupeInLinearithmicTime() {
+        // 50,000 findings of one message on distinct spans: pairwise this is 2.5e9 comparisons.
+        let findings = (0..<50_000).map { finding("p", $0 * 2 + 1, $0 * 2 + 2) }
+        XCTAssertEqual(RuleEngine.dedupe(findings).count, 50_000)
+    }
 }

@@ -77,3 +77,21 @@ final class YAMLAndSelectorLimitTests: XCTestCase {
         XCTAssertTrue(sheetError(depth - 1).contains("nested too deeply (at most \(depth) levels)"), sheetError(depth - 1))
     }
 }
+
+/// A rule stops producing findings one past `ResourceLimits.maxFindingsPerFile` on a sheet
+/// (`FindingCap`), so a hostile sheet costs what is reported, not what it holds.
+final class FindingCapTests: XCTestCase {
+    func testARuleStopsOnePastTheFindingLimit() throws {
+        let limit = ResourceLimits.maxFindingsPerFile
+        func findings(_ n: Int) throws -> [Finding] {
+            let items = (1...n).map { "{number: \($0), text: x}" }.joined(separator: ", ")
+            return try Support.findings(selector: "mission.items[*].text", kind: "pattern",
+                                        options: "{pattern: x}", sheet: "mission: [\(items)]\n")
+        }
+        XCTAssertEqual(try findings(limit + 1).count, limit + 1, "at the cap every finding is kept")
+        let past = try findings(limit + 50)
+        XCTAssertEqual(past.count, limit + 1)
+        XCTAssertEqual(past.last?.path, "mission.items[\(limit)].text", "the first ones, in document order")
+        XCTAssertFalse(past.contains { $0.path == FindingCap.markerPath })
+    }
+}

@@ -97,7 +97,7 @@ final class ConfigApplyTests: XCTestCase {
         XCTAssertEqual(resolver.effectiveConfig(forSheet: tree.path("a.md")).catalogs, [])
         XCTAssertEqual(resolver.errorLines, [
             ".sheetlint.yml:1:12: no rule cites the catalogue 'my-plan' (catalogs/mine.yml) named in catalogs; "
-                + "to replace a default catalogue, give it that catalogue's id (kihon-seisaku-2022, sogo-keikaku) in catalog:",
+                + "to replace a default catalogue, give it that catalogue's id (departments, kihon-seisaku-2022, sogo-keikaku) in catalog:",
         ])
     }
 

@@ -21,6 +21,7 @@ final class FindingLimitTests: XCTestCase {
         XCTAssertEqual(past.count, limit)
         XCTAssertEqual(past.first?.span.start.line, 1, "the first findings in output order are kept")
         XCTAssertEqual(past.last?.span.start.line, limit)
-        XCTAssertEqual(pastNotice?.messageEn, "s.md: \(limit + 1) findings; only the first \(limit) are reported (the limit per file)")
+        XCTAssertEqual(pastNotice?.messageEn,
+                       "s.md: more than \(limit) findings; only the first \(limit) are reported (\(limit + 1) counted; the limit per file)")
     }
 }

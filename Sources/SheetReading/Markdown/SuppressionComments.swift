@@ -10,8 +10,19 @@ enum SuppressionComments {
         var directives: [Suppression] = []
         var i = 0
         var rest = false
+        // The first `-->` at or after `closing.from` (nil: none). Openings are met left to
+        // right, so the search only moves forward: the scan stays linear even with
+        // thousands of unclosed `<!--` on one line.
+        var closing: (from: Int, at: Int?) = (0, nil)
+        var searched = false
+        func close(from start: Int) -> Int? {
+            if searched, start >= closing.from, closing.at.map({ $0 >= start }) ?? true { return closing.at }
+            closing = (start, find(line, suffix, from: max(start, closing.at.map { $0 + 1 } ?? start)))
+            searched = true
+            return closing.at
+        }
         while i < line.count {
-            if starts(line, at: i, with: prefix), let end = find(line, suffix, from: i + prefix.count) {
+            if starts(line, at: i, with: prefix), let end = close(from: i + prefix.count) {
                 let body = String(String.UnicodeScalarView(line[(i + prefix.count)..<end]))
                 let span = SourceSpan(file: file, line: number, startColumn: i + 1, endColumn: end + suffix.count + 1)
                 if let directive = parse(body, span: span) { directives.append(directive) }
@@ -41,7 +52,9 @@ enum SuppressionComments {
     }
 
     private static func starts(_ s: [Unicode.Scalar], at i: Int, with p: [Unicode.Scalar]) -> Bool {
-        i + p.count <= s.count && Array(s[i..<(i + p.count)]) == p
+        guard i + p.count <= s.count else { return false }
+        for k in 0..<p.count where s[i + k] != p[k] { return false }
+        return true
     }
 
     private static func find(_ s: [Unicode.Scalar], _ p: [Unicode.Scalar], from start: Int) -> Int? {

@@ -70,6 +70,12 @@ enum TableRoles {
 
     static func needsStringComparison(_ s: Unicode.Scalar) -> Bool {
         guard s.value >= 0x300 else { return false }
+        switch s.value {
+        // Kana (but for the combining voiced marks), CJK ideographs, full-width forms: most
+        // of a sheet, answered without a property lookup.
+        case 0x3040...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return false
+        default: break
+        }
         if s.properties.canonicalCombiningClass != .notReordered { return true }
         switch s.value {
         case 0xF900...0xFAFF, 0x2F800...0x2FA1F, 0x2126, 0x212A, 0x212B: return true

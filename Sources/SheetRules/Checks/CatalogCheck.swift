@@ -5,31 +5,41 @@ import SheetModel
 /// not in a partial catalogue) or `title-mismatch` (the written title differs from the
 /// known one). Keys of another form than the catalogue's `key_pattern` are left to the
 /// format rules, and `ignore` exempts placeholders such as `0`.
+///
+/// `optional: true` lets the rule load when no catalogue with that id is loaded (such as
+/// the departments catalogue, which a city adds through its configuration): the rule then
+/// reports nothing until one is. `suggest: true` fills `{suggestion}` with the listed key
+/// nearest to an unknown one (see `Catalog.nearest(to:)`) and, with `report: unknown`,
+/// also reports an unverified key of a partial catalogue when a listed key is that near:
+/// a near miss of a known key is a misspelling even when the list is not complete.
 struct CatalogCheck: Check {
     static let name = "catalog"
-    static let optionKeys = ["catalog", "report", "key", "title", "ignore"]
-    static let placeholders = ["catalog", "expected", "key"]
+    static let optionKeys = ["catalog", "report", "key", "title", "ignore", "optional", "suggest"]
+    static let placeholders = ["catalog", "expected", "key", "suggestion"]
 
     enum Report: String, CaseIterable { case unknown, unverified, titleMismatch = "title-mismatch" }
 
     let catalogId: String
     /// The catalogue as known at load; a user catalogue with the same id replaces it at
     /// evaluation.
-    let catalog: Catalog
+    let catalog: Catalog?
     let report: Report
     let key: [String]
     let title: [String]
     let ignore: TextPattern?
+    let suggest: Bool
 
     init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {
         let idValue = try options.required("catalog")
         catalogId = try idValue.string("catalog")
-        guard let catalog = context.catalogs[catalogId] else {
+        let optional = try options["optional"]?.bool("optional") ?? false
+        suggest = try options["suggest"]?.bool("suggest") ?? false
+        if context.catalogs[catalogId] == nil && !optional {
             let known = context.catalogs.keys.sorted().joined(separator: ", ")
             throw idValue.error("カタログ「\(catalogId)」が見つかりません（読み込み済み: \(known)）",
                                 "catalogue '\(catalogId)' is not loaded (known: \(known))")
         }
-        self.catalog = catalog
+        self.catalog = context.catalogs[catalogId]
         let reportValue = try options.required("report")
         guard let report = Report(rawValue: try reportValue.string("report")) else {
             throw reportValue.error("report は unknown, unverified, title-mismatch のいずれかです",
@@ -45,13 +55,17 @@ struct CatalogCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        let catalog = context.catalogs[catalogId] ?? self.catalog
+        guard let catalog = context.catalogs[catalogId] ?? self.catalog else { return [] }
         return matches.compactMap { match in
             guard let k = match.descend(key)?.node.text, !k.isEmpty else { return nil }
             if let ignore, ignore.matches(TextNormalization.normalize(k)) { return nil }
-            let values = ["catalog": catalog.name, "key": k]
-            switch (catalog.status(of: k), report) {
+            var values = ["catalog": catalog.name, "key": k]
+            let status = catalog.status(of: k)
+            if suggest, !status.isKnown, let near = catalog.nearest(to: k) { values["suggestion"] = near }
+            switch (status, report) {
             case (.unknown, .unknown), (.unverified, .unverified):
+                return context.finding(match, values)
+            case (.unverified, .unknown) where values["suggestion"] != nil:
                 return context.finding(match, values)
             case (.known(let entry?), .titleMismatch):
                 guard let written = match.descend(title)?.node.text, !written.isEmpty,

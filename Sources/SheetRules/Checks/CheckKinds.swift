@@ -6,6 +6,7 @@ enum CheckKinds {
         RequiredCheck.self, CountCheck.self, PatternCheck.self, NotPatternCheck.self, EnumerationCheck.self,
         CatalogCheck.self, CounterpartCheck.self, SequenceCheck.self, UniqueCheck.self, EraYearCheck.self,
         DateCheck.self, TimingCheck.self, ConsistencyCheck.self, PartialCheck.self,
+        DuplicateSheetCheck.self, TitleConflictCheck.self, FiscalYearOutlierCheck.self,
     ]
     static var names: [String] { all.map { $0.name } }
 }

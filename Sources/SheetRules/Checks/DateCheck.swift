@@ -46,7 +46,7 @@ struct DateCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        normalizedLeaves(matches).flatMap { leaf, text, written -> [Finding] in
+        normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
             var found: [(String, (String, String), Range<Int>)] = []
             for (m, r) in eraZero.allMatchesWithRange(in: text, writtenAs: written) {
                 found.append((m[0] ?? "", ("元号の0年はありません（初年は元年）", "era year 0 does not exist (the first year is 元年)"), r))

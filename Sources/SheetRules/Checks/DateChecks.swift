@@ -33,11 +33,12 @@ struct Eras {
 }
 
 /// The text leaves of the matches, once each: normalized (width, dashes, tildes) for
-/// matching, and as written for quoting in messages.
-func normalizedLeaves(_ matches: [Match]) -> [(Match, String, String)] {
+/// matching, and as written for quoting in messages. The normalized text of a leaf is
+/// worked out once per sheet for all rules (`SheetTexts`).
+func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(Match, String, String)] {
     Match.uniqueTextLeaves(matches).compactMap { leaf in
         guard let t = leaf.node.text, !t.isEmpty else { return nil }
-        return (leaf, TextNormalization.normalize(t), t)
+        return (leaf, context.texts.normalized(leaf, t), t)
     }
 }
 
@@ -65,7 +66,7 @@ struct EraYearCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        normalizedLeaves(matches).flatMap { leaf, text, written -> [Finding] in
+        normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
             let a = eraFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
                 (m.groups[0], m.groups[1], m.groups[2], m.groups[3], m.range)
             }
