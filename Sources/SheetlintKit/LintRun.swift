@@ -24,6 +24,9 @@ public struct LintOptions: Sendable {
     public var skipNonSheets = false
     /// Keep every sheet read in `LintResult.sheets` (the audit report reads them).
     public var keepSheets = false
+    /// Directories a search skips (the audit report's output directory); a file named on
+    /// the command line is still read.
+    public var excludedDirectories: [String] = []
     /// Called after each sheet is read with (files read so far, files to read, the file),
     /// from worker threads; for a progress indicator.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
@@ -104,7 +107,10 @@ extension Sheetlint {
         var notices = discovery.notices
         var files: [String] = []
         var configs: [EffectiveConfig] = []
+        let excluded = options.excludedDirectories.map { RelativePath.absolute($0) + "/" }
         for path in found {
+            // The report's own output directory: its summary.md and report.json are not sheets.
+            if !explicit.contains(path), excluded.contains(where: { RelativePath.absolute(path).hasPrefix($0) }) { continue }
             let config = resolver.effectiveConfig(forSheet: path)
             // The configuration's own catalogues (examples/catalogs/*.yml) are not sheets.
             if (!explicit.contains(path) || options.skipNonSheets) && resolver.isCatalogue(path, of: config) { continue }

@@ -44,6 +44,8 @@ extension Sheetlint {
         var options = request.lint
         options.keepSheets = true
         options.keepSourceLines = false
+        // A report written inside the folders it reads must not read itself next time.
+        options.excludedDirectories.append(request.outputDirectory)
         if let directory = request.templatesDirectory {
             do {
                 templates = try AuditTemplates.overridden(by: directory)

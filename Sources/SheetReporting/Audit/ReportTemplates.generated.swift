@@ -18,7 +18,7 @@ enum ReportTemplates {
   h1 { font-size: 24px; margin: 0 0 4px; }
   h2 { font-size: 19px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; margin-top: 32px; }
   h3 { font-size: 16px; margin: 20px 0 8px; }
-  td.path { word-break: break-all; }
+  td.path { overflow-wrap: anywhere; min-width: 14em; }
   th { white-space: nowrap; }
   .meta { color: var(--muted); margin: 0 0 16px; }
   table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }
