@@ -69,6 +69,10 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Report error-level findings only (the gate still counts all).")
     var quiet = false
 
+    @Flag(name: .customLong("skip-non-sheets"),
+          help: "Skip named files that are not sheets (README, configuration, catalogues) instead of failing; for hooks.")
+    var skipNonSheets = false
+
     func run() throws {
         let language = try lang.map { name in
             guard let l = ReportLanguage(rawValue: name) else { throw ValidationError("--lang must be ja or en") }
@@ -90,9 +94,11 @@ struct LintCommand: ParsableCommand {
             guard let e = SheetEncoding(name: name) else { throw ValidationError("unknown --encoding '\(name)'") }
             read.encoding = e
         }
+        var lintOptions = LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read,
+                                      jobs: jobs, configPath: config, stage: stageChoice)
+        lintOptions.skipNonSheets = skipNonSheets
         let request = LintRequest(
-            lint: LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read, jobs: jobs, configPath: config,
-                              stage: stageChoice),
+            lint: lintOptions,
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)

@@ -9,7 +9,7 @@ struct SheetlintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheetlint",
         abstract: "部局長の目標設定シートを検査します (lints department goal sheets).",
-        version: SheetlintVersion.current,
+        version: SheetlintVersion.long,
         subcommands: [LintCommand.self, ReportCommand.self, ParseCommand.self, RulesCommand.self, CatalogCommand.self, BaselineCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self
     )
