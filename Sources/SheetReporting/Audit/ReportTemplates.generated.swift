@@ -104,7 +104,7 @@ enum ReportTemplates {
 
 <h3>{{t.sheets}}</h3>
 <table id="sheets">
-<thead><tr><th>{{t.file}}</th><th>{{t.departments}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.error}}</th><th class="num">{{t.warning}}</th><th class="num">{{t.info}}</th><th class="num">{{t.placeholders}}</th><th class="num">{{t.completion}}</th></tr></thead>
+<thead><tr><th>{{t.file}}</th><th>{{t.departments}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.error}}</th><th class="num">{{t.warning}}</th><th class="num">{{t.info}}</th><th class="num">{{t.placeholdersShort}}</th><th class="num">{{t.completion}}</th></tr></thead>
 <tbody>
 {{#sheets}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td>{{department}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{error}}</td><td class="num">{{warning}}</td><td class="num">{{info}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
 {{/sheets}}
@@ -206,7 +206,7 @@ enum ReportTemplates {
 <section class="department" id="{{anchor}}">
 <h2>{{name}}</h2>
 <table>
-<thead><tr><th>{{t.file}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.findings}}</th><th class="num">{{t.placeholders}}</th><th class="num">{{t.completion}}</th></tr></thead>
+<thead><tr><th>{{t.file}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.findings}}</th><th class="num">{{t.placeholdersShort}}</th><th class="num">{{t.completion}}</th></tr></thead>
 <tbody>
 {{#sheets}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{total}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
 {{/sheets}}
@@ -319,7 +319,8 @@ enum ReportTemplates {
   "midTermGoals": "mid-term goal",
   "planCodes": "plan",
   "policies": "policies",
-  "entry": "Entry"
+  "entry": "Entry",
+  "placeholdersShort": "Placeholders"
 }
 
 """#),
@@ -397,7 +398,8 @@ enum ReportTemplates {
   "midTermGoals": "中期目標",
   "planCodes": "総合計画",
   "policies": "基本政策",
-  "entry": "項目"
+  "entry": "項目",
+  "placeholdersShort": "仮の値"
 }
 
 """#),
@@ -428,7 +430,7 @@ enum ReportTemplates {
 
 ### {{t.sheets}}
 
-| {{t.file}} | {{t.departments}} | {{t.fiscalYear}} | {{t.stage}} | {{t.error}} | {{t.warning}} | {{t.info}} | {{t.placeholders}} | {{t.completion}} |
+| {{t.file}} | {{t.departments}} | {{t.fiscalYear}} | {{t.stage}} | {{t.error}} | {{t.warning}} | {{t.info}} | {{t.placeholdersShort}} | {{t.completion}} |
 |---|---|---:|---|---:|---:|---:|---:|---:|
 {{#sheets}}
 | {{file}} | {{department}} | {{fiscalYear}} | {{stageLabel}} | {{error}} | {{warning}} | {{info}} | {{placeholders}} | {{completionText}} |
