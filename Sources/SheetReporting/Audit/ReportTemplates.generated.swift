@@ -131,7 +131,7 @@ enum ReportTemplates {
 </div>
 <h4>{{t.gaps}}{{#incomplete}} <span class="partial">{{t.partialMark}}</span>{{/incomplete}}</h4>
 {{#hasGaps}}<ul class="gaps">{{#gaps}}<li><code>{{key}}</code>{{#title}} {{title}}{{/title}}</li>{{/gaps}}</ul>{{/hasGaps}}
-{{^hasGaps}}<p>{{t.noGaps}}</p>{{/hasGaps}}
+{{^hasGaps}}<p>{{#incomplete}}<span class="partial">{{t.partialMark}}</span> {{t.noGapsPartial}}{{/incomplete}}{{^incomplete}}{{t.noGaps}}{{/incomplete}}</p>{{/hasGaps}}
 {{#hasNotInCatalogue}}
 <h4>{{t.notInCatalogue}}</h4>
 <table class="not-in-catalogue compact">
@@ -320,7 +320,8 @@ enum ReportTemplates {
   "planCodes": "plan",
   "policies": "policies",
   "entry": "Entry",
-  "placeholdersShort": "Placeholders"
+  "placeholdersShort": "Placeholders",
+  "noGapsPartial": "Every entry the catalogue lists is cited; entries it does not list are not counted."
 }
 
 """#),
@@ -399,7 +400,8 @@ enum ReportTemplates {
   "planCodes": "総合計画",
   "policies": "基本政策",
   "entry": "項目",
-  "placeholdersShort": "仮の値"
+  "placeholdersShort": "仮の値",
+  "noGapsPartial": "カタログにある項目はすべて引用されています。カタログにない項目は数えていません。"
 }
 
 """#),
@@ -453,7 +455,7 @@ enum ReportTemplates {
 {{t.gaps}}{{#incomplete}} {{t.partialMark}}{{/incomplete}}: {{gapsText}}
 {{/hasGaps}}
 {{^hasGaps}}
-{{t.noGaps}}
+{{#incomplete}}{{t.partialMark}} {{t.noGapsPartial}}{{/incomplete}}{{^incomplete}}{{t.noGaps}}{{/incomplete}}
 {{/hasGaps}}
 {{#hasNotInCatalogue}}
 
