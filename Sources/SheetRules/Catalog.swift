@@ -58,10 +58,11 @@ public struct Catalog: Sendable, Hashable {
 
     /// Looks `key` up after width and dash normalization.
     public func status(of key: String) -> Status {
-        let k = TextNormalization.normalize(key).trimmingCharacters(in: .whitespaces)
-        guard keyPattern.matches(k) else { return .malformed }
+        let k = TextNormalization.trimmingSpaces(TextNormalization.normalize(key))
+        // One match gives every group the ranges look at.
+        guard let groups = keyPattern.firstMatch(in: k) else { return .malformed }
         for (group, range) in ranges {
-            guard let text = keyPattern.namedGroup(group, in: k), let n = Int(text) else { continue }
+            guard let g = keyPattern.groupNumber(group), g < groups.count, let text = groups[g], let n = Int(text) else { continue }
             if !range.contains(n) { return .unknown }
         }
         if let entry = entries[k] { return .known(entry) }

@@ -63,13 +63,24 @@ final class ICURegex: @unchecked Sendable {
 
     /// The number of the group called `name`, if the pattern has one.
     func groupNumber(_ name: String) -> Int? {
+        lock.lock()
+        let known = groupNumbers[name]
+        lock.unlock()
+        if let known { return known }
         let units = Array(name.utf16)
-        return withMatcher { m in
+        let number = withMatcher { m -> Int? in
             var status: SLUErrorCode = 0
             let n = units.withUnsafeBufferPointer { swift_uregex_groupNumberFromName(m, $0.baseAddress, Int32($0.count), &status) }
             return status <= 0 ? Int(n) : nil
         }
+        lock.lock()
+        groupNumbers[name] = .some(number)
+        lock.unlock()
+        return number
     }
+
+    /// Group numbers already looked up, by name (the pattern never changes).
+    private var groupNumbers: [String: Int?] = [:]
 
     /// Up to `limit` successive matches in `units`, each as the UTF-16 ranges of group 0 and
     /// every capture group (nil for a group that did not take part), or why matching stopped.

@@ -24,6 +24,23 @@ public enum TextNormalization {
         }
     }
 
+    /// `text` without leading and trailing tabs and spaces: exactly the scalars Foundation's
+    /// `CharacterSet.whitespaces` holds (tab, the space separators, and U+200B), so the
+    /// result is `trimmingCharacters(in: .whitespaces)`'s, without Foundation.
+    public static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
     /// Unicode White_Space, answered without a property lookup for ASCII, kana and kanji.
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

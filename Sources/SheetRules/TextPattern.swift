@@ -115,6 +115,9 @@ public struct TextPattern: Sendable, Hashable {
         return Self.string(units, r)
     }
 
+    /// The number of the group called `name`, if the pattern has one.
+    public func groupNumber(_ name: String) -> Int? { regex.groupNumber(name) }
+
     /// False when `text` lacks a character every match needs (then it cannot match).
     private func mayMatch(_ text: String) -> Bool {
         required.admits(text)

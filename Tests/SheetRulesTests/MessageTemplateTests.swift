@@ -1,3 +1,4 @@
+import Foundation
 @testable import SheetRules
 import XCTest
 
@@ -19,5 +20,26 @@ final class MessageTemplateTests: XCTestCase {
         XCTAssertEqual(try MessageTemplate("}]] [x] {}").pieces, [.text("}]] [x] "), .placeholder("")])
         XCTAssertThrowsError(try MessageTemplate("a {b"))
         XCTAssertThrowsError(try MessageTemplate("a [[b"))
+    }
+}
+
+/// `TextNormalization.trimmingSpaces` removes what Foundation's
+/// `trimmingCharacters(in: .whitespaces)` removes.
+final class TrimmingSpacesTests: XCTestCase {
+    func testAgreesWithFoundation() {
+        let texts = ["", " ", "\t a b \t", "\u{3000}5-2-①\u{3000}", "\u{00A0}x\u{2009}", "x\n", "\n x \n", " \u{301}a ",
+                     "都市経営部", " 70", "70 ", "\u{200B}x\u{200B}", "\u{FEFF}x", "a\u{1680}", "\u{202F}b\u{205F}"]
+        var all = texts
+        // Every scalar of the Basic Multilingual Plane alone and around a letter.
+        for v in 0..<0x10000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            all.append(String(s))
+            all.append("\(s)a\(s)")
+        }
+        for t in all {
+            guard TextNormalization.trimmingSpaces(t) == t.trimmingCharacters(in: .whitespaces) else {
+                return XCTFail("differs on \(t.debugDescription)")
+            }
+        }
     }
 }
