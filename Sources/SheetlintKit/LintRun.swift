@@ -147,7 +147,12 @@ extension Sheetlint {
                     + ReaderNotes.findings(sheet.notes)
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
                 let lines = keepLines ? source.map(String.init) : []
-                return .success(FileOutcome(sheet: sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
+                // The model itself is dropped here unless asked for: the cross-sheet stage
+                // gets only what its rules select (a run over 20,000 sheets kept them all).
+                return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions,
+                                            cross: CrossSheetEngine.input(rules, from: sheet),
+                                            sheet: options.keepSheets ? sheet : nil,
+                                            findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -157,7 +162,7 @@ extension Sheetlint {
         // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
         // after the per-sheet rules; their findings then go through each sheet's
         // suppressions and configuration like the others.
-        let sheetsRead = perFile.compactMap { try? $0.get().sheet }
+        let sheetsRead = perFile.compactMap { try? $0.get().cross }
         var crossFindings: [String: [Finding]] = [:]
         for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) { crossFindings[finding.span.file, default: []].append(finding) }
         var findings: [Finding] = []
@@ -168,14 +173,14 @@ extension Sheetlint {
         for ((path, config), result) in zip(jobs, perFile) {
             switch result {
             case .success(let outcome):
-                let raw = outcome.findings + (crossFindings[outcome.sheet.file] ?? [])
-                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.sheet.suppressions, knownRules: knownRules,
+                let raw = outcome.findings + (crossFindings[outcome.file] ?? [])
+                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.suppressions, knownRules: knownRules,
                                                            notRun: outcome.notRun)
                 let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
                 findings += kept
                 if let notice { notices.append(notice) }
                 stages[path] = outcome.stage
-                if options.keepSheets { sheets.append(outcome.sheet) }
+                if let sheet = outcome.sheet { sheets.append(sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && (!explicit.contains(path) || options.skipNonSheets):
                 // A README or CI file found while searching a directory is not an error.
@@ -233,7 +238,12 @@ extension Sheetlint {
 
 /// One file's sheet, its per-sheet findings (before suppressions and configuration) and lines.
 private struct FileOutcome: Sendable {
-    var sheet: Sheet
+    var file: String
+    var suppressions: [Suppression]
+    /// What the cross-sheet rules need of the sheet.
+    var cross: CrossSheetInput
+    /// The sheet, only when `LintOptions.keepSheets` asks for it.
+    var sheet: Sheet?
     var findings: [Finding]
     var lines: [String]
     var stage: ResolvedStage
