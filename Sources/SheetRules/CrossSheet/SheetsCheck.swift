@@ -67,8 +67,8 @@ public enum CrossSheetEngine {
     /// What the cross-sheet rules of `rules` need of `sheet`, kept in its place so that a
     /// run over thousands of sheets does not hold every sheet's model until the end: the
     /// file and fiscal year, and each rule's selected nodes in a copy of the tree pruned to
-    /// those nodes (whole), their ancestors and the ancestors' text and number members
-    /// (what paths, spans and message placeholders read). Other array elements become null,
+    /// those nodes (whole), their ancestors and the ancestors' members that message
+    /// placeholders read (number, code, title, written). Other array elements become null,
     /// so every path is the same as in the sheet.
     public static func input(_ rules: RuleSet, from sheet: Sheet) -> CrossSheetInput {
         var slim = Sheet(file: sheet.file)
@@ -93,6 +93,9 @@ public enum CrossSheetEngine {
         return CrossSheetInput(sheet: slim, matches: matches)
     }
 
+    /// The members of an ancestor a finding's message reads (`EvaluationContext.commonValues`).
+    private static let placeholderKeys: Set<String> = ["number", "code", "title", "written"]
+
     /// The node `id` of `tree` with only what leads to the `kept` ids (ascending) left.
     private static func prune(_ id: Int32, _ tree: SheetTree, _ kept: [Int32]) -> ModelNode {
         func holdsKept(_ n: Int32) -> Bool {
@@ -113,10 +116,9 @@ public enum CrossSheetEngine {
                 let child = tree.nodes[Int(c)]
                 if holdsKept(c) {
                     members.append(ModelNode.Member(tree.key(c) ?? "", prune(c, tree, kept)))
-                } else if case .object = child.value {
-                } else if case .array = child.value {
-                } else {
-                    members.append(ModelNode.Member(tree.key(c) ?? "", child))
+                } else if let key = tree.key(c), placeholderKeys.contains(key), child.text != nil {
+                    // What `{number}`, `{code}`, `{title}`, `{written}` and `{goal}` read.
+                    members.append(ModelNode.Member(key, child))
                 }
             }
             return ModelNode(.object(members), span: node.span)
