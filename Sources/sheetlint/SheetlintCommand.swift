@@ -23,8 +23,14 @@ struct SheetlintCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error), keepLineBreaks: true)
+                // Option errors in the user's language (Japanese unless --lang en).
+                printError(OptionMessages.localized(fullMessage(for: error)), keepLineBreaks: true)
                 Foundation.exit(2)
+            }
+            // --help (and --version): the parser's headers in the user's language.
+            if code == .success, !(error is ExitCode) {
+                print(OptionMessages.localizedHelp(fullMessage(for: error)))
+                Foundation.exit(0)
             }
             exit(withError: error)
         }

@@ -123,7 +123,12 @@ enum RuleFileParser {
             for (source, value) in items {
                 do {
                     let selector = try Selector(source)
-                    targets += try selector.resolve()
+                    targets += try selector.resolve().map { target in
+                        var located = target
+                        located.selector = source
+                        located.position = value.position
+                        return located
+                    }
                     selectors.append(selector)
                 } catch {
                     errors.append(value.error(error.message, error.messageEn))
