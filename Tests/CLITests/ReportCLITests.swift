@@ -170,4 +170,12 @@ final class ReportCLITests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: inside.appendingPathComponent("reports/out/report.json")), first,
                        "the second report reads the same sheets and says the same")
     }
+
+    func testTheReportIsTheSameWhateverTheNumberOfJobs() throws {
+        let dir = try workspace()
+        XCTAssertEqual(try CLIRunner.run(["report", "in", "--out", "one", "--jobs", "1"], in: dir).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["report", "in", "--out", "four", "--jobs", "4"], in: dir).status, 0)
+        let one = try contents(dir.appendingPathComponent("one")), four = try contents(dir.appendingPathComponent("four"))
+        for name in Self.files { XCTAssertEqual(one[name], four[name], "\(name) differs between --jobs 1 and --jobs 4") }
+    }
 }
