@@ -32,7 +32,7 @@ struct RulesListCommand: ParsableCommand {
 
     func run() throws {
         let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
-        print(RulesCatalogue.list(rules), terminator: "")
+        print(RulesCatalogue.list(rules, english: source.english), terminator: "")
         // Broken rule files are reported, but the rules that loaded are still listed.
         for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
         if !errors.isEmpty { throw ExitCode(2) }
