@@ -31,6 +31,6 @@ for f in "$tmp"/*; do
     /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$bin" lint --format json "$f" > /dev/null 2> "$tmp/err.txt"
     status=$?
     set -e
-    read -r seconds kb < "$tmp/time.txt"
+    read -r seconds kb < <(tail -1 "$tmp/time.txt")  # time prefixes a "Command exited" line on exit 1
     printf '%-16s %12d %10s %12d %s\n' "$(basename "$f")" "$(stat -c %s "$f")" "$seconds" $((kb / 1024)) "$status"
 done
