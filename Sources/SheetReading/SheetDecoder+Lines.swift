@@ -10,6 +10,25 @@ extension SheetDecoder {
     /// position the decoder reports (even one just after a final break) names a line.
     /// The substrings share storage with `text`.
     public static func splitLines(_ text: String) -> [Substring] {
+        // On the string's own UTF-8 storage when it has one (decoded text always does).
+        if let lines = text.utf8.withContiguousStorageIfAvailable({ bytes -> [Substring] in
+            var lines: [Substring] = []
+            let base = text.utf8.startIndex
+            func index(_ offset: Int) -> String.Index { text.utf8.index(base, offsetBy: offset) }
+            var lineStart = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
+                lines.append(text[index(lineStart)..<index(i)])
+                i += 1
+                if byte == 0x0D, i < bytes.count, bytes[i] == 0x0A { i += 1 }
+                lineStart = i
+            }
+            lines.append(text[index(lineStart)..<text.endIndex])
+            return lines
+        }) {
+            return lines
+        }
         var lines: [Substring] = []
         let utf8 = text.utf8
         var lineStart = utf8.startIndex

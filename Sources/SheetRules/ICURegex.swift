@@ -41,7 +41,17 @@ final class ICURegex: @unchecked Sendable {
         guard status <= 0, let compiled else {
             if let compiled { swift_uregex_close(compiled) }
             let name = String(cString: swift_u_errorName(status))
-            throw TextPattern.CompileError(reason: "\(Self.describe(name)) (\(name), offset \(parseError.offset))")
+            let (en, ja) = Self.explain(name)
+            // ICU's offset counts UTF-16 units before the point where the pattern went wrong.
+            var offset = Int(parseError.offset)
+            // ICU notices an unclosed ( only at the end: point at the ( (or the stray )) itself.
+            if name == "U_REGEX_MISMATCHED_PAREN", let unmatched = Self.unmatchedParenthesis(units) { offset = unmatched }
+            let atEnd = offset >= units.count || (source.isEmpty && offset <= 0)
+            let character = String(decoding: units.prefix(max(0, offset)), as: UTF16.self).unicodeScalars.count + 1
+            throw TextPattern.CompileError(
+                reason: "\(Self.describe(name)) (\(name), offset \(parseError.offset))",
+                message: ja + (atEnd ? "（パターンの末尾）" : "（\(character) 文字目）"),
+                messageEn: en + (atEnd ? " (at the end of the pattern)" : " (at character \(character))"))
         }
         prototype = compiled
     }
@@ -125,6 +135,51 @@ final class ICURegex: @unchecked Sendable {
     }
 
     /// A reader's explanation of ICU's compile error names.
+    /// The UTF-16 offset of the first `)` without a `(`, else of the last `(` left open;
+    /// escapes (`\(`) and character classes (`[(]`) are skipped.
+    static func unmatchedParenthesis(_ units: [UInt16]) -> Int? {
+        var open: [Int] = [], i = 0, inClass = false
+        while i < units.count {
+            switch units[i] {
+            case 0x5C: i += 1  // backslash: skip the escaped unit
+            case 0x5B where !inClass: inClass = true
+            case 0x5D where inClass: inClass = false
+            case 0x28 where !inClass: open.append(i)
+            case 0x29 where !inClass:
+                if open.isEmpty { return i }
+                open.removeLast()
+            default: break
+            }
+            i += 1
+        }
+        return open.last
+    }
+
+    /// What an ICU compile error means, in English and Japanese, for the person who wrote
+    /// the pattern.
+    private static func explain(_ name: String) -> (String, String) {
+        switch name {
+        case "U_REGEX_MISMATCHED_PAREN":
+            return ("a group opened with ( is not closed with ), or a ) has no (", "( と ) の対応が取れていません")
+        case "U_REGEX_MISSING_CLOSE_BRACKET":
+            return ("a character class [ is not closed with ]", "文字クラスの [ が ] で閉じられていません")
+        case "U_REGEX_RULE_SYNTAX":
+            return ("syntax error (for example *, + or ? with nothing to repeat)",
+                    "構文が正しくありません（* + ? の前に繰り返す対象がない、など）")
+        case "U_REGEX_BAD_ESCAPE_SEQUENCE": return ("unknown escape after \\", "\\ の後のエスケープが正しくありません")
+        case "U_REGEX_BAD_INTERVAL", "U_REGEX_MAX_LT_MIN":
+            return ("bad {m,n} repetition", "{m,n} の繰り返し指定が正しくありません")
+        case "U_REGEX_INVALID_BACK_REF": return ("reference to a group that does not exist", "存在しないグループを参照しています")
+        case "U_REGEX_LOOK_BEHIND_LIMIT":
+            return ("a look-behind (?<=…) or (?<!…) must have a bounded length", "後読み (?<=…) (?<!…) の長さが定まりません")
+        case "U_REGEX_PROPERTY_SYNTAX": return ("bad \\p{…} property", "\\p{…} のプロパティ名が正しくありません")
+        case "U_REGEX_INVALID_RANGE": return ("bad character range (such as z-a)", "文字の範囲が正しくありません（z-a など）")
+        case "U_REGEX_INVALID_CAPTURE_GROUP_NAME": return ("bad group name", "グループ名が正しくありません")
+        case "U_REGEX_PATTERN_TOO_BIG": return ("pattern too large", "パターンが大きすぎます")
+        default: return ("invalid pattern (\(name))", "正規表現として読めません（\(name)）")
+        }
+    }
+
     private static func describe(_ name: String) -> String {
         switch name {
         case "U_REGEX_MISMATCHED_PAREN": return "unbalanced parentheses"

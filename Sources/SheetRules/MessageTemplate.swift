@@ -18,31 +18,35 @@ public struct MessageTemplate: Sendable, Hashable {
         self.source = source
         var stack: [[Piece]] = [[]]
         var text = ""
-        var chars = Substring(source)
+        // By characters, as written (an index into an array: no prefix test per character).
+        let chars = Array(source)
+        var i = 0
         func flush() {
             if !text.isEmpty { stack[stack.count - 1].append(.text(text)) }
             text = ""
         }
-        while let c = chars.first {
-            if chars.hasPrefix("[[") {
+        while i < chars.count {
+            let c = chars[i]
+            let next = i + 1 < chars.count ? chars[i + 1] : nil
+            if c == "[", next == "[" {
                 flush()
                 stack.append([])
-                chars = chars.dropFirst(2)
-            } else if chars.hasPrefix("]]"), stack.count > 1 {
+                i += 2
+            } else if c == "]", next == "]", stack.count > 1 {
                 flush()
                 let inner = stack.removeLast()
                 stack[stack.count - 1].append(.optional(inner))
-                chars = chars.dropFirst(2)
+                i += 2
             } else if c == "{" {
-                guard let close = chars.firstIndex(of: "}") else {
+                guard let close = chars[i...].firstIndex(of: "}") else {
                     throw SelectorError("メッセージ「\(source)」の { が閉じていません", "message '\(source)': unclosed '{'")
                 }
                 flush()
-                stack[stack.count - 1].append(.placeholder(String(chars[chars.index(after: chars.startIndex)..<close])))
-                chars = chars[chars.index(after: close)...]
+                stack[stack.count - 1].append(.placeholder(String(chars[(i + 1)..<close])))
+                i = close + 1
             } else {
                 text.append(c)
-                chars = chars.dropFirst()
+                i += 1
             }
         }
         flush()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Characters every match of a regular expression must contain, read from the pattern's
 /// source: a text lacking one of them cannot match, so the engine need not run on it. Most
 /// text fields of a sheet hold no `月`, `/` or `(`, so most date, era and notation patterns
@@ -30,17 +32,19 @@ struct RequiredLiterals: Sendable {
     }
 
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count, first = needle[0]
-        guard bytes.count >= n else { return false }
-        var i = 0
-        let last = bytes.count - n
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < n, bytes[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
+        let n = needle.count
+        guard bytes.count >= n, let base = bytes.baseAddress else { return false }
+        // memchr for the needle's last byte (for kana and kanji, the most telling one), then
+        // the bytes before it.
+        let last = needle[n - 1]
+        var at = n - 1
+        while at < bytes.count {
+            guard let hit = memchr(base + at, Int32(last), bytes.count - at) else { return false }
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 0
+            while j < n - 1, base[end - (n - 1) + j] == needle[j] { j += 1 }
+            if j == n - 1 { return true }
+            at = end + 1
         }
         return false
     }

@@ -24,11 +24,20 @@ public enum TextNormalization {
         }
     }
 
+    /// Unicode White_Space, answered without a property lookup for ASCII, kana and kanji.
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0...0x7F, 0x3040...0x9FFF: return false
+        default: return s.properties.isWhitespace
+        }
+    }
+
     /// The form titles are compared in: normalized, without any white space, without a
     /// final `。` or `.`.
     public static func titleKey(_ text: String) -> String {
         var s = String(String.UnicodeScalarView(normalize(text).unicodeScalars.filter {
-            !$0.properties.isWhitespace
+            !isWhitespace($0)
         }))
         while let last = s.last, last == "。" || last == "." || last == "｡" { s.removeLast() }
         return s

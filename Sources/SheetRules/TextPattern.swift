@@ -19,7 +19,19 @@ public struct TextPattern: Sendable, Hashable {
     let required: RequiredLiterals
 
     /// Why an expression did not compile.
-    public struct CompileError: Error { public var reason: String }
+    public struct CompileError: Error {
+        /// The engine's reason and error name, for logs and tests.
+        public var reason: String
+        /// What is wrong and where, for people: Japanese and English.
+        public var message: String = ""
+        public var messageEn: String = ""
+
+        public init(reason: String, message: String = "", messageEn: String = "") {
+            self.reason = reason
+            self.message = message.isEmpty ? reason : message
+            self.messageEn = messageEn.isEmpty ? reason : messageEn
+        }
+    }
 
     /// Compiles `source`; throws with the engine's reason.
     public init(_ source: String) throws(CompileError) {

@@ -18,8 +18,15 @@ public struct LintOptions: Sendable {
     /// `--config FILE`: use this configuration for every sheet instead of discovering
     /// the nearest `.sheetlint.yml`.
     public var configPath: String?
+    /// `--skip-non-sheets`: a named file that is not a sheet (a README, a configuration, a
+    /// catalogue) is skipped with a notice, as in a directory search, instead of being an
+    /// error. For hooks that pass every changed file.
+    public var skipNonSheets = false
     /// Keep every sheet read in `LintResult.sheets` (the audit report reads them).
     public var keepSheets = false
+    /// Directories a search skips (the audit report's output directory); a file named on
+    /// the command line is still read.
+    public var excludedDirectories: [String] = []
     /// Called after each sheet is read with (files read so far, files to read, the file),
     /// from worker threads; for a progress indicator.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
@@ -100,10 +107,13 @@ extension Sheetlint {
         var notices = discovery.notices
         var files: [String] = []
         var configs: [EffectiveConfig] = []
+        let excluded = options.excludedDirectories.map { RelativePath.absolute($0) + "/" }
         for path in found {
+            // The report's own output directory: its summary.md and report.json are not sheets.
+            if !explicit.contains(path), excluded.contains(where: { RelativePath.absolute(path).hasPrefix($0) }) { continue }
             let config = resolver.effectiveConfig(forSheet: path)
             // The configuration's own catalogues (examples/catalogs/*.yml) are not sheets.
-            if !explicit.contains(path) && resolver.isCatalogue(path, of: config) { continue }
+            if (!explicit.contains(path) || options.skipNonSheets) && resolver.isCatalogue(path, of: config) { continue }
             if config.isIgnored {
                 if explicit.contains(path) {
                     notices.append(LintError(message: "\(path): 設定の ignore に一致するため検査しません",
@@ -167,7 +177,7 @@ extension Sheetlint {
                 stages[path] = outcome.stage
                 if options.keepSheets { sheets.append(outcome.sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
-            case .failure(let e) where e.kind == .notASheet && !explicit.contains(path):
+            case .failure(let e) where e.kind == .notASheet && (!explicit.contains(path) || options.skipNonSheets):
                 // A README or CI file found while searching a directory is not an error.
                 skipped.insert(path)
                 notices.append(LintError(message: "\(path): シートではないため飛ばしました", messageEn: "\(path): skipped, not a sheet"))

@@ -30,10 +30,6 @@ public struct ReportRequest: Sendable {
 }
 
 extension Sheetlint {
-    /// The file names a report writes into its directory, in writing order.
-    public static let reportFiles = ["report.json", "findings.csv", "citations.csv", "coverage.csv", "completion.csv",
-                                     "summary.md", "index.html"]
-
     /// One whole `report` run: read and evaluate every sheet like `lint`, compute the
     /// figures, render every file in memory, then write them all into the output directory
     /// (each atomically; when any cannot be written, none replaces its previous version).
@@ -44,6 +40,8 @@ extension Sheetlint {
         var options = request.lint
         options.keepSheets = true
         options.keepSourceLines = false
+        // A report written inside the folders it reads must not read itself next time.
+        options.excludedDirectories.append(request.outputDirectory)
         if let directory = request.templatesDirectory {
             do {
                 templates = try AuditTemplates.overridden(by: directory)

@@ -5,7 +5,7 @@ import SheetReporting
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
-        abstract: "Checks catalogue files (総合計画 / 基本政策).",
+        abstract: CLILanguage.text("カタログファイル（総合計画 / 基本政策）を検査します。", "Checks catalogue files (総合計画 / 基本政策)."),
         subcommands: [CatalogCheckCommand.self]
     )
 }
@@ -13,7 +13,7 @@ struct CatalogCommand: ParsableCommand {
 struct CatalogCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validates catalogue files: every mistake with file:line:col.",
+        abstract: CLILanguage.text("カタログファイルを検証し、すべての誤りを file:行:列 で示します。", "Validates catalogue files: every mistake with file:line:col."),
         discussion: """
         Checks the format (keys, types, key_pattern, ranges), that every code is of the \
         key_pattern form and within ranges, that no code is listed twice, that titles are \
@@ -22,7 +22,7 @@ struct CatalogCheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Catalogue files, e.g. examples/catalogs/sogo-keikaku.yml.")
+    @Argument(help: ArgumentHelp(CLILanguage.text("カタログファイル（例: examples/catalogs/sogo-keikaku.yml）。", "Catalogue files, e.g. examples/catalogs/sogo-keikaku.yml.")))
     var files: [String]
 
     @OptionGroup var source: RuleSourceOptions

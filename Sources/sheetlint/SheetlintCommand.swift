@@ -9,7 +9,7 @@ struct SheetlintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheetlint",
         abstract: "部局長の目標設定シートを検査します (lints department goal sheets).",
-        version: SheetlintVersion.current,
+        version: SheetlintVersion.long,
         subcommands: [LintCommand.self, ReportCommand.self, ParseCommand.self, RulesCommand.self, CatalogCommand.self, BaselineCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self
     )
@@ -23,8 +23,14 @@ struct SheetlintCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error), keepLayout: true)
+                // Option errors in the user's language (Japanese unless --lang en).
+                printError(OptionMessages.localized(fullMessage(for: error)), keepLayout: true)
                 Foundation.exit(2)
+            }
+            // --help (and --version): the parser's headers in the user's language.
+            if code == .success, !(error is ExitCode) {
+                print(OptionMessages.localizedHelp(fullMessage(for: error)))
+                Foundation.exit(0)
             }
             exit(withError: error)
         }

@@ -158,4 +158,24 @@ final class ReportCLITests: XCTestCase {
                         "the line is cleared before anything else is printed: \(text.debugDescription)")
         XCTAssertTrue(text.contains("tty/index.html"), text)
     }
+
+    func testAReportInsideTheFoldersItReadsDoesNotReadItself() throws {
+        let dir = try workspace()
+        let inside = dir.appendingPathComponent("in")
+        XCTAssertEqual(try CLIRunner.run(["report", ".", "--out", "reports/out"], in: inside).status, 0)
+        let first = try Data(contentsOf: inside.appendingPathComponent("reports/out/report.json"))
+        let again = try CLIRunner.run(["report", "."], in: inside)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertFalse(again.stderr.contains("reports/out"), "summary.md and report.json are not searched: \(again.stderr)")
+        XCTAssertEqual(try Data(contentsOf: inside.appendingPathComponent("reports/out/report.json")), first,
+                       "the second report reads the same sheets and says the same")
+    }
+
+    func testTheReportIsTheSameWhateverTheNumberOfJobs() throws {
+        let dir = try workspace()
+        XCTAssertEqual(try CLIRunner.run(["report", "in", "--out", "one", "--jobs", "1"], in: dir).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["report", "in", "--out", "four", "--jobs", "4"], in: dir).status, 0)
+        let one = try contents(dir.appendingPathComponent("one")), four = try contents(dir.appendingPathComponent("four"))
+        for name in Self.files { XCTAssertEqual(one[name], four[name], "\(name) differs between --jobs 1 and --jobs 4") }
+    }
 }

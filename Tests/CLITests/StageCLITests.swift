@@ -125,6 +125,22 @@ final class StageCLITests: XCTestCase {
                            + Array(repeating: "result-missing", count: 3))
     }
 
+    /// A suppression of a rule that does not run at the sheet's stage is not "unused": it is
+    /// needed at the other stage. A suppression of a rule that ran and found nothing still is.
+    func testSuppressionOfARuleNotRunAtTheStageIsNotUnused() throws {
+        var lines = Self.goalSettingSheet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let goalRow = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| 1 |") })
+        lines.insert("<!-- sheetlint-disable-next-line result-missing, invalid-date -->", at: goalRow)
+        try CLIFixtures.write(lines.joined(separator: "\n"), "suppressed.md", in: dir)
+        let auto = try lint(["suppressed.md"])
+        XCTAssertFalse(auto.stdout.contains("'result-missing' suppresses nothing"), auto.stdout)
+        XCTAssertTrue(auto.stdout.contains("the suppression of 'invalid-date' suppresses nothing"), auto.stdout)
+        let review = try lint(["--stage", "review", "suppressed.md"])
+        XCTAssertFalse(findings(review.stdout).contains { $0.hasPrefix("result-missing") }, review.stdout)
+        XCTAssertTrue(findings(review.stdout).contains { $0.hasPrefix("direction-missing") }, review.stdout)
+        XCTAssertFalse(review.stdout.contains("'result-missing' suppresses nothing"), review.stdout)
+    }
+
     /// `rules explain` and `rules` show each rule's stages.
     func testRulesShowTheirStages() throws {
         let explain = try CLIRunner.run(["rules", "explain", "result-missing"])

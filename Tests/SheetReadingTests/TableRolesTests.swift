@@ -1,4 +1,5 @@
 @testable import SheetReading
+import SheetModel
 import XCTest
 
 /// Header words are compared on scalars; the answer is the one the `String` comparison
@@ -32,5 +33,40 @@ final class TableRolesTests: XCTestCase {
         XCTAssertFalse(c("abd", "bc"))
         XCTAssertTrue(c("ab", ""))
         XCTAssertTrue(c("aab", "ab"))
+    }
+}
+
+/// Section headings are recognised on scalars; the answer is the one the former `String`
+/// comparison gives (kept here as the reference).
+final class SectionHeadingTests: XCTestCase {
+    func testScalarRecognitionAgreesWithTheStringReference() {
+        let lines = [
+            "3. 当年度目標と振り返り", "## ３．当年度目標", "| 4. 中期目標 |", "4.中期目標（令和4～6年度）", "今年度目標", "今年度目標について",
+            "2. 取り組み方針", "取組方針", "取組み方針と総括", "1. 部局の使命", "使命", "**使命**", "(1) 中期目標を達成する",
+            "四、取組方針", "一.部局の使命", "当年度目標の達成に向けて取り組みます。地区ごとの説明会を開き、意見を反映しました。",
+            "中期目標", "中期目\u{3099}標", "今年度目標\u{FE0F}", "取組\u{200D}方針", "部局の使命\u{0301}", "", "#", "### 3)",
+            "使命を果たすため、当年度目標と中期目標をつなぐ", "取り組み", "部長", "中", "\u{F9F4}期目標",
+        ]
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            XCTAssertEqual(SectionHeading.section(of: scalars), Self.reference(scalars), line)
+        }
+        XCTAssertEqual(SectionHeading.section(of: Array("3. 当年度目標と振り返り".unicodeScalars)), .annualGoals)
+        XCTAssertEqual(SectionHeading.section(of: Array("中期目\u{3099}標".unicodeScalars)), nil)
+    }
+
+    /// The recognition as it was written before it worked on scalars.
+    static func reference(_ scalars: [Unicode.Scalar]) -> SectionKind? {
+        guard scalars.count <= SectionHeading.maxLength else { return nil }
+        let key = ScalarFolding.key(String(String.UnicodeScalarView(scalars)))
+        guard !key.isEmpty else { return nil }
+        var body = Substring(key)
+        let marked = body.hasPrefix("#") || body.hasPrefix("**") || body.first.map({ $0.isNumber || "一二三四".contains($0) }) == true
+        body = body.drop { "#*".contains($0) }
+        if body.hasPrefix("(") { return nil }
+        body = body.drop { $0.isNumber || "一二三四".contains($0) }
+        body = body.drop { ".)、．:".contains($0) }
+        guard body.count <= (marked ? 80 : 30) else { return nil }
+        return SectionHeading.section(ofString: body)
     }
 }

@@ -174,6 +174,7 @@ final class AuditOutputTests: XCTestCase {
         XCTAssertFalse(html.range(of: "(src|href)=\"(https?:)?//", options: .regularExpression) != nil, "no network resource")
         // The partial catalogue is flagged next to its figures.
         XCTAssertTrue(html.contains("このカタログは不完全です"))
+        XCTAssertTrue(html.contains("項目数: 4<span class=\"partial\">※</span>"), "the mark sits next to the figure")
         XCTAssertTrue(markdown.contains("| sheets/2023/ryokka.yaml | 緑化推進部 | 2023 | 振り返り | 1 | 0 | 0 | 1 | 50.0% |"), markdown)
         XCTAssertTrue(markdown.contains("- 緑化推進部: 当年度目標 No.1 公園の再整備 (2023 → 2024): 総合計画 4-2-①, 0-0-0 / 基本政策 52 → 総合計画 4-1-① / 基本政策 52 **変更あり**"), markdown)
         XCTAssertTrue(markdown.contains("| 2024 | 2 / 3 | 会計室 | なし |"), markdown)

@@ -54,8 +54,9 @@ final class RuleDirectoryTests: XCTestCase {
         try write("broken.yml", "version: 1\nrules:\n  - id: broken\n    kind: nope\n")
         let (set, errors) = RuleSet.load(directory: directory.path, over: RuleSet.loadDefault())
 
-        XCTAssertEqual(errors.count, 1)
-        XCTAssertEqual(errors.first.map { ($0.file as NSString).lastPathComponent }, "broken.yml")
+        // Every mistake of the broken rule at once: the unknown kind and each missing key.
+        XCTAssertEqual(errors.count, 8, "\(errors)")
+        XCTAssertEqual(Set(errors.map { ($0.file as NSString).lastPathComponent }), ["broken.yml"])
         XCTAssertEqual(set.rules.count, DefaultRuleSetTests.expected.count + 1)
         XCTAssertEqual(set.rule(id: "plan-code-unverified")?.severity, .warning)
         XCTAssertEqual(set.runExamples(ids: ["department-suffix", "plan-code-unverified"]), [])

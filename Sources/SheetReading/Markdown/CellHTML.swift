@@ -3,6 +3,14 @@
 /// dropped; character entities are decoded and keep the column of their `&`.
 /// Unclosed `<ul>`/`<p>` are harmless: any block tag simply ends the current fragment.
 enum CellHTML {
+    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+    }
+
+    static func isASCIILetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        isASCIILetter(s) || (s.value >= 0x30 && s.value <= 0x39)
+    }
+
     private static let blockTags: Set<String> = [
         "p", "li", "ul", "ol", "br", "div", "tr", "td", "th", "table", "tbody", "thead",
         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd", "blockquote",
@@ -72,11 +80,12 @@ enum CellHTML {
         }
         if s[j] == "/" { j += 1 }
         var name = ""
-        while j < s.count, s[j].properties.isASCIIHexDigit || (s[j].value < 128 && s[j].properties.isAlphabetic) {
+        // ASCII letters and digits (the ASCII letters are exactly the ASCII alphabetic scalars).
+        while j < s.count, Self.isASCIILetterOrDigit(s[j]) {
             name.unicodeScalars.append(s[j])
             j += 1
         }
-        guard !name.isEmpty, let firstName = name.unicodeScalars.first, firstName.properties.isAlphabetic else { return nil }
+        guard !name.isEmpty, let firstName = name.unicodeScalars.first, Self.isASCIILetter(firstName) else { return nil }
         // Attributes: anything up to `>`, but a `<` or the end of the line means this was no tag.
         while j < s.count, s[j] != ">" {
             if s[j] == "<" { return nil }
@@ -98,7 +107,7 @@ enum CellHTML {
         var j = i + 1
         var body = ""
         while j < s.count, j - i <= 10, s[j] != ";" {
-            guard s[j].value < 128, s[j].properties.isAlphabetic || s[j].properties.isASCIIHexDigit || s[j] == "#" else { return nil }
+            guard Self.isASCIILetterOrDigit(s[j]) || s[j] == "#" else { return nil }
             body.unicodeScalars.append(s[j])
             j += 1
         }

@@ -35,10 +35,31 @@ enum SectionHeading {
         body = body.drop { ".)、．:".contains($0) }
         // Long lines are text that happens to mention a section's words.
         guard body.count <= (marked ? 80 : 30) else { return nil }
+        let scalars = Array(body.unicodeScalars)
+        // Compared on scalars; text that canonical equivalence or character boundaries could
+        // read differently is compared as a `String`, as it always was.
+        guard !scalars.contains(where: TableRoles.needsStringComparison) else { return section(ofString: body) }
+        func has(_ word: [Unicode.Scalar]) -> Bool { TableRoles.contains(scalars, word) }
+        func starts(_ word: [Unicode.Scalar]) -> Bool { scalars.starts(with: word) }
+        if has(Words.midTerm) { return .midTermGoals }
+        if has(Words.annual) || starts(Words.thisYear) { return .annualGoals }
+        if Words.approaches.contains(where: has) { return .approaches }
+        if has(Words.mission) || starts(Words.missionShort) { return .mission }
+        return nil
+    }
+
+    static func section(ofString body: Substring) -> SectionKind? {
         if body.contains("中期目標") { return .midTermGoals }
         if body.contains("当年度目標") || body.hasPrefix("今年度目標") { return .annualGoals }
         if body.contains("取り組み方針") || body.contains("取組方針") || body.contains("取組み方針") { return .approaches }
         if body.contains("部局の使命") || body.hasPrefix("使命") { return .mission }
         return nil
+    }
+
+    private enum Words {
+        static func w(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        static let midTerm = w("中期目標"), annual = w("当年度目標"), thisYear = w("今年度目標")
+        static let approaches = ["取り組み方針", "取組方針", "取組み方針"].map(w)
+        static let mission = w("部局の使命"), missionShort = w("使命")
     }
 }

@@ -74,11 +74,16 @@ enum TableRoles {
         // Kana (but for the combining voiced marks), CJK ideographs, full-width forms: most
         // of a sheet, answered without a property lookup.
         case 0x3040...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return false
+        // Compatibility ideographs and letter-like signs with canonical decompositions,
+        // Hangul jamo and regional indicators (they join into one character).
+        case 0xF900...0xFAFF, 0x2F800...0x2FA1F, 0x2126, 0x212A, 0x212B, 0x1100...0x11FF, 0xA960...0xA97F,
+             0xD7B0...0xD7FF, 0x1F1E6...0x1F1FF: return true
         default: break
         }
         if s.properties.canonicalCombiningClass != .notReordered { return true }
-        switch s.value {
-        case 0xF900...0xFAFF, 0x2F800...0x2FA1F, 0x2126, 0x212A, 0x212B: return true
+        // Marks and format characters (variation selectors, joiners) extend a character.
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
         default: return false
         }
     }

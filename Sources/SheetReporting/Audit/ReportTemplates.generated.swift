@@ -18,7 +18,7 @@ enum ReportTemplates {
   h1 { font-size: 24px; margin: 0 0 4px; }
   h2 { font-size: 19px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; margin-top: 32px; }
   h3 { font-size: 16px; margin: 20px 0 8px; }
-  td.path { word-break: break-all; }
+  td.path { overflow-wrap: anywhere; min-width: 14em; }
   th { white-space: nowrap; }
   .meta { color: var(--muted); margin: 0 0 16px; }
   table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }
@@ -104,7 +104,7 @@ enum ReportTemplates {
 
 <h3>{{t.sheets}}</h3>
 <table id="sheets">
-<thead><tr><th>{{t.file}}</th><th>{{t.departments}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.error}}</th><th class="num">{{t.warning}}</th><th class="num">{{t.info}}</th><th class="num">{{t.placeholders}}</th><th class="num">{{t.completion}}</th></tr></thead>
+<thead><tr><th>{{t.file}}</th><th>{{t.departments}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.error}}</th><th class="num">{{t.warning}}</th><th class="num">{{t.info}}</th><th class="num">{{t.placeholdersShort}}</th><th class="num">{{t.completion}}</th></tr></thead>
 <tbody>
 {{#sheets}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td>{{department}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{error}}</td><td class="num">{{warning}}</td><td class="num">{{info}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
 {{/sheets}}
@@ -131,7 +131,7 @@ enum ReportTemplates {
 </div>
 <h4>{{t.gaps}}{{#incomplete}} <span class="partial">{{t.partialMark}}</span>{{/incomplete}}</h4>
 {{#hasGaps}}<ul class="gaps">{{#gaps}}<li><code>{{key}}</code>{{#title}} {{title}}{{/title}}</li>{{/gaps}}</ul>{{/hasGaps}}
-{{^hasGaps}}<p>{{t.noGaps}}</p>{{/hasGaps}}
+{{^hasGaps}}<p>{{#incomplete}}<span class="partial">{{t.partialMark}}</span> {{t.noGapsPartial}}{{/incomplete}}{{^incomplete}}{{t.noGaps}}{{/incomplete}}</p>{{/hasGaps}}
 {{#hasNotInCatalogue}}
 <h4>{{t.notInCatalogue}}</h4>
 <table class="not-in-catalogue compact">
@@ -206,7 +206,7 @@ enum ReportTemplates {
 <section class="department" id="{{anchor}}">
 <h2>{{name}}</h2>
 <table>
-<thead><tr><th>{{t.file}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.findings}}</th><th class="num">{{t.placeholders}}</th><th class="num">{{t.completion}}</th></tr></thead>
+<thead><tr><th>{{t.file}}</th><th class="num">{{t.fiscalYear}}</th><th>{{t.stage}}</th><th class="num">{{t.findings}}</th><th class="num">{{t.placeholdersShort}}</th><th class="num">{{t.completion}}</th></tr></thead>
 <tbody>
 {{#sheets}}<tr><td class="path">{{#href}}<a href="{{href}}">{{file}}</a>{{/href}}{{^href}}{{file}}{{/href}}</td><td class="num">{{fiscalYear}}</td><td>{{stageLabel}}</td><td class="num">{{total}}</td><td class="num">{{placeholders}}</td><td class="num">{{completionText}}</td></tr>
 {{/sheets}}
@@ -319,7 +319,9 @@ enum ReportTemplates {
   "midTermGoals": "mid-term goal",
   "planCodes": "plan",
   "policies": "policies",
-  "entry": "Entry"
+  "entry": "Entry",
+  "placeholdersShort": "Placeholders",
+  "noGapsPartial": "Every entry the catalogue lists is cited; entries it does not list are not counted."
 }
 
 """#),
@@ -397,7 +399,9 @@ enum ReportTemplates {
   "midTermGoals": "中期目標",
   "planCodes": "総合計画",
   "policies": "基本政策",
-  "entry": "項目"
+  "entry": "項目",
+  "placeholdersShort": "仮の値",
+  "noGapsPartial": "カタログにある項目はすべて引用されています。カタログにない項目は数えていません。"
 }
 
 """#),
@@ -428,7 +432,7 @@ enum ReportTemplates {
 
 ### {{t.sheets}}
 
-| {{t.file}} | {{t.departments}} | {{t.fiscalYear}} | {{t.stage}} | {{t.error}} | {{t.warning}} | {{t.info}} | {{t.placeholders}} | {{t.completion}} |
+| {{t.file}} | {{t.departments}} | {{t.fiscalYear}} | {{t.stage}} | {{t.error}} | {{t.warning}} | {{t.info}} | {{t.placeholdersShort}} | {{t.completion}} |
 |---|---|---:|---|---:|---:|---:|---:|---:|
 {{#sheets}}
 | {{file}} | {{department}} | {{fiscalYear}} | {{stageLabel}} | {{error}} | {{warning}} | {{info}} | {{placeholders}} | {{completionText}} |
@@ -451,7 +455,7 @@ enum ReportTemplates {
 {{t.gaps}}{{#incomplete}} {{t.partialMark}}{{/incomplete}}: {{gapsText}}
 {{/hasGaps}}
 {{^hasGaps}}
-{{t.noGaps}}
+{{#incomplete}}{{t.partialMark}} {{t.noGapsPartial}}{{/incomplete}}{{^incomplete}}{{t.noGaps}}{{/incomplete}}
 {{/hasGaps}}
 {{#hasNotInCatalogue}}
 

@@ -27,7 +27,10 @@ extension ConfigFile {
         do {
             guard let root = try YAMLValue.compose(text: text, file: file) else { return (config, []) }
             try refuseForeign(root)
-            map = try root.mapping(allowed: keys, what: "config")
+            // An unknown key is an error; the known ones are still read and checked.
+            var unknown: [RuleFileError] = []
+            map = try root.mapping(allowed: keys, what: "config", errors: &unknown)
+            errors += unknown.map(ConfigError.init)
         } catch {
             return (config, [ConfigError(error)])
         }
@@ -68,7 +71,11 @@ extension ConfigFile {
                     for (index, item) in try value.sequence("overrides").enumerated() {
                         attempt { () throws(RuleFileError) in
                             let what = "overrides[\(index)]"
-                            let o = try item.mapping(allowed: overrideKeys, what: what)
+                            var unknown: [RuleFileError] = []
+                            let o = try item.mapping(allowed: overrideKeys, what: what, errors: &unknown)
+                            errors += unknown.map(ConfigError.init)
+                            // A misspelt key explains what the override then lacks.
+                            guard unknown.isEmpty || o["rules"] != nil || o["stage"] != nil else { return }
                             let (files, fileErrors) = globs(try o.required("files"), what: what + ".files")
                             // An override may set only the stage, only rules, or both.
                             let stageValue = o["stage"]

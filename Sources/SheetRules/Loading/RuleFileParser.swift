@@ -40,68 +40,144 @@ enum RuleFileParser {
         var rules: [Rule] = [], errors: [RuleFileError] = []
         var seen: [String: SourcePosition] = [:]
         for (index, item) in items.enumerated() {
-            do throws(RuleFileError) {
-                var rule = try parseRule(item, catalogs: catalogs)
-                rule.sourceText = text
-                rule.sourceIndex = index
-                if let first = seen[rule.id] {
-                    throw item.error("ルール id「\(rule.id)」が \(first.line) 行目と重複しています",
-                                     "rule id '\(rule.id)' is already used at line \(first.line)")
-                }
-                seen[rule.id] = rule.position
-                rules.append(rule)
-            } catch {
-                errors.append(error)
+            // Every independent mistake of a rule is reported; a broken rule is left out
+            // and the others still load.
+            let (parsed, ruleErrors) = parseRuleReportingErrors(item, catalogs: catalogs)
+            errors += ruleErrors
+            guard var rule = parsed else { continue }
+            rule.sourceText = text
+            rule.sourceIndex = index
+            if let first = seen[rule.id] {
+                errors.append(item.error("ルール id「\(rule.id)」が \(first.line) 行目と重複しています",
+                                         "rule id '\(rule.id)' is already used at line \(first.line)"))
+                continue
             }
+            seen[rule.id] = rule.position
+            rules.append(rule)
         }
         return (rules, errors)
     }
 
+    /// One rule; throws the first of `parseRuleReportingErrors`' errors.
     static func parseRule(_ item: YAMLValue, catalogs: [String: Catalog]) throws(RuleFileError) -> Rule {
-        let map = try item.mapping(allowed: ruleKeys, what: "rule")
-        let idValue = try map.required("id")
-        let id = try idValue.string("id")
-        guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
-            throw idValue.error("id「\(id)」は英小文字・数字・ハイフンで書いてください",
-                                "id '\(id)' must be lower-case letters, digits and hyphens")
+        let (rule, errors) = parseRuleReportingErrors(item, catalogs: catalogs)
+        if let first = errors.first { throw first }
+        guard let rule else { throw item.error("ルールを読めません", "cannot read the rule") }
+        return rule
+    }
+
+    /// One rule, and every independent mistake in it (unknown keys, a bad id, severity,
+    /// kind, selector, option, message or stage, broken examples), sorted by position. The
+    /// rule is nil when there is any. A part that depends on a broken one (the options of
+    /// an unknown kind) is not checked.
+    static func parseRuleReportingErrors(_ item: YAMLValue, catalogs: [String: Catalog]) -> (Rule?, [RuleFileError]) {
+        var errors: [RuleFileError] = []
+        func attempt<T>(_ body: () throws(RuleFileError) -> T) -> T? {
+            do throws(RuleFileError) { return try body() } catch { errors.append(error); return nil }
         }
-        let severityValue = try map.required("severity")
-        guard let severity = Severity(rawValue: try severityValue.string("severity")) else {
-            throw severityValue.error("severity は error, warning, info のいずれかです",
-                                      "severity must be one of error, warning, info")
+        // A mapping with an unknown key reports that key; what its owner then lacks (a
+        // missing key, "count needs min or max") follows from it and is not reported again.
+        var explained = Set<SourcePosition>(), keyErrors: [RuleFileError] = []
+        func sorted() -> [RuleFileError] {
+            (keyErrors + errors.filter { !explained.contains($0.position) })
+                .sorted { ($0.line, $0.column, $0.messageEn) < ($1.line, $1.column, $1.messageEn) }
         }
-        let kindValue = try map.required("kind")
-        let kindName = try kindValue.string("kind")
-        guard let kind = CheckKinds.all.first(where: { $0.name == kindName }) else {
-            throw kindValue.error("未知の kind「\(kindName)」です。使える kind: \(CheckKinds.names.joined(separator: ", "))",
-                                  "unknown kind '\(kindName)'; known kinds: \(CheckKinds.names.joined(separator: ", "))")
-        }
-        var selectors: [Selector] = [], targets: [Selector.SchemaTarget] = []
-        for (source, value) in try map.required("selector").strings("selector") {
-            do {
-                let selector = try Selector(source)
-                targets += try selector.resolve()
-                selectors.append(selector)
-            } catch {
-                throw value.error(error.message, error.messageEn)
+        var unknownKeys: [RuleFileError] = []
+        guard let map = attempt({ () throws(RuleFileError) in
+            try item.mapping(allowed: ruleKeys, what: "rule", errors: &unknownKeys)
+        }) else { return (nil, errors) }
+        keyErrors += unknownKeys
+        if !unknownKeys.isEmpty { explained.insert(item.position) }
+        let idValue = attempt { () throws(RuleFileError) in try map.required("id") }
+        let id = idValue.flatMap { idValue in
+            attempt { () throws(RuleFileError) -> String in
+                let id = try idValue.string("id")
+                guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+                    throw idValue.error("id「\(id)」は英小文字・数字・ハイフンで書いてください",
+                                        "id '\(id)' must be lower-case letters, digits and hyphens")
+                }
+                return id
             }
         }
-        let optionsValue = map["options"] ?? kindValue
-        let options = map["options"] == nil
-            ? YAMLMapping(owner: kindValue, what: "options", entries: [])
-            : try optionsValue.mapping(allowed: kind.optionKeys, what: "options of kind \(kindName)")
-        let check = try kind.init(options: options, targets: targets,
+        let severity = attempt { () throws(RuleFileError) -> Severity in
+            let severityValue = try map.required("severity")
+            guard let severity = Severity(rawValue: try severityValue.string("severity")) else {
+                throw severityValue.error("severity は error, warning, info のいずれかです",
+                                          "severity must be one of error, warning, info")
+            }
+            return severity
+        }
+        let kindValue = attempt { () throws(RuleFileError) in try map.required("kind") }
+        let kind = kindValue.flatMap { kindValue in
+            attempt { () throws(RuleFileError) -> any Check.Type in
+                let kindName = try kindValue.string("kind")
+                guard let kind = CheckKinds.all.first(where: { $0.name == kindName }) else {
+                    throw kindValue.error("未知の kind「\(kindName)」です。使える kind: \(CheckKinds.names.joined(separator: ", "))",
+                                          "unknown kind '\(kindName)'; known kinds: \(CheckKinds.names.joined(separator: ", "))")
+                }
+                return kind
+            }
+        }
+        var selectors: [Selector] = [], targets: [Selector.SchemaTarget] = [], selectorsOK = true
+        if let items = attempt({ () throws(RuleFileError) in try map.required("selector").strings("selector") }) {
+            for (source, value) in items {
+                do {
+                    let selector = try Selector(source)
+                    targets += try selector.resolve().map { target in
+                        var located = target
+                        located.selector = source
+                        located.position = value.position
+                        return located
+                    }
+                    selectors.append(selector)
+                } catch {
+                    errors.append(value.error(error.message, error.messageEn))
+                    selectorsOK = false
+                }
+            }
+        } else {
+            selectorsOK = false
+        }
+        // The options are checked against the kind and the selected fields: only when both are sound.
+        var check: (any Check)?
+        if let kind, let kindValue {
+            let optionsValue = map["options"] ?? kindValue
+            var optionErrors: [RuleFileError] = []
+            let options = map["options"] == nil
+                ? YAMLMapping(owner: kindValue, what: "options", entries: [])
+                : attempt { () throws(RuleFileError) in
+                    try optionsValue.mapping(allowed: kind.optionKeys, what: "options of kind \(kind.name)", errors: &optionErrors)
+                }
+            keyErrors += optionErrors
+            if !optionErrors.isEmpty { explained.insert(optionsValue.position) }
+            if let options, selectorsOK {
+                check = attempt { () throws(RuleFileError) in
+                    try kind.init(options: options, targets: targets,
                                   context: LoadContext(catalogs: catalogs, optionsValue: optionsValue))
-        let message = try template(map.required("message"), kind: kind)
-        let messageEn = try template(map.required("message_en"), kind: kind)
-        let stages = try map["stages"].map { v throws(RuleFileError) in try Self.stages(v) } ?? SheetStage.allCases
-        let (fail, pass) = try RuleExampleParser.parse(try map.required("examples"))
-        return Rule(id: id, severity: severity, summary: try map.required("summary").string("summary"),
-                    description: try map.required("description").string("description"),
-                    message: message, messageEn: messageEn, selectors: selectors, stages: stages, kind: kindName,
-                    optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
-                    failExamples: fail, passExamples: pass, file: item.file, position: idValue.position,
-                    check: check)
+                }
+            }
+        }
+        let placeholderKind = kind ?? PatternCheck.self
+        let message = attempt { () throws(RuleFileError) in try template(map.required("message"), kind: placeholderKind, known: kind != nil) }
+        let messageEn = attempt { () throws(RuleFileError) in
+            try template(map.required("message_en"), kind: placeholderKind, known: kind != nil)
+        }
+        let stages = attempt { () throws(RuleFileError) in
+            try map["stages"].map { v throws(RuleFileError) in try Self.stages(v) } ?? SheetStage.allCases
+        }
+        let examples = attempt { () throws(RuleFileError) in try RuleExampleParser.parse(try map.required("examples")) }
+        let summary = attempt { () throws(RuleFileError) in try map.required("summary").string("summary") }
+        let description = attempt { () throws(RuleFileError) in try map.required("description").string("description") }
+        guard keyErrors.isEmpty, errors.isEmpty, let idValue, let id, let severity, let kindValue, let check, let message, let messageEn,
+              let stages, let examples, let summary, let description,
+              let kindName = try? kindValue.string("kind") else {
+            return (nil, sorted())
+        }
+        return (Rule(id: id, severity: severity, summary: summary, description: description,
+                     message: message, messageEn: messageEn, selectors: selectors, stages: stages, kind: kindName,
+                     optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
+                     failExamples: examples.0, passExamples: examples.1, file: item.file, position: idValue.position,
+                     check: check), [])
     }
 
     /// `stages:`: a stage or a non-empty list of distinct stages, returned in `SheetStage` order.
@@ -131,10 +207,13 @@ enum RuleFileParser {
         return stage
     }
 
-    private static func template(_ value: YAMLValue, kind: any Check.Type) throws(RuleFileError) -> MessageTemplate {
+    /// A message template; its placeholders are checked against `kind`'s when the kind is
+    /// `known` (with an unknown kind, only the syntax is checked).
+    private static func template(_ value: YAMLValue, kind: any Check.Type, known kindKnown: Bool = true) throws(RuleFileError) -> MessageTemplate {
         let source = try value.string("message")
         let t: MessageTemplate
         do { t = try MessageTemplate(source) } catch { throw value.error(error.message, error.messageEn) }
+        guard kindKnown else { return t }
         let known = Set(CommonPlaceholder.all.map(\.name) + kind.placeholders)
         if let bad = t.placeholders.first(where: { !known.contains($0) }) {
             throw value.error("未知のプレースホルダ {\(bad)} です。使えるもの: \(known.sorted().joined(separator: ", "))",

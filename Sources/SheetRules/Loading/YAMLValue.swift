@@ -18,20 +18,38 @@ struct YAMLValue {
 
     /// A mapping whose keys must all be in `allowed`; `what` names it in messages.
     func mapping(allowed: [String], what: String) throws(RuleFileError) -> YAMLMapping {
+        var errors: [RuleFileError] = []
+        let map = try mapping(allowed: allowed, what: what, errors: &errors)
+        if let first = errors.first { throw first }
+        return map
+    }
+
+    /// As `mapping(allowed:what:)`, but a key that is unknown (or not a string) is added to
+    /// `errors` and skipped rather than thrown, so the other keys are still read and
+    /// checked. A misspelt key with a near miss that the mapping lacks (`severty` →
+    /// `severity`) is read as that key, so its absence is not reported as a second error.
+    /// Throws only when the value is not a mapping.
+    func mapping(allowed: [String], what: String, errors: inout [RuleFileError]) throws(RuleFileError) -> YAMLMapping {
         guard case .mapping(let mapping) = node else {
             throw error("\(what) はマッピング（キー: 値）で書いてください", "\(what) must be a mapping (key: value)")
         }
+        let written = Set(mapping.keys.compactMap(\.string))
         var entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)] = []
         for (k, v) in mapping {
             let keyValue = YAMLValue(node: k, file: file)
             guard case .scalar(let scalar) = k else {
-                throw keyValue.error("キーは文字列で書いてください", "keys must be plain strings")
+                errors.append(keyValue.error("キーは文字列で書いてください", "keys must be plain strings"))
+                continue
             }
             guard allowed.contains(scalar.string) else {
                 let hint = Self.closest(scalar.string, in: allowed).map { ($0, "（\($0) の誤りですか）", " (did you mean '\($0)'?)") }
-                throw keyValue.error(
+                errors.append(keyValue.error(
                     "\(what) に未知のキー「\(scalar.string)」があります\(hint?.1 ?? "")。使えるキー: \(allowed.joined(separator: ", "))",
-                    "unknown key '\(scalar.string)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))")
+                    "unknown key '\(scalar.string)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))"))
+                if let meant = hint?.0, !written.contains(meant) {
+                    entries.append((meant, keyValue, YAMLValue(node: v, file: file)))
+                }
+                continue
             }
             entries.append((scalar.string, keyValue, YAMLValue(node: v, file: file)))
         }
@@ -87,8 +105,8 @@ struct YAMLValue {
         do {
             return try TextPattern(source)
         } catch {
-            throw self.error("\(what) の正規表現「\(source)」が不正です: \(error.reason)",
-                             "\(what): invalid regular expression '\(source)': \(error.reason)")
+            throw self.error("\(what) の正規表現「\(source)」が正しくありません: \(error.message)",
+                             "\(what): invalid regular expression '\(source)': \(error.messageEn)")
         }
     }
 
