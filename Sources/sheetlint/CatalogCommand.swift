@@ -1,5 +1,6 @@
 import ArgumentParser
 import SheetlintKit
+import SheetReporting
 
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct CatalogCheckCommand: ParsableCommand {
         for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
         if !errors.isEmpty { throw ExitCode(2) }
         let outcome = CatalogCheckRun.check(files, rules: rules, english: source.english)
-        for line in outcome.lines { print(line) }
+        for line in outcome.lines { print(TerminalText.escaped(line, keepLayout: true)) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SheetlintKit
+import SheetReporting
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct RulesListCommand: ParsableCommand {
 
     func run() throws {
         let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
-        print(RulesCatalogue.list(rules, english: source.english), terminator: "")
+        print(TerminalText.escaped(RulesCatalogue.list(rules, english: source.english), keepLayout: true), terminator: "")
         // Broken rule files are reported, but the rules that loaded are still listed.
         for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
         if !errors.isEmpty { throw ExitCode(2) }
@@ -57,7 +58,7 @@ struct RulesExplainCommand: ParsableCommand {
                 : "sheetlint: ルール「\(id)」はありません\(near.map { "（\($0) の誤りですか）" } ?? "")。`sheetlint rules` で一覧を表示できます")
             throw ExitCode(2)
         }
-        print(text, terminator: "")
+        print(TerminalText.escaped(text, keepLayout: true), terminator: "")
         if !errors.isEmpty { throw ExitCode(2) }
     }
 }
@@ -82,7 +83,7 @@ struct RulesTestCommand: ParsableCommand {
         for error in errors { printError("sheetlint: " + error.text(english: english)) }
         let ids = directory.map { dir in Set(rules.rules.filter { $0.file.hasPrefix(dir) }.map(\.id)) }
         let (report, failures) = RulesCatalogue.test(rules, ids: ids, english: english)
-        print(report, terminator: "")
+        print(TerminalText.escaped(report, keepLayout: true), terminator: "")
         if !errors.isEmpty { throw ExitCode(2) }
         if failures > 0 { throw ExitCode(1) }
     }
