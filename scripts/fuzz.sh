@@ -26,7 +26,7 @@ build() {
     bin=$(cd "$fuzz" && swift build -c release --build-path "$fuzz/.build" --show-bin-path)
     # The library modules every target needs (not the CLI, not ArgumentParser).
     objects=()
-    for m in SheetModel SheetReading SheetRules SheetReporting SheetlintKit Yams CYaml CICURegex; do
+    for m in SheetModel SheetReading SheetRules SheetReporting SheetlintKit Yams CYaml CICURegex Mustache CSV; do
         while IFS= read -r -d '' o; do objects+=("$o"); done < <(find "$bin/$m.build" -name '*.o' -print0 | sort -z)
     done
     for t in "${targets[@]}"; do
