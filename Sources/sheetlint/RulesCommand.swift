@@ -33,7 +33,7 @@ struct RulesListCommand: ParsableCommand {
 
     func run() throws {
         let (rules, errors) = Sheetlint.loadRules(source.rulesDirectories)
-        print(TerminalText.escaped(RulesCatalogue.list(rules), keepLayout: true), terminator: "")
+        print(TerminalText.escaped(RulesCatalogue.list(rules, english: source.english), keepLayout: true), terminator: "")
         // Broken rule files are reported, but the rules that loaded are still listed.
         for error in errors { printError("sheetlint: " + error.text(english: source.english)) }
         if !errors.isEmpty { throw ExitCode(2) }

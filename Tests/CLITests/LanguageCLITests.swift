@@ -90,3 +90,25 @@ final class LanguageCLITests: XCTestCase {
             r.stderr)
     }
 }
+
+/// `rules` and `rules explain` in the user's language.
+final class RulesLanguageCLITests: XCTestCase {
+    func testRulesListAndExplainAreJapaneseByDefault() throws {
+        let ja = try CLIRunner.run(["rules"])
+        XCTAssertEqual(ja.status, 0, ja.stderr)
+        XCTAssertTrue(ja.stdout.contains("和暦と並べた西暦が違います（令和6年度(2025年度)）。"), ja.stdout)
+        let en = try CLIRunner.run(["rules", "--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("An era year and the western year beside it differ"), en.stdout)
+        // Every rule has its Japanese summary: no line of the Japanese list is the English one.
+        let englishLines = Set(en.stdout.split(separator: "\n"))
+        for line in ja.stdout.split(separator: "\n") {
+            XCTAssertFalse(englishLines.contains(line), "no Japanese summary: \(line)")
+        }
+        let explain = try CLIRunner.run(["rules", "explain", "era-year-mismatch"])
+        XCTAssertTrue(explain.stdout.hasPrefix("era-year-mismatch [error]\n和暦と並べた西暦が違います"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("\n種類 (kind): era-year\n"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("段階 (stages): plan, review（すべての段階）"), explain.stdout)
+        let explainEn = try CLIRunner.run(["rules", "explain", "era-year-mismatch", "--lang", "en"])
+        XCTAssertTrue(explainEn.stdout.contains("\nkind: era-year\n"), explainEn.stdout)
+    }
+}
