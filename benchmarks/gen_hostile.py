@@ -60,16 +60,26 @@ def main():
     if yaml is not None:
         sheet = yaml.safe_load(open(a.example_yaml, encoding="utf-8"))
         goal = sheet["annualGoals"][0]
-        one = len(json.dumps(goal, ensure_ascii=False).encode()) + 4
-        count = max(1, (a.bytes - 4096) // one)
-        goals = []
-        for i in range(count):
-            g = dict(goal)
-            g["number"] = i % 99 + 1
-            goals.append(g)
-        sheet["annualGoals"] = goals
+
+        def render(count):
+            goals = []
+            for i in range(count):
+                g = dict(goal)
+                g["number"] = i % 99 + 1
+                goals.append(g)
+            sheet["annualGoals"] = goals
+            return json.dumps(sheet, ensure_ascii=False, indent=1)
+
+        # Grow the goal count until the JSON is just under the size asked for.
+        count = 100
+        size = len(render(count).encode())
+        count = max(1, int(count * (a.bytes - 4096) / size))
+        text = render(count)
+        while len(text.encode()) > a.bytes:
+            count = int(count * 0.98)
+            text = render(count)
         with open(os.path.join(a.outdir, "goals.json"), "w", encoding="utf-8") as f:
-            json.dump(sheet, f, ensure_ascii=False, indent=1)
+            f.write(text)
 
 
 if __name__ == "__main__":

@@ -24,10 +24,16 @@ build() {
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -g >&2)
     local bin objects t
     bin=$(cd "$fuzz" && swift build -c release --build-path "$fuzz/.build" --show-bin-path)
-    # The library modules every target needs (not the CLI, not ArgumentParser).
+    # Every library module built (sheetlint's and its dependencies'), but no executable:
+    # not the CLI, not build-tool plugins, not the other fuzz targets.
     objects=()
-    for m in SheetModel SheetReading SheetRules SheetReporting SheetlintKit Yams CYaml CICURegex; do
-        while IFS= read -r -d '' o; do objects+=("$o"); done < <(find "$bin/$m.build" -name '*.o' -print0 | sort -z)
+    local dir name
+    for dir in "$bin"/*.build; do
+        name=$(basename "$dir" .build)
+        case $name in
+            sheetlint|Fuzz*|*-tool|generate_*) continue ;;
+        esac
+        while IFS= read -r -d '' o; do objects+=("$o"); done < <(find "$dir" -name '*.o' -print0 | sort -z)
     done
     for t in "${targets[@]}"; do
         # (ld.gold warns about every ASan report helper it cannot export: noise, dropped.)

@@ -58,7 +58,7 @@ public enum GitHubReporter {
             case "\n": out += "%0A"
             case ":" where extra: out += "%3A"
             case "," where extra: out += "%2C"
-            case _ where TerminalText.needsEscape(scalar, true):
+            case _ where TerminalText.needsEscape(scalar, true): // CR and LF are handled above
                 // ESC, BEL, NUL… would act on a log viewer: shown as `\u{1B}`, as in text output.
                 out += TerminalText.escaped(String(scalar))
             default: out.unicodeScalars.append(scalar)

@@ -37,6 +37,17 @@ public indirect enum ModelSchema: Sendable, Hashable {
     public func member(_ key: String) -> Member? { members.first { $0.key == key } }
 
     /// A short name for messages: `object`, `array`, `string`, `int`, `bool`.
+    /// `shapeName` in Japanese.
+    public var shapeNameJa: String {
+        switch self {
+        case .object: return "オブジェクト（object）"
+        case .array: return "配列（array）"
+        case .scalar(.string): return "文字列（string）"
+        case .scalar(.int): return "整数（int）"
+        case .scalar(.bool): return "真偽値（bool）"
+        }
+    }
+
     public var shapeName: String {
         switch self {
         case .object: return "object"

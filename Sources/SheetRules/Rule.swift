@@ -10,6 +10,10 @@ public struct Rule: Sendable {
     public var summary: String
     /// Why it matters (shown by `rules explain`).
     public var description: String
+    /// `summary` and `description` in Japanese (`summary_ja`, `description_ja`), shown by
+    /// `rules` and `rules explain` unless `--lang en`; nil when the rule file has none.
+    public var summaryJa: String?
+    public var descriptionJa: String?
     /// Japanese message template.
     public var message: MessageTemplate
     /// English message template.

@@ -1,3 +1,4 @@
+import SheetModel
 /// Resolving a selector against `ModelSchema`, at load.
 extension Selector {
     /// One place in the schema a selector can reach.
@@ -5,6 +6,10 @@ extension Selector {
         /// The path with `[*]` for every array step (`annualGoals[*].planCodes`).
         public var path: String
         public var schema: ModelSchema
+        /// The selector as written in the rule file, and where, for errors about what it
+        /// selects (set by the rule parser; empty and nil elsewhere).
+        public var selector = ""
+        public var position: SourcePosition?
     }
 
     /// Every schema node the selector can reach from `root`. Throws when it reaches none,

@@ -128,6 +128,13 @@ extension Sheetlint {
     /// `baseline prune`: lints `request.lint.paths` and rewrites the baseline at `path` with
     /// only the entries that still match a finding.
     public static func pruneBaseline(at path: String, request: LintRequest) -> CommandOutcome {
+        // The baseline is rewritten in place: refuse when it is one of the sheets.
+        let conflicts = OutputSafety.conflicts(outputs: [(option: "baseline prune", path: path)],
+                                               inputs: OutputSafety.inputs(of: request.lint))
+        if !conflicts.isEmpty {
+            let english = request.language?.isEnglish ?? false
+            return CommandOutcome(stdout: "", stderr: conflicts.map { "sheetlint: " + $0.text(english: english) }, exitCode: 2)
+        }
         let result = lint(request.lint)
         let english = (request.language ?? result.configLanguage.flatMap { ReportLanguage(rawValue: $0.rawValue) }) == .en
         var stderr = (result.notices + result.errors).map { "sheetlint: " + $0.text(english: english) }

@@ -142,11 +142,11 @@ extension Sheetlint {
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
                 let stage = config.stage(of: sheet, option: options.stage)
-                let source = SheetDecoder.splitLines(decoded.text)
+                let source = SheetSource(text: decoded.text)
                 let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source)
                     + ReaderNotes.findings(sheet.notes)
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
-                let lines = keepLines ? source.map(String.init) : []
+                let lines = keepLines ? source.lines.map(String.init) : []
                 // The model itself is dropped here unless asked for: the cross-sheet stage
                 // gets only what its rules select (a run over 20,000 sheets kept them all).
                 return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions,

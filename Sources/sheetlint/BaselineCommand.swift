@@ -7,7 +7,7 @@ import SheetReporting
 struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
-        abstract: "Maintains baseline files (see `lint --write-baseline` and `--baseline`).",
+        abstract: CLILanguage.text("ベースラインファイルを管理します（`lint --write-baseline` と `--baseline` を参照）。", "Maintains baseline files (see `lint --write-baseline` and `--baseline`)."),
         subcommands: [BaselinePruneCommand.self]
     )
 }
@@ -15,23 +15,23 @@ struct BaselineCommand: ParsableCommand {
 struct BaselinePruneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
-        abstract: "Drops baseline entries that no longer match any finding.",
+        abstract: CLILanguage.text("どの指摘にも一致しなくなったベースラインの項目を削除します。", "Drops baseline entries that no longer match any finding."),
         discussion: "Example: sheetlint baseline prune --baseline .sheetlint-baseline.json sheets/"
     )
 
-    @Option(help: "The baseline file to prune (rewritten atomically).")
+    @Option(help: ArgumentHelp(CLILanguage.text("整理するベースラインファイル（途中の状態を残さず書き換えます）。", "The baseline file to prune (rewritten atomically).")))
     var baseline: String
 
-    @Argument(help: "The sheets and directories the baseline covers.")
+    @Argument(help: ArgumentHelp(CLILanguage.text("ベースラインの対象のシートとディレクトリ。", "The sheets and directories the baseline covers.")))
     var paths: [String]
 
-    @Option(name: .customLong("rules"), help: "Extra rule directories, as given to lint.")
+    @Option(name: .customLong("rules"), help: ArgumentHelp(CLILanguage.text("lint に渡したのと同じ追加の規則のディレクトリ。", "Extra rule directories, as given to lint.")))
     var rulesDirectories: [String] = []
 
-    @Option(help: "Message language: ja or en.")
+    @Option(help: ArgumentHelp(CLILanguage.text("メッセージの言語: ja か en。", "Message language: ja or en.")))
     var lang: String = "ja"
 
-    @Option(help: "The sheets' stage, as given to lint: plan, review or auto.")
+    @Option(help: ArgumentHelp(CLILanguage.text("lint に渡したのと同じシートの段階: plan, review, auto。", "The sheets' stage, as given to lint: plan, review or auto.")))
     var stage: String?
 
     func run() throws {

@@ -5,14 +5,14 @@ import SheetRules
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Writes a commented starter .sheetlint.yml (never overwrites an existing file).",
+        abstract: CLILanguage.text("説明付きのひな形 .sheetlint.yml を書きます（既存のファイルは上書きしません）。", "Writes a commented starter .sheetlint.yml (never overwrites an existing file)."),
         discussion: "Example: sheetlint init && $EDITOR .sheetlint.yml"
     )
 
-    @Argument(help: "Where to write it.")
+    @Argument(help: ArgumentHelp(CLILanguage.text("書き出す場所。", "Where to write it.")))
     var path: String = StarterConfig.defaultFileName
 
-    @Option(help: "Message language: ja or en.")
+    @Option(help: ArgumentHelp(CLILanguage.text("メッセージの言語: ja か en。", "Message language: ja or en.")))
     var lang: String = "ja"
 
     func run() throws {

@@ -9,8 +9,19 @@ import SheetRules
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Checks sheets against the rules and reports findings.",
-        discussion: """
+        abstract: CLILanguage.text("シートを規則で検査し、指摘を報告します。", "Checks sheets against the rules and reports findings."),
+        discussion: CLILanguage.text("""
+        終了コード: 0 ゲート合格、1 ゲート不合格（既定ではエラーの指摘が 1 つでもあるとき）、\
+        2 入力・規則・オプション・出力が使えないとき。
+
+        `sheetlint` だけでカレントディレクトリを検査します。`sheetlint FILE…` は `sheetlint lint FILE…` と同じです。
+
+        例:
+          sheetlint lint examples/
+          sheetlint lint --format sarif --output sheetlint.sarif sheets/
+          sheetlint lint --baseline .sheetlint-baseline.json --max-warnings 0 sheets/
+          sheetlint lint --rules my-rules/ --lang en sheet.md
+        """, """
         Exit status: 0 the gate passes; 1 the gate fails (by default: any error-level finding); \
         2 unusable input, rules, options or output.
 
@@ -21,56 +32,56 @@ struct LintCommand: ParsableCommand {
           sheetlint lint --format sarif --output sheetlint.sarif sheets/
           sheetlint lint --baseline .sheetlint-baseline.json --max-warnings 0 sheets/
           sheetlint lint --rules my-rules/ --lang en sheet.md
-        """
+        """)
     )
 
-    @Argument(help: "Sheet files or directories (searched for .md, .yaml, .yml, .json); default: the current directory.")
+    @Argument(help: ArgumentHelp(CLILanguage.text("シートのファイルかディレクトリ（.md .yaml .yml .json を探します）。省略時はカレントディレクトリ。", "Sheet files or directories (searched for .md, .yaml, .yml, .json); default: the current directory.")))
     var paths: [String] = []
 
-    @Option(help: "Output: text, json, sarif, github or junit.")
+    @Option(help: ArgumentHelp(CLILanguage.text("出力形式: text, json, sarif, github, junit。", "Output: text, json, sarif, github or junit.")))
     var format: String = "text"
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(help: ArgumentHelp(CLILanguage.text("報告を標準出力ではなくこのファイルに書きます（途中の状態を残しません）。", "Write the report to this file (atomically) instead of standard output.")))
     var output: String?
 
-    @Option(name: .customLong("rules"), help: "A directory of extra rules (and catalogs/); repeatable. Same id replaces a default.")
+    @Option(name: .customLong("rules"), help: ArgumentHelp(CLILanguage.text("追加の規則（と catalogs/）のディレクトリ。複数指定可。同じ id の既定の規則を置き換えます。", "A directory of extra rules (and catalogs/); repeatable. Same id replaces a default.")))
     var rulesDirectories: [String] = []
 
-    @Option(name: .customLong("fiscal-year"), parsing: .unconditional, help: "Fiscal year (western year it starts in).")
+    @Option(name: .customLong("fiscal-year"), parsing: .unconditional, help: ArgumentHelp(CLILanguage.text("年度（始まる年の西暦）。", "Fiscal year (western year it starts in).")))
     var fiscalYear: Int?
 
-    @Option(help: "Message language: ja or en (default: the configuration's lang, else ja).")
+    @Option(help: ArgumentHelp(CLILanguage.text("メッセージの言語: ja か en（既定: 設定の lang、なければ ja）。", "Message language: ja or en (default: the configuration's lang, else ja).")))
     var lang: String?
 
-    @Option(help: "Use this configuration file for every sheet instead of the nearest .sheetlint.yml.")
+    @Option(help: ArgumentHelp(CLILanguage.text("最寄りの .sheetlint.yml の代わりに、すべてのシートにこの設定ファイルを使います。", "Use this configuration file for every sheet instead of the nearest .sheetlint.yml.")))
     var config: String?
 
-    @Option(help: "The sheets' stage: plan (goal-setting, 当初設定), review (year-end, 振り返り) or auto (inferred per sheet from its content). Default: the configuration's stage:, else auto.")
+    @Option(help: ArgumentHelp(CLILanguage.text("シートの段階: plan（当初設定）、review（振り返り）、auto（シートごとに内容から推定）。既定: 設定の stage:、なければ auto。", "The sheets' stage: plan (goal-setting, 当初設定), review (year-end, 振り返り) or auto (inferred per sheet from its content). Default: the configuration's stage:, else auto.")))
     var stage: String?
 
-    @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932.")
+    @Option(help: ArgumentHelp(CLILanguage.text("文字コードを指定します: utf-8, utf-16le, utf-16be, cp932。", "Force the input encoding: utf-8, utf-16le, utf-16be, cp932.")))
     var encoding: String?
 
-    @Option(parsing: .unconditional, help: "Files read in parallel (1 for debugging).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(CLILanguage.text("並行して読むファイル数（デバッグには 1）。", "Files read in parallel (1 for debugging).")))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Hide the findings recorded in this baseline file; report only new ones.")
+    @Option(help: ArgumentHelp(CLILanguage.text("このベースラインに記録された指摘を隠し、新しい指摘だけを報告します。", "Hide the findings recorded in this baseline file; report only new ones.")))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this file (the run then exits 0 unless input is unusable).")
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(CLILanguage.text("現在の指摘をこのファイルに記録します（入力が使えない場合を除き終了コード 0）。", "Record the current findings in this file (the run then exits 0 unless input is unusable).")))
     var writeBaseline: String?
 
-    @Option(name: .customLong("max-warnings"), parsing: .unconditional, help: "Fail when more than this many warnings are reported.")
+    @Option(name: .customLong("max-warnings"), parsing: .unconditional, help: ArgumentHelp(CLILanguage.text("警告がこの数を超えたら不合格にします。", "Fail when more than this many warnings are reported.")))
     var maxWarnings: Int?
 
-    @Option(name: .customLong("fail-on"), help: "Fail on findings at least this severe: error, warning or info.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(CLILanguage.text("この重大度以上の指摘で不合格にします: error, warning, info。", "Fail on findings at least this severe: error, warning or info.")))
     var failOn: String = "error"
 
-    @Flag(help: "Report error-level findings only (the gate still counts all).")
+    @Flag(help: ArgumentHelp(CLILanguage.text("エラーの指摘だけを表示します（ゲートと集計はすべてを数えます）。", "Report error-level findings only (the gate still counts all).")))
     var quiet = false
 
     @Flag(name: .customLong("skip-non-sheets"),
-          help: "Skip named files that are not sheets (README, configuration, catalogues) instead of failing; for hooks.")
+          help: ArgumentHelp(CLILanguage.text("シートでないファイル（README、設定、カタログ）を指定されても失敗せずに飛ばします（フック用）。", "Skip named files that are not sheets (README, configuration, catalogues) instead of failing; for hooks.")))
     var skipNonSheets = false
 
     func run() throws {

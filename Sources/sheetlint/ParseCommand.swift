@@ -5,31 +5,40 @@ import SheetReading
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Reads one sheet and writes its model (canonical YAML or JSON, or a span dump).",
-        discussion: """
+        abstract: CLILanguage.text("シートを 1 つ読み、そのモデルを書き出します（正規形 YAML か JSON、または位置のダンプ）。", "Reads one sheet and writes its model (canonical YAML or JSON, or a span dump)."),
+        discussion: CLILanguage.isEnglish ? """
         Examples:
+          sheetlint parse examples/toshi-seisaku.md
+          sheetlint parse sheet.md --format json --no-spans > sheet.json
+          sheetlint parse sheet.md --encoding cp932 --format dump
+        """ : """
+        例:
           sheetlint parse examples/toshi-seisaku.md
           sheetlint parse sheet.md --format json --no-spans > sheet.json
           sheetlint parse sheet.md --encoding cp932 --format dump
         """
     )
 
-    @Argument(help: "The sheet file (.md published form, or .yaml/.yml/.json canonical form).")
+    @Argument(help: ArgumentHelp(CLILanguage.text("シートのファイル（公開形式の .md、または正規形の .yaml/.yml/.json）。", "The sheet file (.md published form, or .yaml/.yml/.json canonical form).")))
     var file: String
 
-    @Option(help: "Output: yaml, json or dump.")
+    @Option(help: ArgumentHelp(CLILanguage.text("出力形式: yaml, json, dump。", "Output: yaml, json or dump.")))
     var format: String = "yaml"
 
-    @Flag(inversion: .prefixedNo, help: "Include `span` (line:col-line:col) keys in YAML/JSON output.")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(CLILanguage.text("YAML/JSON の出力に `span`（行:列-行:列）を含めます。", "Include `span` (line:col-line:col) keys in YAML/JSON output.")))
     var spans = true
 
-    @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932 (default: detect).")
+    @Option(help: ArgumentHelp(CLILanguage.text("文字コードを指定します: utf-8, utf-16le, utf-16be, cp932（既定: 自動判定）。", "Force the input encoding: utf-8, utf-16le, utf-16be, cp932 (default: detect).")))
     var encoding: String?
 
-    @Option(name: .customLong("fiscal-year"), parsing: .unconditional, help: "Fiscal year (western year it starts in, e.g. 2022).")
+    @Option(name: .customLong("fiscal-year"), parsing: .unconditional, help: ArgumentHelp(CLILanguage.text("年度（始まる年の西暦、例: 2022）。", "Fiscal year (western year it starts in, e.g. 2022).")))
     var fiscalYear: Int?
 
+    @Option(help: ArgumentHelp(CLILanguage.text("メッセージの言語: ja か en。", "Message language: ja or en.")))
+    var lang: String = "ja"
+
     func run() throws {
+        guard ["ja", "en"].contains(lang) else { throw ValidationError("--lang must be ja or en") }
         guard let format = ParseFormat(rawValue: format) else {
             throw ValidationError("--format must be one of: yaml, json, dump")
         }
@@ -46,7 +55,7 @@ struct ParseCommand: ParsableCommand {
             for note in result.notes { printError(note) }
             print(result.output, terminator: "")
         } catch let error as ReadError {
-            printError("sheetlint: " + error.formatted())
+            printError("sheetlint: " + error.formatted(english: lang == "en"))
             throw ExitCode(2)
         }
     }

@@ -23,8 +23,14 @@ struct SheetlintCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error), keepLineBreaks: true)
+                // Option errors in the user's language (Japanese unless --lang en).
+                printError(OptionMessages.localized(fullMessage(for: error)), keepLayout: true)
                 Foundation.exit(2)
+            }
+            // --help (and --version): the parser's headers in the user's language.
+            if code == .success, !(error is ExitCode) {
+                print(OptionMessages.localizedHelp(fullMessage(for: error)))
+                Foundation.exit(0)
             }
             exit(withError: error)
         }
@@ -33,9 +39,9 @@ struct SheetlintCommand: ParsableCommand {
 
 /// Prints `message` to standard error as one line: control characters from file names or
 /// sheets (ESC, CR, LF, …) are escaped (`TerminalText`), so they cannot forge lines or drive
-/// the terminal. `keepLineBreaks` keeps LF for our own multi-line usage messages.
-func printError(_ message: String, keepLineBreaks: Bool = false) {
-    FileHandle.standardError.write(Data((TerminalText.escaped(message, keepLineBreaks: keepLineBreaks) + "\n").utf8))
+/// the terminal. `keepLayout` keeps LF and TAB for our own multi-line usage messages.
+func printError(_ message: String, keepLayout: Bool = false) {
+    FileHandle.standardError.write(Data((TerminalText.escaped(message, keepLayout: keepLayout) + "\n").utf8))
 }
 
 /// Refuses a `--fiscal-year` outside the years a configuration accepts (1900–2999).

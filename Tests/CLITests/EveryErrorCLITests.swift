@@ -68,7 +68,7 @@ final class EveryErrorCLITests: XCTestCase {
             "sheetlint: rules/mine.yml:7:14: unknown placeholder {nosuch}; available: code, field, goal, match, number, path, section, title, value, written",
             "sheetlint: rules/mine.yml:11:24: pattern: invalid regular expression '(': a group opened with ( is not closed with ), or a ) has no ( (at character 1)",
             "sheetlint: rules/mine.yml:11:29: unknown key 'colour' in options of kind pattern; allowed keys: pattern, normalize, except",
-            "sheetlint: rules/mine.yml:16:5: unknown key 'severty' in rule (did you mean 'severity'?); allowed keys: id, severity, summary, description, message, message_en, selector, kind, options, stages, examples",
+            "sheetlint: rules/mine.yml:16:5: unknown key 'severty' in rule (did you mean 'severity'?); allowed keys: id, severity, summary, description, summary_ja, description_ja, message, message_en, selector, kind, options, stages, examples",
         ])
         // The broken rules are left out; every default rule is still listed.
         XCTAssertTrue(r.stdout.contains("plan-code-placeholder"), r.stdout)

@@ -100,12 +100,13 @@ final class FileSafetyCLITests: XCTestCase {
             (["--fiscal-year", "1800"], "--fiscal-year must be a western-calendar fiscal year from 1900 to 2999"),
         ]
         for (options, message) in cases {
-            let result = try BoundedRun.run(["lint"] + options + ["sheets"], in: dir)
+            // The English texts (the default language, Japanese, is LanguageCLITests' subject).
+            let result = try BoundedRun.run(["lint"] + options + ["sheets", "--lang", "en"], in: dir)
             XCTAssertEqual(result.status, 2, "\(options)")
             XCTAssertTrue(result.stderr.contains(message), "\(options): \(result.stderr)")
             XCTAssertFalse(result.stderr.contains("Missing value"), "\(options): \(result.stderr)")
         }
-        let parse = try BoundedRun.run(["parse", "--fiscal-year", "1800", "sheets/sheet.md"], in: dir)
+        let parse = try BoundedRun.run(["parse", "--fiscal-year", "1800", "sheets/sheet.md", "--lang", "en"], in: dir)
         XCTAssertEqual(parse.status, 2)
         XCTAssertTrue(parse.stderr.contains("from 1900 to 2999"), parse.stderr)
         for year in ["1900", "2999"] {

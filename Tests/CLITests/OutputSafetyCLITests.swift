@@ -29,22 +29,43 @@ final class OutputSafetyCLITests: XCTestCase {
             XCTAssertTrue(result.stderr.contains("refusing to overwrite an input"), "\(args): \(result.stderr)")
             XCTAssertEqual(contents("sheet.md"), CLIFixtures.gateSheet, "\(args)")
         }
+        let prune = try BoundedRun.run(["baseline", "prune", "--baseline", "sheet.md", "--lang", "en", "sheet.md"], in: dir)
+        XCTAssertEqual(prune.status, 2)
+        XCTAssertTrue(prune.stderr.contains("refusing to overwrite an input"), prune.stderr)
+        XCTAssertEqual(contents("sheet.md"), CLIFixtures.gateSheet)
         let both = try lint(["--output", "same.txt", "--write-baseline", "./same.txt", "sheet.md"])
         XCTAssertEqual(both.status, 2)
         XCTAssertTrue(both.stderr.contains("--output and --write-baseline name the same file"), both.stderr)
     }
 
     /// Defect 7: `--output` onto a device node or a symbolic link replaced it with a regular file.
+    /// The null and full devices to write to. As root, private copies made with mknod in the
+    /// test directory: a tool with this bug, run as root, would replace the system's own
+    /// /dev/null (this happened once while checking the test against the old binary).
+    private func devices() -> (null: String, full: String) {
+        guard getuid() == 0 else { return ("/dev/null", "/dev/full") }
+        // glibc's makedev(1, 3) and makedev(1, 7).
+        // On a file system mounted nodev the copies cannot be opened: use the real ones then.
+        guard mknod(path("null"), S_IFCHR | 0o666, 0x103) == 0, mknod(path("full"), S_IFCHR | 0o666, 0x107) == 0 else {
+            return ("/dev/null", "/dev/full")
+        }
+        let fd = open(path("null"), O_WRONLY)
+        guard fd >= 0 else { return ("/dev/null", "/dev/full") }
+        close(fd)
+        return (path("null"), path("full"))
+    }
+
     func testDevicesAndLinksAreWrittenThroughNeverReplaced() throws {
-        let null = try lint(["--output", "/dev/null", "sheet.md"])
+        let (nullDevice, fullDevice) = devices()
+        let null = try lint(["--output", nullDevice, "sheet.md"])
         XCTAssertEqual(null.status, 1, null.stderr)
         var st = stat()
-        XCTAssertEqual(lstat("/dev/null", &st), 0)
-        XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
-        let full = try lint(["--output", "/dev/full", "sheet.md"])
+        XCTAssertEqual(lstat(nullDevice, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR, "the null device is still a device")
+        let full = try lint(["--output", fullDevice, "sheet.md"])
         XCTAssertEqual(full.status, 2)
-        XCTAssertTrue(full.stderr.contains("/dev/full: cannot write output (No space left on device)"), full.stderr)
-        XCTAssertEqual(lstat("/dev/full", &st), 0)
+        XCTAssertTrue(full.stderr.contains("\(fullDevice): cannot write output (No space left on device)"), full.stderr)
+        XCTAssertEqual(lstat(fullDevice, &st), 0)
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR)
 
         try "old".write(toFile: path("target.txt"), atomically: false, encoding: .utf8)

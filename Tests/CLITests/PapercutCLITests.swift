@@ -10,7 +10,7 @@ final class PapercutCLITests: XCTestCase {
             let r = try CLIRunner.run(command + ["--help"])
             XCTAssertEqual(r.status, 0, "\(command) \(r.stderr)")
             for word in r.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("examples/") {
-                let name = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)"))
+                let name = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)）。、"))
                 let path = CLIRunner.repoRoot.appendingPathComponent(name).path
                 XCTAssertTrue(FileManager.default.fileExists(atPath: path), "\(command.joined(separator: " ")) --help names \(word)")
             }

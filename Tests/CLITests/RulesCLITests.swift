@@ -74,7 +74,8 @@ final class RulesCLITests: XCTestCase {
         let result = try CLIRunner.run(["rules", "explain", "plan-code-placeholder"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stdout.contains("plan-code-placeholder [error]"))
-        XCTAssertTrue(result.stdout.contains("example"))
+        XCTAssertTrue(result.stdout.contains("\n例 ("), result.stdout)
+        XCTAssertTrue(try CLIRunner.run(["rules", "explain", "plan-code-placeholder", "--lang", "en"]).stdout.contains("\nexample ("))
         XCTAssertEqual(try CLIRunner.run(["rules", "explain", "no-such-rule"]).status, 2)
     }
 }

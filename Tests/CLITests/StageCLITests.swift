@@ -143,7 +143,7 @@ final class StageCLITests: XCTestCase {
 
     /// `rules explain` and `rules` show each rule's stages.
     func testRulesShowTheirStages() throws {
-        let explain = try CLIRunner.run(["rules", "explain", "result-missing"])
+        let explain = try CLIRunner.run(["rules", "explain", "result-missing", "--lang", "en"])
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.contains("\nstages: review (year-end review only: 振り返り)\n"), explain.stdout)
         let list = try CLIRunner.run(["rules"]).stdout.split(separator: "\n")

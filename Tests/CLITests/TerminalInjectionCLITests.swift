@@ -35,4 +35,29 @@ final class TerminalInjectionCLITests: XCTestCase {
                        "every line naming the file starts with its escaped name: \(text.stdout)")
         XCTAssertTrue(text.stdout.contains("evil\\u{A}\\u{D}sheet.md:1:1: error: forged [x]\\u{1B}[31m.yaml:"), text.stdout)
     }
+
+    func testRuleTextFromARulesDirectoryIsEscapedInRulesOutput() throws {
+        let dir = try BoundedRun.openDirectory(self)
+        try CLIFixtures.write("""
+        version: 1
+        rules:
+          - id: loud
+            severity: info
+            summary: "title\\e]0;PWNED\\a here"
+            description: "d\\e[2J"
+            message: "{value}"
+            message_en: "{value}"
+            selector: "mission.items[*].text"
+            kind: pattern
+            options: {pattern: zzz}
+            examples: {fail: [{sheet: {mission: [{number: 1, text: zzz}]}, count: 1}], pass: [{sheet: {mission: [{number: 1, text: a}]}}]}
+
+        """, "rules/loud.yml", in: dir)
+        for args in [["rules", "--rules", "rules"], ["rules", "explain", "loud", "--rules", "rules"]] {
+            let result = try BoundedRun.run(args, in: dir)
+            XCTAssertEqual(result.status, 0, "\(args): \(result.stderr)")
+            XCTAssertFalse(result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(args): \(result.stdout)")
+            XCTAssertTrue(result.stdout.contains("\\u{1B}]0;PWNED\\u{7}"), "\(args): \(result.stdout)")
+        }
+    }
 }

@@ -78,7 +78,7 @@ final class DefaultRuleSetTests: XCTestCase {
 final class RuleExplanationTests: XCTestCase {
     func testExplanationShowsMessagesOptionsAndExamples() throws {
         let rule = try XCTUnwrap(RuleSet.loadDefault().rule(id: "plan-code-malformed"))
-        let text = rule.explanation()
+        let text = rule.explanation(english: true)
         XCTAssertTrue(text.hasPrefix("plan-code-malformed [error]\n"))
         XCTAssertTrue(text.contains("kind: not-pattern"))
         XCTAssertTrue(text.contains("${circled:3}"))

@@ -71,7 +71,9 @@ final class LoaderErrorTests: XCTestCase {
     }
 
     func testKindThatCannotApplyToTheSelectedShape() {
-        assertError(Support.ruleFile(selector: "header.name", kind: "sequence"), at: "sequence", mentions: "arrays")
+        // Said at the selector, which selects the wrong shape, naming what it selects.
+        assertError(Support.ruleFile(selector: "header.name", kind: "sequence"), at: "\"header.name\"",
+                    mentions: "the selector 'header.name' selects header.name, which is string; this kind needs a selector that selects arrays")
     }
 
     func testUnknownPlaceholder() {

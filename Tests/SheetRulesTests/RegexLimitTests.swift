@@ -61,6 +61,18 @@ final class RegexLimitTests: XCTestCase {
         XCTAssertEqual(RegexBudget().remainingSteps, ResourceLimits.regexStepsPerRuleAndSheet)
     }
 
+    func testBacktrackingStackWithinAndPastTheLimit() throws {
+        // `(a|b)*c` keeps one backtracking frame per `a`: 200,000 fit in
+        // `ResourceLimits.regexStackBytes`, 400,000 do not.
+        let pattern = try TextPattern("(a|b)*c")
+        let within = RegexBudget()
+        XCTAssertTrue(RegexBudget.$current.withValue(within) { pattern.matches(String(repeating: "a", count: 200_000) + "c") })
+        XCTAssertNil(within.overrun)
+        let past = RegexBudget()
+        XCTAssertFalse(RegexBudget.$current.withValue(past) { pattern.matches(String(repeating: "a", count: 400_000) + "c") })
+        XCTAssertEqual(past.overrun, .init(pattern: "(a|b)*c", limit: "stack"))
+    }
+
     func testOrdinaryPatternsKeepTheirMeaning() throws {
         let p = try TextPattern("(?<=令和)(?<year>\\d+|元)年")
         XCTAssertEqual(p.namedGroup("year", in: "令和元年度と令和5年"), "元")

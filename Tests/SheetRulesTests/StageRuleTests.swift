@@ -97,10 +97,12 @@ final class StageRuleTests: XCTestCase {
 
     func testExplanationShowsTheStages() throws {
         let rule = try XCTUnwrap(RuleSet.loadDefault().rule(id: "result-missing"))
-        XCTAssertTrue(rule.explanation().contains("\nstages: review (year-end review only: 振り返り)\n"), rule.explanation())
-        XCTAssertTrue(rule.explanation().contains("fails with 1 finding(s) at stage review:"))
+        XCTAssertTrue(rule.explanation(english: true).contains("\nstages: review (year-end review only: 振り返り)\n"),
+                      rule.explanation(english: true))
+        XCTAssertTrue(rule.explanation(english: true).contains("fails with 1 finding(s) at stage review:"))
+        XCTAssertTrue(rule.explanation().contains("\n段階 (stages): review（振り返りのみ）\n"), rule.explanation())
         let anyStage = try XCTUnwrap(RuleSet.loadDefault().rule(id: "plan-code-placeholder"))
-        XCTAssertTrue(anyStage.explanation().contains("\nstages: plan, review (every stage)\n"))
+        XCTAssertTrue(anyStage.explanation(english: true).contains("\nstages: plan, review (every stage)\n"))
     }
 
     /// The JSON Schema for rule files lists exactly the keys the parser accepts.

@@ -38,8 +38,15 @@ extension YAMLMapping {
     func requireTargets(_ targets: [Selector.SchemaTarget], _ shape: String, shapeJa: String,
                         _ test: (ModelSchema) -> Bool) throws(RuleFileError) {
         if let bad = targets.first(where: { !test($0.schema) }) {
-            throw owner.error("このkindのセレクタは\(shapeJa)を選ぶ必要がありますが、\(bad.path) は \(bad.schema.shapeName) です",
-                              "this kind needs a selector that selects \(shape); \(bad.path) is \(bad.schema.shapeName)")
+            // Said at the selector that selects the wrong thing, naming what it selects.
+            let selector = bad.selector.isEmpty ? "" : "「\(bad.selector)」"
+            let selectorEn = bad.selector.isEmpty ? "" : " '\(bad.selector)'"
+            let node = bad.path.isEmpty ? "シート全体" : bad.path
+            let nodeEn = bad.path.isEmpty ? "the whole sheet" : bad.path
+            throw RuleFileError(
+                file: owner.file, position: bad.position ?? owner.position,
+                message: "セレクタ\(selector)が選ぶ \(node) は\(bad.schema.shapeNameJa)ですが、この kind のセレクタは\(shapeJa)を選ぶ必要があります",
+                messageEn: "the selector\(selectorEn) selects \(nodeEn), which is \(bad.schema.shapeName); this kind needs a selector that selects \(shape)")
         }
     }
 

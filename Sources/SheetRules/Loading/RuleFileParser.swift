@@ -6,7 +6,7 @@ import Yams
 /// its file, line and column.
 enum RuleFileParser {
     static let ruleFileKeys = ["version", "rules"]
-    static let ruleKeys = ["id", "severity", "summary", "description", "message", "message_en",
+    static let ruleKeys = ["id", "severity", "summary", "description", "summary_ja", "description_ja", "message", "message_en",
                            "selector", "kind", "options", "stages", "examples"]
 
     /// Composes YAML text into a node; an empty document is an error here.
@@ -123,7 +123,12 @@ enum RuleFileParser {
             for (source, value) in items {
                 do {
                     let selector = try Selector(source)
-                    targets += try selector.resolve()
+                    targets += try selector.resolve().map { target in
+                        var located = target
+                        located.selector = source
+                        located.position = value.position
+                        return located
+                    }
                     selectors.append(selector)
                 } catch {
                     errors.append(value.error(error.message, error.messageEn))
@@ -163,12 +168,15 @@ enum RuleFileParser {
         let examples = attempt { () throws(RuleFileError) in try RuleExampleParser.parse(try map.required("examples")) }
         let summary = attempt { () throws(RuleFileError) in try map.required("summary").string("summary") }
         let description = attempt { () throws(RuleFileError) in try map.required("description").string("description") }
+        let summaryJa = attempt { () throws(RuleFileError) in try map["summary_ja"]?.string("summary_ja") } ?? nil
+        let descriptionJa = attempt { () throws(RuleFileError) in try map["description_ja"]?.string("description_ja") } ?? nil
         guard keyErrors.isEmpty, errors.isEmpty, let idValue, let id, let severity, let kindValue, let check, let message, let messageEn,
               let stages, let examples, let summary, let description,
               let kindName = try? kindValue.string("kind") else {
             return (nil, sorted())
         }
         return (Rule(id: id, severity: severity, summary: summary, description: description,
+                     summaryJa: summaryJa, descriptionJa: descriptionJa,
                      message: message, messageEn: messageEn, selectors: selectors, stages: stages, kind: kindName,
                      optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
                      failExamples: examples.0, passExamples: examples.1, file: item.file, position: idValue.position,
