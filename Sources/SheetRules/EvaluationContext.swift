@@ -7,9 +7,9 @@ struct EvaluationContext: Sendable {
     let catalogs: [String: Catalog]
     /// The sheet's file, for the span of a finding on a node that has none.
     let file: String
-    /// The sheet's source lines, when the caller has them: a finding about part of a text
+    /// The sheet's source, when the caller has it: a finding about part of a text
     /// (`focus`) then points at exactly that part (`FocusedSpan`).
-    var source: [Substring]? = nil
+    var source: SheetSource? = nil
     /// Text worked out once per sheet and shared by its rules.
     var texts = SheetTexts()
 
@@ -36,7 +36,7 @@ struct EvaluationContext: Sendable {
         var span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
         if let focus, let source, let region = match.span, let text = match.node.text,
            let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.node.span != nil,
-                                        source: source) {
+                                        source: source.lines) {
             span = exact
         }
         return Finding(ruleId: rule.id, severity: rule.severity, message: rule.message.render(ja),

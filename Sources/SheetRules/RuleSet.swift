@@ -62,13 +62,13 @@ public enum RuleEngine {
     /// `source`, the sheet's lines as decoded, lets findings about part of a text point at
     /// exactly that part; without it they point at the text.
     public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil,
-                                source: [Substring]? = nil) -> [Finding] {
+                                source: SheetSource? = nil) -> [Finding] {
         evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file, source: source)
     }
 
     /// Every rule in `rules`, whatever its stages, over a model tree (for callers that
     /// built one themselves and chose the rules).
-    public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String, source: [Substring]? = nil) -> [Finding] {
+    public static func evaluate(_ rules: RuleSet, on tree: ModelNode, file: String, source: SheetSource? = nil) -> [Finding] {
         // One flat tree and one selection cache per sheet: each distinct selector (and step
         // prefix) is evaluated once, whatever the number of rules that use it.
         var cache = SelectionCache(tree: SheetTree(flattening: tree))
@@ -85,7 +85,7 @@ public enum RuleEngine {
 
     /// The findings of one rule over a sheet's selection cache, sorted.
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
-                                catalogs: [String: Catalog], source: [Substring]? = nil) -> [Finding] {
+                                catalogs: [String: Catalog], source: SheetSource? = nil) -> [Finding] {
         let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, source: source, texts: cache.texts)
         let budget = RegexBudget(), cap = FindingCap()
         return RegexBudget.$current.withValue(budget) { FindingCap.$current.withValue(cap) {

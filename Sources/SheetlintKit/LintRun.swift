@@ -142,11 +142,11 @@ extension Sheetlint {
                 let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
                 let stage = config.stage(of: sheet, option: options.stage)
-                let source = SheetDecoder.splitLines(decoded.text)
+                let source = SheetSource(text: decoded.text)
                 let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source)
                     + ReaderNotes.findings(sheet.notes)
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
-                let lines = keepLines ? source.map(String.init) : []
+                let lines = keepLines ? source.lines.map(String.init) : []
                 return .success(FileOutcome(sheet: sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
