@@ -6,8 +6,13 @@ struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: CLILanguage.text("シートを 1 つ読み、そのモデルを書き出します（正規形 YAML か JSON、または位置のダンプ）。", "Reads one sheet and writes its model (canonical YAML or JSON, or a span dump)."),
-        discussion: """
+        discussion: CLILanguage.isEnglish ? """
         Examples:
+          sheetlint parse examples/toshi-seisaku.md
+          sheetlint parse sheet.md --format json --no-spans > sheet.json
+          sheetlint parse sheet.md --encoding cp932 --format dump
+        """ : """
+        例:
           sheetlint parse examples/toshi-seisaku.md
           sheetlint parse sheet.md --format json --no-spans > sheet.json
           sheetlint parse sheet.md --encoding cp932 --format dump
