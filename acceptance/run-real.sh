@@ -28,6 +28,8 @@ sed 's/$/\r/' "$sheet" | iconv -f UTF-8 -t CP932 > "$work/cp932-crlf.md"
 python3 "$here/check_parse.py" "$bin" "$work/cp932-crlf.md" "$expected" "real sheet as CP932 with CRLF" || status=1
 
 python3 "$here/check_lint.py" "$bin" "$sheet" "$expected" || status=1
+# Byte for byte the recorded output (digests only): speed work must not change a byte.
+"$here/check_output_hash.sh" "$bin" "$sheet" || status=1
 # Style findings: each notation group as the sheet really uses it, each at its characters.
 python3 "$here/check_style.py" "$bin" "$sheet" || status=1
 
