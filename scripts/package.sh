@@ -55,8 +55,14 @@ cp "$bin" "$out/bin/sheetlint"
 strip "$out/bin/sheetlint" 2>/dev/null || true
 cp -R "$src/rules" "$src/docs" "$src/README.md" "$out/"
 [ -f "$src/LICENSE" ] && cp "$src/LICENSE" "$out/LICENSE"
-cp "$scratch/checkouts/Yams/LICENSE" "$out/licenses/Yams.txt"
-cp "$scratch/checkouts/swift-argument-parser/LICENSE.txt" "$out/licenses/swift-argument-parser.txt"
+# Every package linked into the binary brings its licence; one without a licence file stops
+# the packaging rather than ship it unlicensed.
+for dep in "$scratch"/checkouts/*/; do
+  dep_name=$(basename "$dep")
+  dep_license=$(ls "$dep" | grep -E -i -m 1 '^(LICENSE|LICENCE|COPYING)(\.txt|\.md)?$' || true)
+  [ -n "$dep_license" ] || { echo "package.sh: $dep_name has no licence file" >&2; exit 1; }
+  cp "$dep/$dep_license" "$out/licenses/$dep_name.txt"
+done
 swift_license=$(dirname "$(dirname "$(command -v swift)")")/share/swift/LICENSE.txt
 cp "$swift_license" "$out/licenses/swift-runtime-and-foundation.txt"
 cat > "$out/VERSION" <<TXT
