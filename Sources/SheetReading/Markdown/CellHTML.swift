@@ -31,6 +31,12 @@ enum CellHTML {
 
     /// Like `fragments(_:)`, telling which fragments open a list item.
     static func blocks(_ run: Run) -> [Block] {
+        // Most cells hold no tag and no entity: then the one block is the trimmed cell,
+        // without copying it scalar by scalar.
+        if !run.scalars.contains(where: { $0 == "<" || $0 == "&" }) {
+            let t = run.trimmed()
+            return t.isEmpty ? [] : [Block(run: t, isListItem: false)]
+        }
         var out: [Block] = []
         var current = Run(line: run.line)
         var currentIsListItem = false
