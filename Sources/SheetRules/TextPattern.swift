@@ -14,9 +14,18 @@ import SheetModel
 public struct TextPattern: Sendable, Hashable {
     /// The expression as written in the rule file.
     public let source: String
+    /// Where the expression is written (a rule file or a configuration that overrides a
+    /// rule's options), when it came from one; a limit finding names it.
+    public internal(set) var origin: Origin?
     let regex: ICURegex
     /// Characters every match contains: a text without them is not given to the engine.
     let required: RequiredLiterals
+
+    /// A file and the position of the expression in it.
+    public struct Origin: Sendable, Hashable {
+        public var file: String
+        public var position: SourcePosition
+    }
 
     /// Why an expression did not compile.
     public struct CompileError: Error {
@@ -133,7 +142,7 @@ public struct TextPattern: Sendable, Hashable {
         if let budget, budget.isSpent { return [] }
         let (found, stop) = regex.matches(units, upTo: limit, budget: budget?.ticks)
         if let stop {
-            budget?.record(pattern: source, stop)
+            budget?.record(pattern: source, origin: origin, stop)
             return []
         }
         return found
