@@ -17,6 +17,8 @@ public final class RegexBudget: @unchecked Sendable {
         public var pattern: String
         /// `steps-per-text`, `steps-per-rule-and-sheet`, `stack` or an ICU error name.
         public var limit: String
+        /// Where the pattern is written, when known.
+        public var origin: TextPattern.Origin? = nil
     }
 
     /// Engine ticks (10,000 steps each) left; ICU's callback takes one per tick.
@@ -37,7 +39,7 @@ public final class RegexBudget: @unchecked Sendable {
 
     var isSpent: Bool { overrun != nil || ticks.pointee <= 0 }
 
-    func record(pattern: String, _ stop: ICURegex.Stop) {
+    func record(pattern: String, origin: TextPattern.Origin? = nil, _ stop: ICURegex.Stop) {
         guard overrun == nil else { return }
         let limit: String
         switch stop {
@@ -46,6 +48,6 @@ public final class RegexBudget: @unchecked Sendable {
         case .stack: limit = "stack"
         case .engine(let name): limit = name
         }
-        overrun = Overrun(pattern: pattern, limit: limit)
+        overrun = Overrun(pattern: pattern, limit: limit, origin: origin)
     }
 }

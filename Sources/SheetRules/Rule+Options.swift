@@ -22,7 +22,12 @@ extension Rule {
         for (key, value) in extra { options[key] = value }
         ruleMap["options"] = .mapping(options)
         // Compile the merged rule; positions inside the overrides keep the config's file.
-        var rule = try RuleFileParser.parseRule(YAMLValue(node: .mapping(ruleMap), file: overrides.file), catalogs: catalogs)
+        // Patterns name the file that wrote them (`YAMLValue.overriddenRule`).
+        let merged = YAMLValue(node: .mapping(ruleMap), file: overrides.file)
+        let origins = YAMLValue.OverrideOrigins(ruleFile: file, overrides: overrides.node)
+        var rule = try YAMLValue.$overriddenRule.withValue(origins) {
+            Result { () throws(RuleFileError) -> Rule in try RuleFileParser.parseRule(merged, catalogs: catalogs) }
+        }.get()
         rule.file = file
         rule.position = position
         rule.sourceText = sourceText

@@ -103,9 +103,12 @@ public enum RuleEngine {
     /// results there are incomplete. It carries the rule's id and is always an error: a
     /// pattern that cannot finish is a broken rule, never a silent pass.
     static func regexLimitFinding(_ rule: Rule, _ overrun: RegexBudget.Overrun, file: String) -> Finding {
-        Finding(ruleId: rule.id, severity: .error,
-                message: "ルール \(rule.id)（\(rule.file)）の正規表現「\(overrun.pattern)」が処理量の上限（\(overrun.limit)）を超えたため、このシートでの判定を打ち切りました",
-                messageEn: "rule \(rule.id) (\(rule.file)): the regular expression '\(overrun.pattern)' exceeded its work limit (\(overrun.limit)); the rule's results on this sheet are incomplete",
+        // Name where the pattern is written (a configuration's options, with line:col)
+        // when known, else the rule's file.
+        let written = overrun.origin.map { "\($0.file):\($0.position.line):\($0.position.column)" } ?? rule.file
+        return Finding(ruleId: rule.id, severity: .error,
+                message: "ルール \(rule.id)（\(written)）の正規表現「\(overrun.pattern)」が処理量の上限（\(overrun.limit)）を超えたため、このシートでの判定を打ち切りました",
+                messageEn: "rule \(rule.id) (\(written)): the regular expression '\(overrun.pattern)' exceeded its work limit (\(overrun.limit)); the rule's results on this sheet are incomplete",
                 span: SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1), path: "")
     }
 

@@ -14,10 +14,19 @@ import SheetModel
 public struct TextPattern: Sendable, Hashable {
     /// The expression as written in the rule file.
     public let source: String
+    /// Where the expression is written (a rule file or a configuration that overrides a
+    /// rule's options), when it came from one; a limit finding names it.
+    public internal(set) var origin: Origin?
     /// The compiled expression, or for a built-in pattern the means to compile it on first use.
     private let engine: DeferredICURegex
     /// Characters every match contains: a text without them is not given to the engine.
     let required: RequiredLiterals
+
+    /// A file and the position of the expression in it.
+    public struct Origin: Sendable, Hashable {
+        public var file: String
+        public var position: SourcePosition
+    }
 
     /// Why an expression did not compile.
     public struct CompileError: Error {
@@ -152,12 +161,12 @@ public struct TextPattern: Sendable, Hashable {
         switch self.regex {
         case .success(let compiled): regex = compiled
         case .failure(let error):
-            budget?.record(pattern: source, .engine(error.reason))
+            budget?.record(pattern: source, origin: origin, .engine(error.reason))
             return []
         }
         let (found, stop) = regex.matches(units, upTo: limit, budget: budget?.ticks)
         if let stop {
-            budget?.record(pattern: source, stop)
+            budget?.record(pattern: source, origin: origin, stop)
             return []
         }
         return found

@@ -24,7 +24,7 @@ final class RegexLimitTests: XCTestCase {
         XCTAssertEqual(found.first?.ruleId, "t")
         XCTAssertEqual(found.first?.severity, .error)
         XCTAssertEqual(found.first?.span.file, "s.yml")
-        XCTAssertTrue(found.first?.messageEn.contains("rule t (t.yml)") ?? false, "\(found)")
+        XCTAssertTrue(found.first?.messageEn.contains("rule t (t.yml:11:24)") ?? false, "\(found)")
         XCTAssertTrue(found.first?.messageEn.contains("'\(evil)' exceeded its work limit (steps-per-text)") ?? false, "\(found)")
     }
 

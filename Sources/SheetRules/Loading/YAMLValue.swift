@@ -109,12 +109,57 @@ struct YAMLValue {
     /// 16 M instructions of every process's start-up).
     func pattern(_ what: String) throws(RuleFileError) -> TextPattern {
         let source = try string(what)
-        if builtIn { return TextPattern(compilingOnFirstUse: source) }
+        let origin = TextPattern.Origin(file: Self.overriddenRule.map { $0.fileOf(self) } ?? file, position: position)
+        if builtIn {
+            var pattern = TextPattern(compilingOnFirstUse: source)
+            pattern.origin = origin
+            return pattern
+        }
         do {
-            return try TextPattern(source)
+            var pattern = try TextPattern(source)
+            pattern.origin = origin
+            return pattern
         } catch {
             throw self.error("\(what) の正規表現「\(source)」が正しくありません: \(error.message)",
                              "\(what): invalid regular expression '\(source)': \(error.messageEn)")
+        }
+    }
+
+    /// While a configuration recompiles a rule with its options merged over the rule's own
+    /// (`Rule.overridingOptions`), every node is labelled with the configuration's file;
+    /// this tells which of them the rule file wrote, so that a pattern names its real file.
+    @TaskLocal static var overriddenRule: OverrideOrigins?
+
+    struct OverrideOrigins: Sendable {
+        /// The rule's own file.
+        var ruleFile: String
+        /// Position and text of every scalar the configuration wrote in `options:`.
+        var configScalars: Set<String>
+
+        init(ruleFile: String, overrides: Node) {
+            self.ruleFile = ruleFile
+            var found = Set<String>()
+            func walk(_ node: Node) {
+                switch node {
+                case .scalar(let s): found.insert(Self.key(node.mark, s.string))
+                case .mapping(let m): for (k, v) in m { walk(k); walk(v) }
+                case .sequence(let list): list.forEach(walk)
+                default: break
+                }
+            }
+            walk(overrides)
+            configScalars = found
+        }
+
+        static func key(_ mark: Mark?, _ text: String) -> String {
+            "\(mark?.line ?? 0):\(mark?.column ?? 0):\(text)"
+        }
+
+        /// The file that wrote `value`: the configuration when it is one of its scalars
+        /// (same position and text), else the rule file.
+        func fileOf(_ value: YAMLValue) -> String {
+            guard case .scalar(let s) = value.node else { return value.file }
+            return configScalars.contains(Self.key(value.node.mark, s.string)) ? value.file : ruleFile
         }
     }
 
