@@ -13,8 +13,11 @@ struct ReportCommand: ParsableCommand {
                                    "Writes the audit report of many sheets (HTML, Markdown, CSV, JSON) into a directory."),
         discussion: CLILanguage.text("""
         すべてのシートを `lint` と同じように（同じ設定・規則・カタログで）読み、DIR に index.html、\
-        summary.md、report.json、findings.csv、citations.csv、coverage.csv、completion.csv を書きます。DIR の外には何も書きません。各ファイルは途中の状態を残さずに書き、\
-        失敗した実行は前回の報告をそのまま残します。達成状況は振り返り（review）段階のシートについてだけ数えます。
+        summary.md、report.json、findings.csv、citations.csv、coverage.csv、completion.csv と\
+        目印の .sheetlint-report を書きます。DIR の外には何も書きません。各ファイルは途中の状態を\
+        残さずに書き、失敗した実行は前回の報告をそのまま残します。目印のあるディレクトリは、以後の\
+        ディレクトリの検索（lint、report）で飛ばされます。達成状況は振り返り（review）段階のシートに\
+        ついてだけ数えます。
 
         終了コード: 0 報告を書いた（--fail-on がなければシートの内容にかかわらず）、1 報告を書き、\
         --fail-on に達する指摘がある、2 入力・規則・設定・テンプレート・オプション・出力が使えない\
@@ -27,8 +30,10 @@ struct ReportCommand: ParsableCommand {
         """, """
         Reads every sheet like `lint` (same configuration, rules and catalogues) and writes into \
         DIR: index.html, summary.md, report.json, findings.csv, citations.csv, coverage.csv, \
-        completion.csv. Nothing is written outside DIR; each \
-        file is written atomically, and a failed run leaves the previous report in place. Completion is counted for review sheets only.
+        completion.csv and the marker .sheetlint-report. Nothing is written outside DIR; each \
+        file is written atomically, and a failed run leaves the previous report in place. A \
+        directory holding the marker is skipped by later directory searches (lint, report). \
+        Completion is counted for review sheets only.
 
         Exit status: 0 the report was written (whatever the sheets hold, unless --fail-on is \
         given); 1 it was written and a finding reaches --fail-on; 2 unusable input, rules, \
