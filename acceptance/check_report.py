@@ -48,7 +48,8 @@ def main():
             print(f"FAIL report on the real sheet: exit {run.returncode}: {run.stderr.decode(errors='replace')}")
             return 1
         names = sorted(os.listdir(out))
-        want = sorted(["index.html", "summary.md", "report.json", "findings.csv", "citations.csv", "coverage.csv", "completion.csv"])
+        want = sorted(["index.html", "summary.md", "report.json", "findings.csv", "citations.csv", "coverage.csv", "completion.csv",
+                       ".sheetlint-report"])
         if names != want:
             failures.append(f"files written: {names}")
         report = json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))

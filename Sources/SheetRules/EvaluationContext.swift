@@ -43,6 +43,28 @@ struct EvaluationContext: Sendable {
                        messageEn: rule.messageEn.render(en), span: span, path: match.path.description)
     }
 
+    /// The finding `finding(match, values)` gives, from what the cross-sheet stage kept of
+    /// the node (`CrossSheetSite`) instead of the node.
+    func finding(_ site: CrossSheetSite, _ strings: StringTable, _ values: [String: String]) -> Finding {
+        if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(rule.id, file: file) }
+        let path = strings[site.path] ?? ""
+        var common: [String: String] = ["path": path, "value": strings[site.value] ?? ""]
+        for (key, id) in [("number", site.number), ("code", site.code), ("title", site.title),
+                          ("written", site.written), ("goal", site.goal)] {
+            if let text = strings[id] { common[key] = text }
+        }
+        var ja = common
+        ja["field"] = strings[site.fieldJa]
+        ja["section"] = strings[site.sectionJa]
+        common["field"] = strings[site.fieldEn]
+        common["section"] = strings[site.sectionEn]
+        ja.merge(values) { $1 }
+        let en = common.merging(values) { $1 }
+        let span = site.span(strings) ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
+        return Finding(ruleId: rule.id, severity: rule.severity, message: rule.message.render(ja),
+                       messageEn: rule.messageEn.render(en), span: span, path: path)
+    }
+
     static func commonValues(_ match: Match) -> [String: String] {
         let path = match.path
         var v: [String: String] = ["path": path.description, "value": displayValue(match.node)]

@@ -17,7 +17,8 @@ public struct TextPattern: Sendable, Hashable {
     /// Where the expression is written (a rule file or a configuration that overrides a
     /// rule's options), when it came from one; a limit finding names it.
     public internal(set) var origin: Origin?
-    let regex: ICURegex
+    /// The compiled expression, or for a built-in pattern the means to compile it on first use.
+    private let engine: DeferredICURegex
     /// Characters every match contains: a text without them is not given to the engine.
     let required: RequiredLiterals
 
@@ -44,10 +45,23 @@ public struct TextPattern: Sendable, Hashable {
 
     /// Compiles `source`; throws with the engine's reason.
     public init(_ source: String) throws(CompileError) {
-        regex = try ICURegex(source)
+        engine = DeferredICURegex(try ICURegex(source))
         required = RequiredLiterals(source)
         self.source = source
     }
+
+    /// A pattern compiled when first run: only for sources known to compile (the built-in
+    /// rule files, whose every pattern the tests compile), never for a user's, which must
+    /// fail at load. Should one not compile after all, it matches nothing and, inside
+    /// `RuleEngine`, is reported like a pattern stopped by the engine.
+    init(compilingOnFirstUse source: String) {
+        engine = DeferredICURegex(source)
+        required = RequiredLiterals(source)
+        self.source = source
+    }
+
+    /// The compiled expression (compiling it now if it was deferred).
+    var regex: Result<ICURegex, CompileError> { engine.regex }
 
     public static func == (lhs: TextPattern, rhs: TextPattern) -> Bool { lhs.source == rhs.source }
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
@@ -118,14 +132,17 @@ public struct TextPattern: Sendable, Hashable {
 
     /// The value of the named group `name` in the first match; nil when absent.
     public func namedGroup(_ name: String, in text: String) -> String? {
-        guard mayMatch(text), let group = regex.groupNumber(name) else { return nil }
+        guard mayMatch(text), case .success(let regex) = regex, let group = regex.groupNumber(name) else { return nil }
         let units = Array(text.utf16)
         guard let groups = run(units, upTo: 1).first, group < groups.count, let r = groups[group] else { return nil }
         return Self.string(units, r)
     }
 
     /// The number of the group called `name`, if the pattern has one.
-    public func groupNumber(_ name: String) -> Int? { regex.groupNumber(name) }
+    public func groupNumber(_ name: String) -> Int? {
+        guard case .success(let regex) = regex else { return nil }
+        return regex.groupNumber(name)
+    }
 
     /// False when `text` lacks a character every match needs (then it cannot match).
     private func mayMatch(_ text: String) -> Bool {
@@ -140,6 +157,13 @@ public struct TextPattern: Sendable, Hashable {
     private func run(_ units: [UInt16], upTo limit: Int) -> [[Range<Int>?]] {
         let budget = RegexBudget.current
         if let budget, budget.isSpent { return [] }
+        let regex: ICURegex
+        switch self.regex {
+        case .success(let compiled): regex = compiled
+        case .failure(let error):
+            budget?.record(pattern: source, origin: origin, .engine(error.reason))
+            return []
+        }
         let (found, stop) = regex.matches(units, upTo: limit, budget: budget?.ticks)
         if let stop {
             budget?.record(pattern: source, origin: origin, stop)
@@ -150,5 +174,34 @@ public struct TextPattern: Sendable, Hashable {
 
     private static func string(_ units: [UInt16], _ range: Range<Int>) -> String {
         String(decoding: units[range], as: UTF16.self)
+    }
+}
+
+/// A `TextPattern`'s compiled expression: given compiled, or compiled by the first caller
+/// that needs it. Rules run in a task group over files, so the first uses may race: the
+/// compilation happens once, under the lock, and every caller gets the same engine (whose
+/// matchers `ICURegex` pools); hence `@unchecked Sendable`.
+final class DeferredICURegex: @unchecked Sendable {
+    private let source: String
+    private let lock = NSLock()
+    private var state: Result<ICURegex, TextPattern.CompileError>?
+
+    init(_ compiled: ICURegex) {
+        source = ""
+        state = .success(compiled)
+    }
+
+    init(_ source: String) {
+        self.source = source
+    }
+
+    var regex: Result<ICURegex, TextPattern.CompileError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let state { return state }
+        let compiled: Result<ICURegex, TextPattern.CompileError>
+        do { compiled = .success(try ICURegex(source)) } catch { compiled = .failure(error) }
+        state = compiled
+        return compiled
     }
 }

@@ -133,6 +133,9 @@ extension Sheetlint {
         let keepLines = options.keepSourceLines
         let jobs = Array(zip(files, configs))
         let counter = options.progress.map { ReadCounter(total: files.count, report: $0) }
+        // One table for the texts the cross-sheet stage keeps of every sheet: titles, codes
+        // and paths repeat from sheet to sheet and are then stored once.
+        let crossStrings = StringTable()
         let perFile: [Result<FileOutcome, ReadError>] = parallelMap(jobs, jobs: options.jobs) { path, config in
             defer { counter?.read(path) }
             do {
@@ -150,7 +153,7 @@ extension Sheetlint {
                 // The model itself is dropped here unless asked for: the cross-sheet stage
                 // gets only what its rules select (a run over 20,000 sheets kept them all).
                 return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions,
-                                            cross: CrossSheetEngine.input(rules, from: sheet),
+                                            cross: CrossSheetEngine.input(rules, from: sheet, strings: crossStrings),
                                             sheet: options.keepSheets ? sheet : nil,
                                             findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {

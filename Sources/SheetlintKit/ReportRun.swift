@@ -19,6 +19,18 @@ public struct ReportRequest: Sendable {
     /// The default output directory.
     public static let defaultOutputDirectory = "reports/out"
 
+    /// The file every report writes into its directory, so that a later directory search
+    /// (`lint`, `report`, wherever the report was written) knows the folder holds a report,
+    /// not sheets, and skips it (`SheetDiscovery`). Hidden, so no search reads it either.
+    public static let markerFileName = ".sheetlint-report"
+
+    /// The marker's text: what the folder is, for a person who finds the file.
+    static let markerText = """
+        sheetlint report の出力ディレクトリです。sheetlint はディレクトリの検索でこのディレクトリを読みません。
+        This directory holds a report written by `sheetlint report`; sheetlint's directory searches skip it.
+
+        """
+
     public init(lint: LintOptions, language: ReportLanguage? = nil, outputDirectory: String = ReportRequest.defaultOutputDirectory,
                 templatesDirectory: String? = nil, failOn: Severity? = nil) {
         self.lint = lint
@@ -73,7 +85,7 @@ extension Sheetlint {
         do {
             files += try report.csvFiles()
             let (html, markdown) = try report.render(with: templates)
-            files += [("summary.md", markdown), ("index.html", html)]
+            files += [("summary.md", markdown), ("index.html", html), (ReportRequest.markerFileName, ReportRequest.markerText)]
         } catch let error as TemplateError {
             return CommandOutcome(stdout: "", stderr: stderr + ["sheetlint: " + error.formatted(english: english)], exitCode: 2)
         } catch {

@@ -2,8 +2,9 @@ import Foundation
 import SheetReading
 
 /// Finds the sheet files named by the command line: files as given, directories searched
-/// recursively for `.md`/`.markdown`/`.yaml`/`.yml`/`.json`, skipping hidden entries and
-/// build folders. The result is sorted, so every run sees the same order.
+/// recursively for `.md`/`.markdown`/`.yaml`/`.yml`/`.json`, skipping hidden entries, build
+/// folders and audit-report folders (those holding `ReportRequest.markerFileName`). The
+/// result is sorted, so every run sees the same order.
 ///
 /// Symbolic links are followed, but each real directory is searched once and each real
 /// file linted once (by device and inode), so a link loop (`self -> .`, `up -> ..`) ends and
@@ -89,6 +90,10 @@ public enum SheetDiscovery {
                                "skipped, cannot read the directory (check permissions)")
                         continue
                     }
+                    // A report's output folder (`sheetlint report` marks it): its summary.md
+                    // and report.json are not sheets. Skipped silently, like hidden and build
+                    // folders; named on the command line, it is still searched.
+                    if entries.contains(ReportRequest.markerFileName) { continue }
                     search(path, entries)
                 case .regular where SheetReader.isSheetFile(path):
                     guard let identity = InputFile.identity(of: path), files.insert(identity).inserted else {

@@ -16,7 +16,8 @@ struct BaselinePruneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
         abstract: CLILanguage.text("どの指摘にも一致しなくなったベースラインの項目を削除します。", "Drops baseline entries that no longer match any finding."),
-        discussion: "Example: sheetlint baseline prune --baseline .sheetlint-baseline.json sheets/"
+        discussion: CLILanguage.text("例: sheetlint baseline prune --baseline .sheetlint-baseline.json sheets/",
+                                     "Example: sheetlint baseline prune --baseline .sheetlint-baseline.json sheets/")
     )
 
     @Option(help: ArgumentHelp(CLILanguage.text("整理するベースラインファイル（途中の状態を残さず書き換えます）。", "The baseline file to prune (rewritten atomically).")))

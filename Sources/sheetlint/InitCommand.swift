@@ -6,7 +6,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: CLILanguage.text("説明付きのひな形 .sheetlint.yml を書きます（既存のファイルは上書きしません）。", "Writes a commented starter .sheetlint.yml (never overwrites an existing file)."),
-        discussion: "Example: sheetlint init && $EDITOR .sheetlint.yml"
+        discussion: CLILanguage.text("例: sheetlint init && $EDITOR .sheetlint.yml", "Example: sheetlint init && $EDITOR .sheetlint.yml")
     )
 
     @Argument(help: ArgumentHelp(CLILanguage.text("書き出す場所。", "Where to write it.")))

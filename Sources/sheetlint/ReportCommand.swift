@@ -9,12 +9,31 @@ import SheetRules
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Writes the audit report of many sheets (HTML, Markdown, CSV, JSON) into a directory.",
-        discussion: """
+        abstract: CLILanguage.text("多数のシートの監査報告（HTML、Markdown、CSV、JSON）をディレクトリに書きます。",
+                                   "Writes the audit report of many sheets (HTML, Markdown, CSV, JSON) into a directory."),
+        discussion: CLILanguage.text("""
+        すべてのシートを `lint` と同じように（同じ設定・規則・カタログで）読み、DIR に index.html、\
+        summary.md、report.json、findings.csv、citations.csv、coverage.csv、completion.csv と\
+        目印の .sheetlint-report を書きます。DIR の外には何も書きません。各ファイルは途中の状態を\
+        残さずに書き、失敗した実行は前回の報告をそのまま残します。目印のあるディレクトリは、以後の\
+        ディレクトリの検索（lint、report）で飛ばされます。達成状況は振り返り（review）段階のシートに\
+        ついてだけ数えます。
+
+        終了コード: 0 報告を書いた（--fail-on がなければシートの内容にかかわらず）、1 報告を書き、\
+        --fail-on に達する指摘がある、2 入力・規則・設定・テンプレート・オプション・出力が使えない\
+        （どのファイルも置き換えません）。
+
+        例:
+          sheetlint report examples/
+          sheetlint report sheets/2023 sheets/2024 --out audit/ --lang en
+          sheetlint report sheets/ --templates my-templates/ --fail-on error
+        """, """
         Reads every sheet like `lint` (same configuration, rules and catalogues) and writes into \
-        DIR: index.html, summary.md, report.json, findings.csv, citations.csv, coverage.csv and \
-        completion.csv. Nothing is written outside DIR; each file is written atomically, and a \
-        failed run leaves the previous report in place.
+        DIR: index.html, summary.md, report.json, findings.csv, citations.csv, coverage.csv, \
+        completion.csv and the marker .sheetlint-report. Nothing is written outside DIR; each \
+        file is written atomically, and a failed run leaves the previous report in place. A \
+        directory holding the marker is skipped by later directory searches (lint, report). \
+        Completion is counted for review sheets only.
 
         Exit status: 0 the report was written (whatever the sheets hold, unless --fail-on is \
         given); 1 it was written and a finding reaches --fail-on; 2 unusable input, rules, \
@@ -24,63 +43,33 @@ struct ReportCommand: ParsableCommand {
           sheetlint report examples/
           sheetlint report sheets/2023 sheets/2024 --out audit/ --lang en
           sheetlint report sheets/ --templates my-templates/ --fail-on error
-        """
+        """)
     )
 
-    @Argument(help: "Sheet files or directories (searched for .md, .yaml, .yml, .json); default: the current directory.")
-    var paths: [String] = []
+    @OptionGroup var input: SheetInputOptions
 
-    @Option(help: "The directory to write the report into (created when missing).")
+    @Option(help: ArgumentHelp(CLILanguage.text("報告を書くディレクトリ（なければ作ります）。", "The directory to write the report into (created when missing).")))
     var out: String = ReportRequest.defaultOutputDirectory
 
-    @Option(help: "A directory of templates and labels replacing the built-in ones by file name.")
+    @Option(help: ArgumentHelp(CLILanguage.text("組み込みのテンプレートとラベルをファイル名ごとに置き換えるディレクトリ。", "A directory of templates and labels replacing the built-in ones by file name.")))
     var templates: String?
 
-    @Option(name: .customLong("rules"), help: "A directory of extra rules (and catalogs/); repeatable. Same id replaces a default.")
-    var rulesDirectories: [String] = []
-
-    @Option(name: .customLong("fiscal-year"), help: "Fiscal year (western year it starts in) for every sheet.")
-    var fiscalYear: Int?
-
-    @Option(help: "Language of the report: ja or en (default: the configuration's lang, else ja).")
-    var lang: String?
-
-    @Option(help: "Use this configuration file for every sheet instead of the nearest .sheetlint.yml.")
-    var config: String?
-
-    @Option(help: "Force the input encoding: utf-8, utf-16le, utf-16be, cp932.")
-    var encoding: String?
-
-    @Option(help: "Files read in parallel (1 for debugging).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "The sheets' stage: plan (goal-setting, 当初設定), review (year-end, 振り返り) or auto (inferred per sheet from its content). Default: the configuration's stage:, else auto. Completion is counted for review sheets only.")
-    var stage: String?
-
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error, warning or info.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(CLILanguage.text("この重大度以上の指摘があれば終了コード 1 にします: error, warning, info。", "Exit 1 when a finding is at least this severe: error, warning or info.")))
     var failOn: String?
 
-    func run() throws {
-        let language = try lang.map { name in
-            guard let l = ReportLanguage(rawValue: name) else { throw ValidationError("--lang must be ja or en") }
-            return l
-        }
-        let failSeverity = try failOn.map { name in
+    func validate() throws { _ = try failSeverity() }
+
+    private func failSeverity() throws -> Severity? {
+        try failOn.map { name in
             guard let s = Severity(rawValue: name) else { throw ValidationError("--fail-on must be error, warning or info") }
             return s
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        let stageChoice = try stage.map { word in
-            guard let choice = StageChoice(rawValue: word) else { throw ValidationError("--stage must be one of: \(StageChoice.words)") }
-            return choice
-        }
-        var read = ReadOptions(fiscalYear: fiscalYear)
-        if let name = encoding {
-            guard let e = SheetEncoding(name: name) else { throw ValidationError("unknown --encoding '\(name)'") }
-            read.encoding = e
-        }
-        var lint = LintOptions(paths: paths.isEmpty ? ["."] : paths, rulesDirectories: rulesDirectories, read: read,
-                               jobs: jobs, configPath: config, stage: stageChoice)
+    }
+
+    func run() throws {
+        let language = try input.language()
+        let failSeverity = try failSeverity()
+        var lint = try input.lintOptions()
         let indicator = ProgressIndicator.forStandardError()
         if let indicator {
             lint.progress = { @Sendable done, total, path in indicator.update(done, total, path) }

@@ -67,7 +67,8 @@ struct RulesTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: CLILanguage.text("各規則の例を実行し、宣言どおりに動かない例を示します。", "Runs every rule's examples and names those that do not behave as declared."),
-        discussion: "With DIR, its rules are loaded over the defaults and only they are tested."
+        discussion: CLILanguage.text("DIR を指定すると、その規則を既定の規則の上に読み込み、その規則だけを検査します。",
+                                     "With DIR, its rules are loaded over the defaults and only they are tested.")
     )
 
     @Argument(help: ArgumentHelp(CLILanguage.text("検査する規則のディレクトリ（既定: 組み込みの規則）。", "A rule directory to test (default: the built-in rules).")))

@@ -99,18 +99,25 @@ final class FileSafetyCLITests: XCTestCase {
             (["--fiscal-year", "99999"], "--fiscal-year must be a western-calendar fiscal year from 1900 to 2999"),
             (["--fiscal-year", "1800"], "--fiscal-year must be a western-calendar fiscal year from 1900 to 2999"),
         ]
-        for (options, message) in cases {
-            // The English texts (the default language, Japanese, is LanguageCLITests' subject).
-            let result = try BoundedRun.run(["lint"] + options + ["sheets", "--lang", "en"], in: dir)
-            XCTAssertEqual(result.status, 2, "\(options)")
-            XCTAssertTrue(result.stderr.contains(message), "\(options): \(result.stderr)")
-            XCTAssertFalse(result.stderr.contains("Missing value"), "\(options): \(result.stderr)")
+        // `report` takes lint's input options (all but --max-warnings) and checks them alike.
+        for command in ["lint", "report"] {
+            for (options, message) in cases where command == "lint" || options[0] != "--max-warnings" {
+                // The English texts (the default language, Japanese, is LanguageCLITests' subject).
+                let out = command == "report" ? ["--out", "audit"] : []
+                let result = try BoundedRun.run([command] + options + ["sheets", "--lang", "en"] + out, in: dir)
+                XCTAssertEqual(result.status, 2, "\(command) \(options)")
+                XCTAssertTrue(result.stderr.contains(message), "\(command) \(options): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains("Usage: sheetlint \(command) "), "\(command) \(options): \(result.stderr)")
+                XCTAssertFalse(result.stderr.contains("Missing value"), "\(command) \(options): \(result.stderr)")
+            }
         }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("audit")), "a refused report wrote nothing")
         let parse = try BoundedRun.run(["parse", "--fiscal-year", "1800", "sheets/sheet.md", "--lang", "en"], in: dir)
         XCTAssertEqual(parse.status, 2)
         XCTAssertTrue(parse.stderr.contains("from 1900 to 2999"), parse.stderr)
         for year in ["1900", "2999"] {
             XCTAssertEqual(try BoundedRun.run(["lint", "--fiscal-year", year, "sheets"], in: dir).status, 1, year)
+            XCTAssertEqual(try BoundedRun.run(["report", "--fiscal-year", year, "sheets", "--out", "audit-\(year)"], in: dir).status, 0, year)
         }
     }
 }

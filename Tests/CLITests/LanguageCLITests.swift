@@ -18,6 +18,13 @@ final class LanguageCLITests: XCTestCase {
              "Error: --fail-on must be error, warning or info"),
             (["lint", "--encoding", "latin1"], "エラー: --encoding「latin1」は使えません。使えるもの: utf-8, utf-16le, utf-16be, cp932",
              "Error: unknown --encoding 'latin1'"),
+            (["report", "--fiscal-year", "1800"], "エラー: --fiscal-year には西暦の年度（1900〜2999、例: 2024）を指定してください（指定値: 1800）",
+             "Error: --fiscal-year must be a western-calendar fiscal year from 1900 to 2999 (e.g. 2024), not 1800"),
+            (["report", "--jobs", "0"], "エラー: --jobs には 1 以上の数を指定してください", "Error: --jobs must be 1 or more"),
+            (["report", "--outt", "x"], "エラー: オプション「--outt」はありません（--out の誤りですか）",
+             "Error: Unknown option '--outt'. Did you mean '--out'?"),
+            (["report", "--fail-on", "bad"], "エラー: --fail-on には error, warning, info のいずれかを指定してください",
+             "Error: --fail-on must be error, warning or info"),
             (["lint", "--fiscal-year", "1800"], "エラー: --fiscal-year には西暦の年度（1900〜2999、例: 2024）を指定してください（指定値: 1800）",
              "Error: --fiscal-year must be a western-calendar fiscal year from 1900 to 2999 (e.g. 2024), not 1800"),
         ]
@@ -40,6 +47,47 @@ final class LanguageCLITests: XCTestCase {
         let en = try CLIRunner.run(["lint", "--help", "--lang", "en"])
         XCTAssertTrue(en.stdout.hasPrefix("OVERVIEW: Checks sheets against the rules and reports findings."), en.stdout)
         XCTAssertTrue(en.stdout.contains("OPTIONS:"), en.stdout)
+    }
+
+    /// Every command and subcommand, found from the commands' own help (so a new one is
+    /// checked without editing this test): its overview, discussion, and every argument,
+    /// option and subcommand description are Japanese by default; `--lang en` gives English.
+    /// (`sheetlint --help --lang en` is the default subcommand's, lint's, help.)
+    func testEveryCommandsHelpIsJapaneseByDefault() throws {
+        var commands: [[String]] = [[]]
+        var checked: [String] = []
+        while !commands.isEmpty {
+            let command = commands.removeFirst()
+            let name = (["sheetlint"] + command).joined(separator: " ")
+            checked.append(name)
+            let en = try CLIRunner.run(command + ["--help", "--lang", "en"])
+            XCTAssertEqual(en.status, 0, "\(name): \(en.stderr)")
+            XCTAssertTrue(en.stdout.hasPrefix("OVERVIEW: "), "\(name) --lang en:\n\(en.stdout)")
+            let ja = try CLIRunner.run(command + ["--help"])
+            XCTAssertEqual(ja.status, 0, "\(name): \(ja.stderr)")
+            commands += HelpText.entries(of: ja.stdout, section: "サブコマンド:").map { command + [$0.name] }
+            XCTAssertNotEqual(ja.stdout, en.stdout, name)
+            let lines = ja.stdout.components(separatedBy: "\n")
+            XCTAssertTrue(lines[0].hasPrefix("概要: ") && HelpText.isJapanese(lines[0]), "\(name) overview: \(lines[0])")
+            // The discussion, between the overview and the usage line: every paragraph is
+            // Japanese; only example command lines are not.
+            let discussion = lines.prefix(while: { !$0.hasPrefix("使い方: ") }).dropFirst()
+            for paragraph in discussion.split(separator: "") {
+                let prose = paragraph.filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("sheetlint ") }
+                XCTAssertTrue(prose.isEmpty || HelpText.isJapanese(prose.joined()),
+                              "\(name) --help, English discussion: \(paragraph.joined(separator: "\n"))")
+            }
+            for section in ["引数:", "オプション:", "サブコマンド:"] {
+                for entry in HelpText.entries(of: ja.stdout, section: section) {
+                    XCTAssertTrue(HelpText.isJapanese(entry.text), "\(name) --help, \(entry.name): \(entry.text)")
+                }
+            }
+        }
+        // The walk found the nested commands, the report among them.
+        for name in ["sheetlint lint", "sheetlint report", "sheetlint parse", "sheetlint rules explain",
+                     "sheetlint catalog check", "sheetlint baseline prune", "sheetlint init"] {
+            XCTAssertTrue(checked.contains(name), "\(name) not found in \(checked)")
+        }
     }
 
     func testAnInvalidRegexSaysWhatIsWrongAndWhere() throws {
@@ -110,5 +158,39 @@ final class RulesLanguageCLITests: XCTestCase {
         XCTAssertTrue(explain.stdout.contains("段階 (stages): plan, review（すべての段階）"), explain.stdout)
         let explainEn = try CLIRunner.run(["rules", "explain", "era-year-mismatch", "--lang", "en"])
         XCTAssertTrue(explainEn.stdout.contains("\nkind: era-year\n"), explainEn.stdout)
+    }
+}
+
+/// The parts of a help text the language test reads.
+enum HelpText {
+    /// True when `text` holds a kana or kanji (Japanese prose), not only Latin letters.
+    static func isJapanese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    /// The entries of one section (`OPTIONS:`, `引数:`, …): each entry's first word and its
+    /// description, continuation lines included.
+    static func entries(of help: String, section: String) -> [(name: String, text: String)] {
+        var result: [(name: String, text: String)] = []
+        var inSection = false
+        for line in help.components(separatedBy: "\n") {
+            if line == section { inSection = true; continue }
+            guard inSection else { continue }
+            // The section ends at its blank line.
+            guard line.hasPrefix("  ") else { break }
+            if line.hasPrefix("   ") {
+                // A continuation of the previous entry's description.
+                if !result.isEmpty { result[result.count - 1].text += " " + line.trimmingCharacters(in: .whitespaces) }
+                continue
+            }
+            let body = line.dropFirst(2)
+            let name = String(body.prefix(while: { $0 != " " }))
+            let rest = body.dropFirst(name.count)
+            // The option's value name and its description (the description may start on
+            // the next line, or right after a value name that fills its column).
+            let text = rest.trimmingCharacters(in: .whitespaces)
+            result.append((name, text))
+        }
+        return result
     }
 }

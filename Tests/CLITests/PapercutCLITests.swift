@@ -6,7 +6,7 @@ import XCTest
 /// a run that checked nothing, and "did you mean" for a misspelt suppressed rule.
 final class PapercutCLITests: XCTestCase {
     func testEveryExamplePathInTheHelpExists() throws {
-        for command in [["lint"], ["parse"], ["rules"], ["catalog", "check"], ["init"], ["baseline", "prune"]] {
+        for command in [["lint"], ["report"], ["parse"], ["rules"], ["catalog", "check"], ["init"], ["baseline", "prune"]] {
             let r = try CLIRunner.run(command + ["--help"])
             XCTAssertEqual(r.status, 0, "\(command) \(r.stderr)")
             for word in r.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("examples/") {

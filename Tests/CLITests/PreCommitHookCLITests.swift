@@ -81,4 +81,15 @@ final class PreCommitHookCLITests: XCTestCase {
         XCTAssertTrue(r.stdout.range(of: #"^\d+\.\d+\.\d+ \((commit [0-9a-f]{7,40}|development build; commit not recorded)\)\n$"#,
                                      options: .regularExpression) != nil, r.stdout)
     }
+
+    func testVersionAloneSaysWhatTheParserSays() throws {
+        // `--version` alone skips the argument parser; with other arguments it goes through it.
+        let alone = try CLIRunner.run(["--version"])
+        for other in [["--version", "--lang", "ja"], ["--lang", "en", "--version"], ["--version", "--version"]] {
+            let parsed = try CLIRunner.run(other)
+            XCTAssertEqual(parsed.status, alone.status, "\(other)")
+            XCTAssertEqual(parsed.stdout, alone.stdout, "\(other)")
+            XCTAssertEqual(parsed.stderr, alone.stderr, "\(other)")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import XCTest
 /// `sheetlint report` through the binary: the files it writes and only those, its figures
 /// on the bundled examples, exit codes, and a failed run leaving the previous report intact.
 final class ReportCLITests: XCTestCase {
-    static let files = ["citations.csv", "completion.csv", "coverage.csv", "findings.csv", "index.html", "report.json", "summary.md"]
+    static let files = [".sheetlint-report", "citations.csv", "completion.csv", "coverage.csv", "findings.csv", "index.html", "report.json", "summary.md"]
 
     /// A temporary directory holding a copy of examples/ under `in/`.
     private func workspace() throws -> URL {
@@ -169,6 +169,39 @@ final class ReportCLITests: XCTestCase {
         XCTAssertFalse(again.stderr.contains("reports/out"), "summary.md and report.json are not searched: \(again.stderr)")
         XCTAssertEqual(try Data(contentsOf: inside.appendingPathComponent("reports/out/report.json")), first,
                        "the second report reads the same sheets and says the same")
+    }
+
+    /// A report written into a folder of the linted tree marks its folder, so a later
+    /// directory search (lint, or a report to another folder) does not read its files as
+    /// sheets, without an ignore glob; named on the command line, the folder is still read.
+    func testAReportFolderIsSkippedByLaterSearchesUnlessNamed() throws {
+        let dir = try workspace()
+        let inside = dir.appendingPathComponent("in")
+        let before = try CLIRunner.run(["lint", ".", "--format", "json"], in: inside)
+        XCTAssertEqual(try CLIRunner.run(["report", ".", "--out", "audit/2024"], in: inside).status, 0)
+        let marker = try String(contentsOf: inside.appendingPathComponent("audit/2024/.sheetlint-report"), encoding: .utf8)
+        XCTAssertTrue(marker.contains("sheetlint report"), marker)
+
+        // lint . reads the same sheets as before the report, and says nothing about the folder.
+        let after = try CLIRunner.run(["lint", ".", "--format", "json"], in: inside)
+        XCTAssertEqual(after.status, before.status, after.stderr)
+        XCTAssertEqual(after.stdout, before.stdout, "the report's summary.md and report.json are not read as sheets")
+        XCTAssertEqual(after.stderr, before.stderr)
+        XCTAssertFalse(after.stdout.contains("audit/"), after.stdout)
+        // A report into another folder skips the first one by its marker.
+        let second = try CLIRunner.run(["report", ".", "--out", "../second"], in: inside)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertFalse(second.stderr.contains("audit/"), second.stderr)
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("second/findings.csv")),
+                       try Data(contentsOf: inside.appendingPathComponent("audit/2024/findings.csv")),
+                       "the second report read the same sheets as the first")
+        // Named explicitly, the folder and its files are still read.
+        for named in ["audit/2024", "audit/2024/summary.md"] {
+            let r = try CLIRunner.run(["lint", named, "--lang", "en"], in: inside)
+            XCTAssertEqual(r.status, 1, "\(named): \(r.stderr)")
+            XCTAssertTrue(r.stdout.contains("audit/2024/summary.md:1:1: error: the section 'mission' is missing or empty."),
+                          "\(named): \(r.stdout)")
+        }
     }
 
     func testTheReportIsTheSameWhateverTheNumberOfJobs() throws {

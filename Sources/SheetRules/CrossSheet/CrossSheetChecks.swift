@@ -17,15 +17,15 @@ struct DuplicateSheetCheck: SheetsCheck {
         var first: [String: String] = [:]
         var findings: [Finding] = []
         for entry in sheets {
-            guard let year = entry.sheet.fiscalYear, let match = entry.matches.first,
-                  let department = match.node.text, !TextNormalization.titleKey(department).isEmpty else { continue }
+            guard let year = entry.fiscalYear, let site = entry.sites.first,
+                  let department = entry.strings[site.text], !TextNormalization.titleKey(department).isEmpty else { continue }
             let key = TextNormalization.titleKey(department) + "\u{1F}\(year)"
             if let other = first[key] {
-                findings.append(context.within(entry).finding(match, [
+                findings.append(context.finding(entry, site, [
                     "department": department, "fiscalYear": String(year), "other": other,
                 ]))
             } else {
-                first[key] = entry.sheet.file
+                first[key] = entry.file
             }
         }
         return findings
@@ -65,9 +65,12 @@ struct TitleConflictCheck: SheetsCheck {
         }
     }
 
+    /// Each selected node's candidate keys, then its title (`SelectedSheet.member`).
+    var memberKeys: [String] { keys + [title] }
+
     private struct Citation {
         var sheet: Int
-        var match: Match
+        var site: CrossSheetSite
         var key: String
         var title: String
         var titleKey: String
@@ -76,16 +79,18 @@ struct TitleConflictCheck: SheetsCheck {
     func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding] {
         var groups: [String: [Citation]] = [:]
         var order: [String] = []
+        let count = keys.count + 1
         for (index, entry) in sheets.enumerated() {
-            for match in entry.matches {
-                guard let keyName = keys.first(where: { match.node[$0] != nil }),
-                      let written = match.node[keyName]?.text, let titleText = match.node[title]?.text else { continue }
+            for (n, site) in entry.sites.enumerated() {
+                guard let k = keys.indices.first(where: { entry.member(n, $0, of: count) != nil }),
+                      let written = entry.member(n, k, of: count) ?? nil,
+                      let titleText = entry.member(n, keys.count, of: count) ?? nil else { continue }
                 let key = TextNormalization.normalize(written).trimmingCharacters(in: .whitespaces)
                 let titleKey = TextNormalization.titleKey(titleText)
                 guard !key.isEmpty, !titleKey.isEmpty, !(ignore?.matches(key) ?? false) else { continue }
-                let group = (match.path.arrayKey ?? "") + "\u{1F}" + key
+                let group = (entry.strings[site.arrayKey] ?? "") + "\u{1F}" + key
                 if groups[group] == nil { order.append(group) }
-                groups[group, default: []].append(Citation(sheet: index, match: match, key: key, title: titleText, titleKey: titleKey))
+                groups[group, default: []].append(Citation(sheet: index, site: site, key: key, title: titleText, titleKey: titleKey))
             }
         }
         var findings: [Finding] = []
@@ -111,8 +116,9 @@ struct TitleConflictCheck: SheetsCheck {
                       references.count > 1 || !references.contains(c.titleKey),
                       let shown = firstByTitle[reference],
                       !(sheetsByTitle[reference] ?? []).subtracting([c.sheet]).isEmpty else { continue }
-                let location = "\(shown.match.span?.file ?? sheets[shown.sheet].sheet.file):\(shown.match.span?.start.line ?? 1)"
-                findings.append(context.within(sheets[c.sheet]).finding(c.match, [
+                let shownSpan = shown.site.span(sheets[shown.sheet].strings)
+                let location = "\(shownSpan?.file ?? sheets[shown.sheet].file):\(shownSpan?.start.line ?? 1)"
+                findings.append(context.finding(sheets[c.sheet], c.site, [
                     "key": c.key, "expected": shown.title, "other": location,
                 ]))
             }
@@ -133,18 +139,18 @@ struct FiscalYearOutlierCheck: SheetsCheck {
 
     func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding] {
         var folders: [String: [SelectedSheet]] = [:]
-        for entry in sheets where entry.sheet.fiscalYear != nil { folders[entry.folder, default: []].append(entry) }
+        for entry in sheets where entry.fiscalYear != nil { folders[entry.folder, default: []].append(entry) }
         var findings: [Finding] = []
         for (folder, members) in folders where members.count > 1 {
             var counts: [Int: Int] = [:]
-            for m in members { counts[m.sheet.fiscalYear!, default: 0] += 1 }
+            for m in members { counts[m.fiscalYear!, default: 0] += 1 }
             let ranked = counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
             guard ranked.count > 1, ranked[0].value > ranked[1].value else { continue }
             let expected = ranked[0].key
-            for m in members where m.sheet.fiscalYear != expected {
-                guard let match = m.matches.first else { continue }
-                findings.append(context.within(m).finding(match, [
-                    "fiscalYear": String(m.sheet.fiscalYear!), "expected": String(expected),
+            for m in members where m.fiscalYear != expected {
+                guard let site = m.sites.first else { continue }
+                findings.append(context.finding(m, site, [
+                    "fiscalYear": String(m.fiscalYear!), "expected": String(expected),
                     "folder": folder.isEmpty ? "." : folder,
                 ]))
             }

@@ -1,3 +1,4 @@
+import Foundation
 import SheetModel
 
 /// A check kind that compares sheets with each other rather than looking inside one.
@@ -9,34 +10,51 @@ protocol SheetsCheck: Check {
     /// The findings for a whole set of sheets, each given with what the rule's selectors
     /// reached in it. Pure: no I/O.
     func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding]
+    /// The members of each selected node whose texts the check reads
+    /// (`SelectedSheet.member`); nothing else of a node is kept.
+    var memberKeys: [String] { get }
 }
 
 extension SheetsCheck {
     /// One sheet alone has nothing to be compared with.
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] { [] }
+
+    var memberKeys: [String] { [] }
 }
 
-/// One sheet as a cross-sheet check sees it.
+/// One sheet as a cross-sheet check sees it: its file, fiscal year and the compact
+/// values (`CrossSheetSite`) of what the rule's selectors reached in it.
 struct SelectedSheet: Sendable {
-    var sheet: Sheet
+    var file: String
+    var fiscalYear: Int?
     /// The nodes the rule's selectors reached, in document order.
-    var matches: [Match]
+    var sites: [CrossSheetSite]
+    /// The texts of `SheetsCheck.memberKeys` of each site, `memberKeys.count` per site.
+    var members: [Int32]
+    let strings: StringTable
 
     /// The directory part of the sheet's path as given ("" for a file in the current one).
     var folder: String {
-        guard let slash = sheet.file.lastIndex(of: "/") else { return "" }
-        return String(sheet.file[..<slash])
+        guard let slash = file.lastIndex(of: "/") else { return "" }
+        return String(file[..<slash])
+    }
+
+    /// The text of the site's member `memberKeys[k]`: `.some(nil)` when the member is
+    /// there without text, nil when it is absent.
+    func member(_ site: Int, _ k: Int, of count: Int) -> String?? {
+        let v = members[site * count + k]
+        return v == CrossSheetSite.absent ? nil : .some(strings[v])
     }
 }
 
-/// What a cross-sheet check needs to build findings: one evaluation context per sheet.
+/// What a cross-sheet check needs to build findings.
 struct CrossSheetContext: Sendable {
     let rule: Rule
     let catalogs: [String: Catalog]
 
-    /// The context that builds findings located in `sheet`.
-    func within(_ sheet: SelectedSheet) -> EvaluationContext {
-        EvaluationContext(rule: rule, catalogs: catalogs, file: sheet.sheet.file)
+    /// The finding at `site` of `sheet`, as `EvaluationContext.finding` gives it at the node.
+    func finding(_ sheet: SelectedSheet, _ site: CrossSheetSite, _ values: [String: String]) -> Finding {
+        EvaluationContext(rule: rule, catalogs: catalogs, file: sheet.file).finding(site, sheet.strings, values)
     }
 }
 
@@ -59,113 +77,155 @@ public enum CrossSheetEngine {
         guard !crossRules.isEmpty else { return [] }
         return crossRules.flatMap { rule -> [Finding] in
             guard let check = rule.check as? any SheetsCheck else { return [] }
-            let selected = inputs.map { SelectedSheet(sheet: $0.sheet, matches: $0.matches[rule.id] ?? []) }
+            let selected = inputs.map { input in
+                let kept = input.rules[rule.id]
+                return SelectedSheet(file: input.file, fiscalYear: input.fiscalYear, sites: kept?.sites ?? [],
+                                     members: kept?.members ?? [], strings: input.strings)
+            }
             return check.evaluate(sheets: selected, CrossSheetContext(rule: rule, catalogs: rules.catalogs))
         }.sorted()
     }
 
     /// What the cross-sheet rules of `rules` need of `sheet`, kept in its place so that a
     /// run over thousands of sheets does not hold every sheet's model until the end: the
-    /// file and fiscal year, and each rule's selected nodes in a copy of the tree pruned to
-    /// those nodes (whole), their ancestors and the ancestors' members that message
-    /// placeholders read (number, code, title, written). Other array elements become null,
-    /// so every path is the same as in the sheet.
-    public static func input(_ rules: RuleSet, from sheet: Sheet) -> CrossSheetInput {
-        var slim = Sheet(file: sheet.file)
-        slim.fiscalYear = sheet.fiscalYear
-        slim.fiscalYearSource = sheet.fiscalYearSource
+    /// file and fiscal year, and for each node a rule selects its compact values
+    /// (`CrossSheetSite`: span, path, the texts its messages and the check read), every
+    /// text interned in `strings` (one table for a whole run shares the texts sheets repeat).
+    public static func input(_ rules: RuleSet, from sheet: Sheet, strings: StringTable = StringTable()) -> CrossSheetInput {
         let crossRules = rules.rules.filter(isCrossSheet)
-        guard !crossRules.isEmpty else { return CrossSheetInput(sheet: slim, matches: [:]) }
-        let full = SheetTree(flattening: sheet.tree)
-        var cache = SelectionCache(tree: full)
-        // Each rule's matches as before: its selectors' nodes in selector order, each once.
-        var selected: [String: [Int32]] = [:]
-        for rule in crossRules {
-            var seen = Set<Int32>()
-            selected[rule.id] = rule.selectors.flatMap { cache.select($0) }.filter { seen.insert($0).inserted }
-        }
-        let kept = Array(Set(selected.values.joined())).sorted()
-        let pruned = SheetTree(flattening: prune(0, full, kept))
-        var matches: [String: [Match]] = [:]
-        for (id, ids) in selected {
-            matches[id] = ids.compactMap { old in locate(Match(tree: full, id: old).path, in: pruned).map { Match(tree: pruned, id: $0) } }
-        }
-        return CrossSheetInput(sheet: slim, matches: matches)
-    }
-
-    /// The members of an ancestor a finding's message reads (`EvaluationContext.commonValues`).
-    private static let placeholderKeys: Set<String> = ["number", "code", "title", "written"]
-
-    /// The node `id` of `tree` with only what leads to the `kept` ids (ascending) left.
-    private static func prune(_ id: Int32, _ tree: SheetTree, _ kept: [Int32]) -> ModelNode {
-        func holdsKept(_ n: Int32) -> Bool {
-            // The first kept id at or after n lies before n's end.
-            var lo = 0, hi = kept.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if kept[mid] < n { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < kept.count && kept[lo] < tree.ends[Int(n)]
-        }
-        let node = tree.nodes[Int(id)]
-        if kept.binarySearchContains(id) { return node }
-        switch node.value {
-        case .object:
-            var members: [ModelNode.Member] = []
-            for c in tree.children(id) {
-                let child = tree.nodes[Int(c)]
-                if holdsKept(c) {
-                    members.append(ModelNode.Member(tree.key(c) ?? "", prune(c, tree, kept)))
-                } else if let key = tree.key(c), placeholderKeys.contains(key), child.text != nil {
-                    // What `{number}`, `{code}`, `{title}`, `{written}` and `{goal}` read.
-                    members.append(ModelNode.Member(key, child))
+        var kept: [String: CrossSheetInput.RuleSites] = [:]
+        if !crossRules.isEmpty {
+            let full = SheetTree(flattening: sheet.tree)
+            var cache = SelectionCache(tree: full)
+            for rule in crossRules {
+                // Each rule's matches as before: its selectors' nodes in selector order, each once.
+                var seen = Set<Int32>()
+                let ids = rule.selectors.flatMap { cache.select($0) }.filter { seen.insert($0).inserted }
+                let keys = (rule.check as? any SheetsCheck)?.memberKeys ?? []
+                var entry = CrossSheetInput.RuleSites()
+                entry.sites.reserveCapacity(ids.count)
+                for id in ids {
+                    let match = Match(tree: full, id: id)
+                    entry.sites.append(CrossSheetSite(match, strings: strings))
+                    for key in keys {
+                        if let member = match.node[key] { entry.members.append(strings.id(member.text)) } else {
+                            entry.members.append(CrossSheetSite.absent)
+                        }
+                    }
                 }
-            }
-            return ModelNode(.object(members), span: node.span)
-        case .array:
-            let elements = tree.children(id).map { c in holdsKept(c) ? prune(c, tree, kept) : ModelNode(.null) }
-            return ModelNode(.array(elements), span: node.span)
-        default:
-            return node
-        }
-    }
-
-    /// The node at `path` in `tree`.
-    private static func locate(_ path: ModelPath, in tree: SheetTree) -> Int32? {
-        var n: Int32 = 0
-        for component in path.components {
-            switch component {
-            case .key(let k):
-                guard let c = tree.child(n, key: k) else { return nil }
-                n = c
-            case .index(let i):
-                guard case .array = tree.nodes[Int(n)].value,
-                      let c = tree.children(n).enumerated().first(where: { $0.offset == i })?.element else { return nil }
-                n = c
+                kept[rule.id] = entry
             }
         }
-        return n
+        return CrossSheetInput(file: sheet.file, fiscalYear: sheet.fiscalYear, rules: kept, strings: strings)
     }
 }
 
 /// What the cross-sheet stage keeps of one sheet (`CrossSheetEngine.input(_:from:)`).
 public struct CrossSheetInput: Sendable {
-    /// The sheet's file and fiscal year (nothing else of the sheet is kept).
-    let sheet: Sheet
-    /// Each cross-sheet rule's selected nodes, by rule id, in a pruned tree.
-    let matches: [String: [Match]]
+    /// One rule's selected nodes.
+    struct RuleSites: Sendable {
+        var sites: [CrossSheetSite] = []
+        /// `SheetsCheck.memberKeys` texts of each site, in site order.
+        var members: [Int32] = []
+    }
 
     /// The sheet's file.
-    public var file: String { sheet.file }
+    public let file: String
+    let fiscalYear: Int?
+    /// Each cross-sheet rule's selected nodes, by rule id.
+    let rules: [String: RuleSites]
+    let strings: StringTable
+
+    /// The number of selected nodes kept, over every rule.
+    public var siteCount: Int { rules.values.reduce(0) { $0 + $1.sites.count } }
 }
 
-private extension Array where Element == Int32 {
-    func binarySearchContains(_ x: Int32) -> Bool {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self[mid] < x { lo = mid + 1 } else { hi = mid }
+/// One node a cross-sheet rule selected, as plain values: what `EvaluationContext.finding`
+/// reads of the node to build a finding there, each text an id in the run's `StringTable`
+/// (`CrossSheetSite.none` for nil).
+struct CrossSheetSite: Sendable {
+    static let none: Int32 = -1
+    /// A member that is not there (`SelectedSheet.members`).
+    static let absent: Int32 = -2
+
+    /// The span's file, or `none` when neither the node nor an ancestor has a span.
+    var file: Int32
+    var startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32
+    var path: Int32
+    /// The key of the array the node is an element of (`ModelPath.arrayKey`).
+    var arrayKey: Int32
+    /// The node's own text (a scalar).
+    var text: Int32
+    /// The placeholders common to every message (`EvaluationContext.commonValues`).
+    var value: Int32, number: Int32, code: Int32, title: Int32, written: Int32, goal: Int32
+    var fieldJa: Int32, fieldEn: Int32, sectionJa: Int32, sectionEn: Int32
+
+    init(_ match: Match, strings: StringTable) {
+        if let span = match.span {
+            file = strings.id(span.file)
+            (startLine, startColumn) = (Int32(clamping: span.start.line), Int32(clamping: span.start.column))
+            (endLine, endColumn) = (Int32(clamping: span.end.line), Int32(clamping: span.end.column))
+        } else {
+            (file, startLine, startColumn, endLine, endColumn) = (Self.none, 0, 0, 0, 0)
         }
-        return lo < count && self[lo] == x
+        let path = match.path
+        self.path = strings.id(path.description)
+        arrayKey = strings.id(path.arrayKey)
+        text = strings.id(match.node.text)
+        let common = EvaluationContext.commonValues(match)
+        value = strings.id(common["value"])
+        number = strings.id(common["number"])
+        code = strings.id(common["code"])
+        title = strings.id(common["title"])
+        written = strings.id(common["written"])
+        goal = strings.id(common["goal"])
+        let label = path.label
+        let sectionLabel = ModelPath(Array(path.components.prefix(1))).label
+        (fieldJa, fieldEn) = (strings.id(label.ja), strings.id(label.en))
+        (sectionJa, sectionEn) = (strings.id(sectionLabel.ja), strings.id(sectionLabel.en))
+    }
+
+    /// The node's span (its nearest ancestor's when it has none).
+    func span(_ strings: StringTable) -> SourceSpan? {
+        guard let f = strings[file] else { return nil }
+        return SourceSpan(file: f, start: SourcePosition(line: Int(startLine), column: Int(startColumn)),
+                          end: SourcePosition(line: Int(endLine), column: Int(endColumn)))
+    }
+}
+
+/// Texts interned as `Int32` ids, shared by the threads that read a run's sheets: each
+/// distinct text is stored once however many sheets and nodes repeat it.
+public final class StringTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    public init() {}
+
+    /// The id of `text` (`CrossSheetSite.none` for nil), added when new.
+    func id(_ text: String?) -> Int32 {
+        guard let text else { return CrossSheetSite.none }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = ids[text] { return known }
+        let id = Int32(texts.count)
+        texts.append(text)
+        ids[text] = id
+        return id
+    }
+
+    /// The text of `id` (nil for `CrossSheetSite.none` or `absent`).
+    subscript(id: Int32) -> String? {
+        guard id >= 0 else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        return texts[Int(id)]
+    }
+
+    /// The number of distinct texts.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts.count
     }
 }

@@ -92,7 +92,7 @@ enum RuleFileParser {
         let id = idValue.flatMap { idValue in
             attempt { () throws(RuleFileError) -> String in
                 let id = try idValue.string("id")
-                guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+                guard isRuleId(id) else {
                     throw idValue.error("id「\(id)」は英小文字・数字・ハイフンで書いてください",
                                         "id '\(id)' must be lower-case letters, digits and hyphens")
                 }
@@ -181,6 +181,29 @@ enum RuleFileParser {
                      optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
                      failExamples: examples.0, passExamples: examples.1, file: item.file, position: idValue.position,
                      check: check), [])
+    }
+
+    /// True when `id` matches `^[a-z0-9]+(-[a-z0-9]+)*$` as NSRegularExpression (ICU) did
+    /// here before: lower-case ASCII letters and digits in hyphen-separated runs. ICU's `$`
+    /// also matches before one line terminator that ends the text, so such a terminator is
+    /// still accepted. Checked on the scalars: compiling that expression for every rule was
+    /// 3.6 M instructions of start-up.
+    static func isRuleId(_ id: String) -> Bool {
+        var scalars = Array(id.unicodeScalars)
+        if scalars.count >= 2, scalars[scalars.count - 2] == "\r", scalars[scalars.count - 1] == "\n" {
+            scalars.removeLast(2)
+        } else if let last = scalars.last, [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(last.value) {
+            scalars.removeLast()
+        }
+        var previousWasHyphen = true  // also refuses a leading hyphen and the empty id
+        for scalar in scalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": previousWasHyphen = false
+            case "-" where !previousWasHyphen: previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !previousWasHyphen
     }
 
     /// `stages:`: a stage or a non-empty list of distinct stages, returned in `SheetStage` order.

@@ -7,6 +7,11 @@ import Yams
 struct YAMLValue {
     let node: Node
     let file: String
+    /// True for a node of a built-in file decoded from its build-time table (its text is
+    /// the embedded one, which the tests load): its patterns are compiled on first use.
+    /// Every other node (rule directories, configurations, examples) is compiled at load,
+    /// so a bad pattern there fails at load with its position.
+    var builtIn = false
 
     var position: SourcePosition {
         node.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? SourcePosition(line: 1, column: 1)
@@ -36,7 +41,7 @@ struct YAMLValue {
         let written = Set(mapping.keys.compactMap(\.string))
         var entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)] = []
         for (k, v) in mapping {
-            let keyValue = YAMLValue(node: k, file: file)
+            let keyValue = YAMLValue(node: k, file: file, builtIn: builtIn)
             guard case .scalar(let scalar) = k else {
                 errors.append(keyValue.error("キーは文字列で書いてください", "keys must be plain strings"))
                 continue
@@ -47,11 +52,11 @@ struct YAMLValue {
                     "\(what) に未知のキー「\(scalar.string)」があります\(hint?.1 ?? "")。使えるキー: \(allowed.joined(separator: ", "))",
                     "unknown key '\(scalar.string)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))"))
                 if let meant = hint?.0, !written.contains(meant) {
-                    entries.append((meant, keyValue, YAMLValue(node: v, file: file)))
+                    entries.append((meant, keyValue, YAMLValue(node: v, file: file, builtIn: builtIn)))
                 }
                 continue
             }
-            entries.append((scalar.string, keyValue, YAMLValue(node: v, file: file)))
+            entries.append((scalar.string, keyValue, YAMLValue(node: v, file: file, builtIn: builtIn)))
         }
         return YAMLMapping(owner: self, what: what, entries: entries)
     }
@@ -86,7 +91,7 @@ struct YAMLValue {
         guard case .sequence(let seq) = node else {
             throw error("\(what) はリストで書いてください", "\(what) must be a list")
         }
-        return seq.map { YAMLValue(node: $0, file: file) }
+        return seq.map { YAMLValue(node: $0, file: file, builtIn: builtIn) }
     }
 
     /// A string, or a list of strings.
@@ -99,12 +104,20 @@ struct YAMLValue {
         return [(try string(what), self)]
     }
 
-    /// A regular expression, compiled now so that a bad one fails at load.
+    /// A regular expression, compiled now so that a bad one fails at load; a built-in one
+    /// (`builtIn`) on first use, as most are never run on a given sheet (ICU compilation was
+    /// 16 M instructions of every process's start-up).
     func pattern(_ what: String) throws(RuleFileError) -> TextPattern {
         let source = try string(what)
+        let origin = TextPattern.Origin(file: Self.overriddenRule.map { $0.fileOf(self) } ?? file, position: position)
+        if builtIn {
+            var pattern = TextPattern(compilingOnFirstUse: source)
+            pattern.origin = origin
+            return pattern
+        }
         do {
             var pattern = try TextPattern(source)
-            pattern.origin = .init(file: Self.overriddenRule.map { $0.fileOf(self) } ?? file, position: position)
+            pattern.origin = origin
             return pattern
         } catch {
             throw self.error("\(what) の正規表現「\(source)」が正しくありません: \(error.message)",
@@ -197,7 +210,7 @@ extension YAMLValue {
     static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue? {
         // The built-in files were composed at build time.
         if file.hasPrefix(defaultPrefix), let root = PrecomposedYAML.root(name: String(file.dropFirst(defaultPrefix.count)), text: text) {
-            return YAMLValue(node: root, file: file)
+            return YAMLValue(node: root, file: file, builtIn: true)
         }
         if let (line, column) = YAMLBounds.firstTooDeep(in: text) {
             let limit = ResourceLimits.maxNestingDepth
