@@ -33,7 +33,8 @@ let package = Package(
             "SheetlintKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SheetModelTests", dependencies: ["SheetModel"]),
-        .testTarget(name: "SheetReadingTests", dependencies: ["SheetReading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SheetReadingTests", dependencies: ["SheetReading", .product(name: "Yams", package: "Yams")],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SheetRulesTests", dependencies: ["SheetRules", "SheetReading"]),
         .testTarget(name: "SheetReportingTests", dependencies: [
             "SheetReporting", "SheetReading", "SheetRules", .product(name: "CSV", package: "CSV.swift"),
