@@ -12,7 +12,8 @@ import SheetRules
 public enum JSONReporter {
     /// Renders the report; ends with a newline.
     public static func render(_ report: LintReport) -> String {
-        let diagnostics: [JSONValue] = report.findings.map { f in
+        let findings = report.findings
+        let diagnostic = { (f: Finding) -> JSONValue in
             .object([
                 ("ruleId", .string(f.ruleId)),
                 ("severity", .string(f.severity.rawValue)),
@@ -42,10 +43,10 @@ public enum JSONReporter {
             ("files", .int(report.fileCount)),
             ("hidden", .int(report.hidden.count)),
         ])
-        var members: [(String, JSONValue)] = [("diagnostics", .array(diagnostics)), ("sheets", .array(sheets)),
-                                              ("summary", summary)]
+        var members: [(String, JSONValue?)] = [("diagnostics", nil), ("sheets", .array(sheets)), ("summary", summary)]
         if let gate = report.gate { members.append(("gate", gateObject(gate, report.language))) }
-        return JSONValue.object(members).rendered
+        // The diagnostics are written one by one, never all held as values at once.
+        return JSONValue.rendered(object: members, count: findings.count) { diagnostic(findings[$0]) }
     }
 
     /// `{"passed", "failOn", "maxWarnings", "reasons": [{"condition", "count", "limit",

@@ -21,6 +21,32 @@ indirect enum JSONValue: Sendable {
         return out
     }
 
+    /// What `.object(members).rendered` gives when the member whose value is nil is an
+    /// array of `count` values made one at a time by `element`: each is written and
+    /// dropped, so a report of 200,000 findings never holds them all as values.
+    static func rendered(object members: [(String, JSONValue?)], count: Int, element: (Int) -> JSONValue) -> String {
+        var out = "{\n"
+        for (i, (key, value)) in members.enumerated() {
+            out += spaces(1) + quoted(key) + ": "
+            if let value {
+                value.write(to: &out, indent: 1)
+            } else if count == 0 {
+                out += "[]"
+            } else {
+                out += "[\n"
+                for n in 0..<count {
+                    out += spaces(2)
+                    element(n).write(to: &out, indent: 2)
+                    out += n == count - 1 ? "\n" : ",\n"
+                }
+                out += spaces(1) + "]"
+            }
+            out += i == members.count - 1 ? "\n" : ",\n"
+        }
+        out += "}\n"
+        return out
+    }
+
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .string(let s): out += Self.quoted(s)
