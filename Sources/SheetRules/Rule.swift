@@ -1,3 +1,4 @@
+import Foundation
 import SheetModel
 
 /// A rule as loaded: its metadata, selectors, compiled check and examples. `Sendable`
@@ -28,9 +29,18 @@ public struct Rule: Sendable {
     /// The kind's options as written in the rule file (for `rules explain`), YAML text.
     public var optionsText: String
     /// Sheets that must produce `count` findings of this rule.
-    public var failExamples: [RuleExample]
+    public var failExamples: [RuleExample] {
+        get { examples.value.fail }
+        set { examples = RuleExamples(fail: newValue, pass: passExamples) }
+    }
     /// Sheets that must produce none.
-    public var passExamples: [RuleExample]
+    public var passExamples: [RuleExample] {
+        get { examples.value.pass }
+        set { examples = RuleExamples(fail: failExamples, pass: newValue) }
+    }
+    /// Both, decoded at load, or for a built-in rule when first asked for (only `rules`
+    /// commands and tests use them; decoding them was a tenth of a lint process's start-up).
+    var examples: RuleExamples
     /// The rule file and the position of the rule's `id`.
     public var file: String
     public var position: SourcePosition
@@ -105,4 +115,32 @@ struct LoadContext {
     var catalogs: [String: Catalog]
     /// The rule's `options` node (or `kind` node when there are none), for errors.
     var optionsValue: YAMLValue
+}
+
+/// A rule's examples: given, or decoded by the first caller that asks. Rules are shared by
+/// the tasks of a run, so the decoding happens once, under the lock; hence
+/// `@unchecked Sendable`.
+final class RuleExamples: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: (fail: [RuleExample], pass: [RuleExample])?
+    private let decode: @Sendable () -> (fail: [RuleExample], pass: [RuleExample])
+
+    init(fail: [RuleExample], pass: [RuleExample]) {
+        decoded = (fail, pass)
+        decode = { ([], []) }
+    }
+
+    /// Examples decoded on first use by `decode`.
+    init(decodingOnFirstUse decode: @escaping @Sendable () -> (fail: [RuleExample], pass: [RuleExample])) {
+        self.decode = decode
+    }
+
+    var value: (fail: [RuleExample], pass: [RuleExample]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        let value = decode()
+        decoded = value
+        return value
+    }
 }

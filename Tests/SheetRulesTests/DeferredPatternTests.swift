@@ -57,3 +57,31 @@ final class DeferredPatternTests: XCTestCase {
         XCTAssertEqual(counts, Array(1...16))
     }
 }
+
+/// Built-in rules decode their examples when first asked for (only `rules` commands and
+/// tests use them): they must be exactly the examples decoded at load from the same text.
+final class DeferredExamplesTests: XCTestCase {
+    func testDeferredExamplesAreThoseDecodedAtLoad() throws {
+        let deferred = RuleSet.loadDefault().rules
+        let eager = RuleSet().adding(files: DefaultRuleSet.files.map { (name: "<text>/" + $0.name, text: $0.text) }).0.rules
+        XCTAssertEqual(deferred.map(\.id), eager.map(\.id))
+        XCTAssertGreaterThan(deferred.count, 20)
+        func plain(_ examples: [RuleExample]) -> [RuleExample] {
+            examples.map { var e = $0; e.file = e.file.replacingOccurrences(of: "<default>/", with: "<text>/"); return e }
+        }
+        for (a, b) in zip(deferred, eager) {
+            XCTAssertFalse(a.failExamples.isEmpty, a.id)
+            XCTAssertFalse(a.passExamples.isEmpty, a.id)
+            XCTAssertEqual(plain(a.failExamples), b.failExamples, a.id)
+            XCTAssertEqual(plain(a.passExamples), b.passExamples, a.id)
+        }
+    }
+
+    func testSettingExamplesReplacesThem() throws {
+        var rule = try XCTUnwrap(RuleSet.loadDefault().rules.first)
+        let pass = rule.passExamples
+        rule.failExamples = []
+        XCTAssertEqual(rule.failExamples, [])
+        XCTAssertEqual(rule.passExamples, pass)
+    }
+}

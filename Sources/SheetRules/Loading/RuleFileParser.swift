@@ -47,6 +47,9 @@ enum RuleFileParser {
             guard var rule = parsed else { continue }
             rule.sourceText = text
             rule.sourceIndex = index
+            if item.builtIn {
+                rule.examples = RuleExamples(decodingOnFirstUse: { builtInExamples(text: text, file: file, index: index) })
+            }
             if let first = seen[rule.id] {
                 errors.append(item.error("ルール id「\(rule.id)」が \(first.line) 行目と重複しています",
                                          "rule id '\(rule.id)' is already used at line \(first.line)"))
@@ -56,6 +59,21 @@ enum RuleFileParser {
             rules.append(rule)
         }
         return (rules, errors)
+    }
+
+    /// The examples of rule `index` of the built-in file `file` whose text is `text`, decoded
+    /// again from its table; none should that fail (the tests decode every built-in's).
+    static func builtInExamples(text: String, file: String, index: Int) -> (fail: [RuleExample], pass: [RuleExample]) {
+        do throws(RuleFileError) {
+            let root = try compose(text: text, file: file)
+            let items = try root.mapping(allowed: ruleFileKeys, what: "rule file").required("rules").sequence("rules")
+            guard index < items.count else { return ([], []) }
+            let map = try items[index].mapping(allowed: ruleKeys, what: "rule")
+            let value = try map.required("examples")
+            return try RuleExampleParser.parse(YAMLValue(node: value.node, file: value.file))
+        } catch {
+            return ([], [])
+        }
     }
 
     /// One rule; throws the first of `parseRuleReportingErrors`' errors.
@@ -165,7 +183,12 @@ enum RuleFileParser {
         let stages = attempt { () throws(RuleFileError) in
             try map["stages"].map { v throws(RuleFileError) in try Self.stages(v) } ?? SheetStage.allCases
         }
-        let examples = attempt { () throws(RuleFileError) in try RuleExampleParser.parse(try map.required("examples")) }
+        // A built-in rule's examples (its file is the embedded text, whose examples the tests
+        // decode and run) are decoded when first asked for: `parseRules` sets them.
+        let examples = attempt { () throws(RuleFileError) -> ([RuleExample], [RuleExample]) in
+            let value = try map.required("examples")
+            return value.builtIn ? ([], []) : try RuleExampleParser.parse(value)
+        }
         let summary = attempt { () throws(RuleFileError) in try map.required("summary").string("summary") }
         let description = attempt { () throws(RuleFileError) in try map.required("description").string("description") }
         let summaryJa = attempt { () throws(RuleFileError) in try map["summary_ja"]?.string("summary_ja") } ?? nil
@@ -179,7 +202,7 @@ enum RuleFileParser {
                      summaryJa: summaryJa, descriptionJa: descriptionJa,
                      message: message, messageEn: messageEn, selectors: selectors, stages: stages, kind: kindName,
                      optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
-                     failExamples: examples.0, passExamples: examples.1, file: item.file, position: idValue.position,
+                     examples: RuleExamples(fail: examples.0, pass: examples.1), file: item.file, position: idValue.position,
                      check: check), [])
     }
 
