@@ -32,6 +32,11 @@ final class FindingCap: @unchecked Sendable {
         return true
     }
 
+    /// True when every further finding would be refused: a check looping over many
+    /// elements can stop, rather than collect one marker per element (870,000 of them on
+    /// one hostile sheet).
+    var isSpent: Bool { left <= 0 }
+
     /// The marker returned instead of a finding past the cap.
     static func marker(_ ruleId: String, file: String) -> Finding {
         Finding(ruleId: ruleId, severity: .info, message: "", messageEn: "",

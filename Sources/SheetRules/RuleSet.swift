@@ -63,7 +63,13 @@ public enum RuleEngine {
     /// exactly that part; without it they point at the text.
     public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil,
                                 source: SheetSource? = nil) -> [Finding] {
-        evaluate(rules.applicable(at: stage ?? .inferred(from: sheet)), on: sheet.tree, file: sheet.file, source: source)
+        let applicable = rules.applicable(at: stage ?? .inferred(from: sheet))
+        // The model tree is only flattened: built and released within this statement, so it
+        // is not held while the rules run (on a sheet of 870,000 items, ~20% of the peak).
+        var cache = SelectionCache(tree: SheetTree(flattening: sheet.tree))
+        return applicable.rules.flatMap {
+            evaluate($0, cache: &cache, file: sheet.file, catalogs: applicable.catalogs, source: source)
+        }.sorted()
     }
 
     /// Every rule in `rules`, whatever its stages, over a model tree (for callers that

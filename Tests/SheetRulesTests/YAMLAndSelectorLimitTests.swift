@@ -94,4 +94,23 @@ final class FindingCapTests: XCTestCase {
         XCTAssertEqual(past.last?.path, "mission.items[\(limit)].text", "the first ones, in document order")
         XCTAssertFalse(past.contains { $0.path == FindingCap.markerPath })
     }
+
+    func testANumberingCheckStopsAtItsCapInsteadOfCollectingMarkers() throws {
+        // Every item skips a number (1, 3, 5, …): one finding each. Past the cap the check
+        // stops looping, so it neither collects a marker per item nor changes what is kept.
+        let limit = ResourceLimits.maxFindingsPerFile
+        let items = (1...(limit + 50)).map { "{number: \(2 * $0 - 1), text: x}" }.joined(separator: ", ")
+        let set = Support.ruleSet(Support.ruleFile(selector: "mission.items", kind: "sequence"))
+        let tree = SheetTree(flattening: try Support.sheet("mission: [\(items)]\n").tree)
+        let rule = try XCTUnwrap(set.rules.first { $0.id == "t" })
+        var cache = SelectionCache(tree: tree)
+        let matches = cache.select(rule.selectors[0]).map { Match(tree: tree, id: $0) }
+        let context = EvaluationContext(rule: rule, catalogs: [:], file: "s.yml", source: nil, texts: cache.texts)
+        let cap = FindingCap()
+        let produced = FindingCap.$current.withValue(cap) { rule.check.evaluate(matches, context) }
+        XCTAssertEqual(produced.count, limit + 1)
+        XCTAssertFalse(produced.contains { $0.path == FindingCap.markerPath }, "no marker was collected")
+        XCTAssertEqual(cap.refused, 0)
+        XCTAssertEqual(try Support.findings(selector: "mission.items", kind: "sequence", sheet: "mission: [\(items)]\n").count, limit + 1)
+    }
 }

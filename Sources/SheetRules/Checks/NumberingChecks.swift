@@ -38,6 +38,8 @@ struct SequenceCheck: Check {
                     continue
                 }
                 let repeated = n < expected
+                // Past the rule's finding cap every further finding is dropped: stop here.
+                if FindingCap.current?.isSpent == true { return out }
                 out.append(context.finding(
                     element,
                     ["expected": String(expected), "problem": repeated ? "番号が重複または逆行しています" : "番号が飛んでいます"],
