@@ -14,9 +14,12 @@ digests() {
     local fmt lang
     for fmt in json text sarif; do
         for lang in ja en; do
-            # Run beside the sheet so every path in the output is the same wherever it is.
+            # Run beside the sheet so every relative path in the output is the same wherever it
+            # is; SARIF also names the absolute folder it ran in (originalUriBaseIds), which
+            # differs between checkouts, so that one URI is masked before hashing.
             printf '%s %s %s\n' "$fmt" "$lang" \
-                "$(cd "$dir" && { "$bin" lint --format "$fmt" --lang "$lang" --jobs 1 "$name" 2>&1 || true; } | sha256sum | cut -d' ' -f1)"
+                "$(cd "$dir" && { "$bin" lint --format "$fmt" --lang "$lang" --jobs 1 "$name" 2>&1 || true; } \
+                    | sed -E 's#"uri": "file://[^"]*"#"uri": "file://ROOT/"#' | sha256sum | cut -d' ' -f1)"
         done
     done
 }
