@@ -38,9 +38,31 @@ public struct CommandOutcome: Sendable {
     public var exitCode: Int32
 }
 
+/// Where `runLint` writes a report meant for standard output as it renders it, instead of
+/// returning it whole in `CommandOutcome.stdout`.
+public struct LintConsole {
+    /// Receives the report's bytes (`ReportStream.fileDescriptor(1)` for standard output).
+    public var output: ReportStream
+    /// Prints a line to standard error: the lines that come before the report are printed
+    /// before it is written (the others are returned in `CommandOutcome.stderr`).
+    public var error: (String) -> Void
+
+    public init(output: ReportStream, error: @escaping (String) -> Void) {
+        self.output = output
+        self.error = error
+    }
+}
+
 extension Sheetlint {
     /// One whole `lint` run: read and evaluate, apply the baseline, decide the gate, render.
+    /// The report is returned in `CommandOutcome.stdout` (or written to `--output`).
     public static func runLint(_ request: LintRequest) -> CommandOutcome {
+        runLint(request, console: nil)
+    }
+
+    /// `runLint(request)`, with a report for standard output written to `console` as it is
+    /// rendered; `CommandOutcome.stdout` is then empty.
+    public static func runLint(_ request: LintRequest, console: LintConsole?) -> CommandOutcome {
         var options = request.lint
         // Only SARIF fingerprints and baselines read the sheets' lines again.
         options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
@@ -107,10 +129,21 @@ extension Sheetlint {
         // --quiet hides findings, never the count or the reason the gate failed.
         if request.gate.quiet { report.hidden = result.findings.filter { $0.severity != .error } }
         report.gate = verdict
-        let text = request.format.render(report)
-        guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
+        guard let output = request.outputPath else {
+            guard let console else { return CommandOutcome(stdout: request.format.render(report), stderr: stderr, exitCode: exitCode) }
+            for line in stderr { console.error(line) }
+            var stream = console.output
+            request.format.render(report, to: &stream)
+            stream.finish()
+            return CommandOutcome(stdout: "", stderr: [], exitCode: exitCode)
+        }
         do {
-            try AtomicOutput.write(text, to: output)
+            // Written as it is rendered into a temporary that becomes the file only when complete.
+            let file = try AtomicOutput.open(output)
+            var stream = ReportStream { file.write($0) }
+            request.format.render(report, to: &stream)
+            stream.finish()
+            try file.commit()
         } catch {
             stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)

@@ -92,7 +92,8 @@ struct LintCommand: ParsableCommand {
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)
-        let outcome = Sheetlint.runLint(request)
+        // The report goes to standard output as it is rendered, after the lines for standard error before it.
+        let outcome = Sheetlint.runLint(request, console: LintConsole(output: .fileDescriptor(1), error: { printError($0) }))
         for line in outcome.stderr { printError(line) }
         print(outcome.stdout, terminator: "")
         throw ExitCode(outcome.exitCode)
