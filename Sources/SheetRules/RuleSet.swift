@@ -129,7 +129,14 @@ public enum RuleEngine {
     /// The union of ascending id lists, ascending and without duplicates.
     static func mergedSelection(_ lists: [[Int32]]) -> [Int32] {
         guard lists.count > 1 else { return lists.first ?? [] }
-        return Array(Set(lists.joined())).sorted()
+        // Sorting the joined lists and dropping repeats: no hashing (a Set of the ids was
+        // 5 % of rule evaluation for notation-variance's eight selectors).
+        var all = Array(lists.joined())
+        all.sort()
+        var out: [Int32] = []
+        out.reserveCapacity(all.count)
+        for id in all where out.last != id { out.append(id) }
+        return out
     }
 
     /// One problem seen through two selected fields (an item's text and the schedule entry
