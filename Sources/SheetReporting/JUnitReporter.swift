@@ -35,7 +35,7 @@ public enum JUnitReporter {
         let files = report.allFiles
         let failures = files.map { file in
             let findings = byFileAndRule[file] ?? [:]
-            return ruleIds.filter { findings[$0]?.contains { gate.fails(report.findings[$0].severity) } ?? false }.count
+            return ruleIds.filter { findings[$0]?.contains { gate.fails(report.findings.severity(at: $0)) } ?? false }.count
         }
         let tests = ruleIds.count * files.count
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -103,7 +103,7 @@ public enum JUnitReporter {
         var seen = Set<String>()
         var ids: [String] = []
         for rule in report.rules where seen.insert(rule.id).inserted { ids.append(rule.id) }
-        let extra = Set(report.findings.map(\.ruleId)).subtracting(seen).sorted()
+        let extra = Set(report.findings.distinctRuleIds).subtracting(seen).sorted()
         return ids + extra
     }
 }

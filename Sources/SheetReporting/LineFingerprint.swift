@@ -75,10 +75,12 @@ public enum LineFingerprint {
             var finished = Set<String>()
             var current: String?
             var contiguous = true
-            for finding in report.findings where finding.span.file != current {
+            for n in report.findings.indices {
+                let file = report.findings.file(at: n)
+                guard file != current else { continue }
                 if let current { finished.insert(current) }
-                if finished.contains(finding.span.file) { contiguous = false; break }
-                current = finding.span.file
+                if finished.contains(file) { contiguous = false; break }
+                current = file
             }
             self.contiguous = contiguous
         }

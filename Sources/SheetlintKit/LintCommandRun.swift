@@ -66,6 +66,10 @@ extension Sheetlint {
         var options = request.lint
         // Only SARIF fingerprints and baselines read the sheets' lines again.
         options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        // Only the report's messages are kept, and the Japanese ones that baselines and
+        // SARIF fingerprints read (as text when a line is unknown).
+        options.messages = LintOptions.KeptMessages(language: request.language.flatMap { ConfigLanguage(rawValue: $0.rawValue) },
+                                                    japanese: options.keepSourceLines)
         // An output that is an input would destroy it: refuse before reading anything.
         let outputs = [("--output", request.outputPath), ("--write-baseline", request.writeBaselinePath)]
             .compactMap { option, path in path.map { (option: option, path: $0) } }
@@ -98,7 +102,7 @@ extension Sheetlint {
         let root = FileManager.default.currentDirectoryPath
         if let path = request.writeBaselinePath {
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let baseline = Baseline(findings: result.findings, sourceLines: result.sourceLines, directory: directory)
+            let baseline = Baseline(findings: Array(result.findings), sourceLines: result.sourceLines, directory: directory)
             do {
                 try AtomicOutput.write(baseline.rendered(), to: path)
             } catch {
@@ -110,7 +114,8 @@ extension Sheetlint {
             do {
                 let baseline = try Baseline.load(path: path)
                 let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-                result.findings = baseline.filter(result.findings, sourceLines: result.sourceLines, directory: directory).new
+                let new = baseline.filter(Array(result.findings), sourceLines: result.sourceLines, directory: directory).new
+                result.findings = FindingList(new, languages: result.findings.languages, texts: result.findings.texts)
             } catch let error as LintError {
                 stderr.append("sheetlint: " + error.text(english: english))
                 return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
@@ -122,7 +127,7 @@ extension Sheetlint {
         var exitCode: Int32 = verdict?.passed == false ? 1 : 0
         if !result.errors.isEmpty { exitCode = 2 }
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
-        var report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
+        var report = LintReport(findingList: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
                                 sourceLines: result.sourceLines, stages: result.stages)
         report.stageNotes = !request.gate.quiet
@@ -175,7 +180,7 @@ extension Sheetlint {
         do {
             let baseline = try Baseline.load(path: path)
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let matched = baseline.filter(result.findings, sourceLines: result.sourceLines, directory: directory).matched
+            let matched = baseline.filter(Array(result.findings), sourceLines: result.sourceLines, directory: directory).matched
             try AtomicOutput.write(Baseline(entries: matched).rendered(), to: path)
             let dropped = baseline.entries.count - matched.count
             let summary = english ? "\(path): kept \(matched.count) entries, dropped \(dropped)\n"
