@@ -35,26 +35,28 @@ struct ConsistencyCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        let leaves = Match.uniqueTextLeaves(matches)
+        // Each leaf's text as written, its UTF-16 units made once for every variant.
+        let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in
+            leaf.node.text.map { (leaf, context.texts.written(leaf, $0)) }
+        }
         return groups.compactMap { group in
             var counts = Array(repeating: 0, count: group.variants.count)
-            var firstLeaf: [Int: Match] = [:]
-            for leaf in leaves {
-                guard let text = leaf.node.text else { continue }
+            var firstLeaf: [Int: (leaf: Match, text: MatchText)] = [:]
+            for (leaf, text) in leaves {
                 for (i, v) in group.variants.enumerated() {
                     let n = v.pattern.count(in: text)
                     counts[i] += n
-                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = leaf }
+                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = (leaf, text) }
                 }
             }
             guard counts.filter({ $0 > 0 }).count >= 2 else { return nil }
             let dominant = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
             // The first text, in document order, that uses a minority variant.
             let minority = firstLeaf.filter { $0.key != dominant }
-                .min { $0.value.id < $1.value.id }!
+                .min { $0.value.leaf.id < $1.value.leaf.id }!
             // The finding points at the first use of that variant in that text.
-            let focus = minority.value.node.text.flatMap { group.variants[minority.key].pattern.firstRange(in: $0) }
-            return context.finding(minority.value, [
+            let focus = group.variants[minority.key].pattern.firstRange(in: minority.value.text)
+            return context.finding(minority.value.leaf, [
                 "group": group.name, "variant": group.variants[minority.key].label,
                 "expected": group.variants[dominant].label, "count": String(counts[minority.key]),
             ], focus: focus)

@@ -46,26 +46,40 @@ struct DateCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
-            var found: [(String, (String, String), Range<Int>)] = []
-            for (m, r) in eraZero.allMatchesWithRange(in: text, writtenAs: written) {
-                found.append((m[0] ?? "", ("元号の0年はありません（初年は元年）", "era year 0 does not exist (the first year is 元年)"), r))
+        let (yearMonthDay, month) = (Self.yearMonthDay, Self.month)
+        let dayPatterns = [Self.monthDay, Self.slashMonthDay]
+        return normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
+            // What each expression found wrong, in the order the expressions run: the range
+            // of the whole match and the reason. Months and days are read as numbers straight
+            // from the units (digits other than ASCII by their value: `Int(_:)` gave nil there,
+            // and unwrapping it crashed); only a match that is reported is made into a string.
+            var found: [(Range<Int>, (String, String))] = []
+            func value(_ group: Range<Int>?) -> Int? { group.flatMap(text.digitsValue) }
+            for m in eraZero.matchRanges(in: text) {
+                guard let whole = m[0] else { continue }
+                found.append((whole, ("元号の0年はありません（初年は元年）", "era year 0 does not exist (the first year is 元年)")))
             }
-            for (m, r) in Self.yearMonthDay.allMatchesWithRange(in: text, writtenAs: written) {
-                if let p = Self.problem(month: Int(m[2]!)!, day: Int(m[3]!)!, year: Int(m[1]!)) { found.append((m[0]!, p, r)) }
+            for m in yearMonthDay.matchRanges(in: text) {
+                guard let whole = m[0], let month = value(m[2]), let day = value(m[3]) else { continue }
+                // The year as `Int(_:)` reads it: nil (any February 29 then passes) for digits other than ASCII.
+                let year = m[1].flatMap { Int(text.substring($0)) }
+                if let p = Self.problem(month: month, day: day, year: year) { found.append((whole, p)) }
             }
-            for pattern in [Self.monthDay, Self.slashMonthDay] {
-                for (m, r) in pattern.allMatchesWithRange(in: text, writtenAs: written) {
-                    if let p = Self.problem(month: Int(m[1]!)!, day: Int(m[2]!)!, year: nil) { found.append((m[0]!, p, r)) }
+            for pattern in dayPatterns {
+                for m in pattern.matchRanges(in: text) {
+                    guard let whole = m[0], let month = value(m[1]), let day = value(m[2]) else { continue }
+                    if let p = Self.problem(month: month, day: day, year: nil) { found.append((whole, p)) }
                 }
             }
-            for (m, r) in Self.month.allMatchesWithRange(in: text, writtenAs: written) {
-                if let p = Self.problem(month: Int(m[1]!)!, day: nil, year: nil) { found.append((m[0]!, p, r)) }
+            for m in month.matchRanges(in: text) {
+                guard let whole = m[0], let month = value(m[1]) else { continue }
+                if let p = Self.problem(month: month, day: nil, year: nil) { found.append((whole, p)) }
             }
             var reasons = Set<String>()
             // A date read by two expressions (2023年4月31日 and 4月31日) is reported once.
-            return found.filter { reasons.insert($0.1.0).inserted }.map { match, reason, range in
-                context.finding(leaf, ["match": match, "reason": reason.0], en: ["reason": reason.1], focus: range)
+            return found.filter { reasons.insert($0.1.0).inserted }.map { range, reason in
+                context.finding(leaf, ["match": writtenMatch(range, text, written), "reason": reason.0],
+                                en: ["reason": reason.1], focus: range)
             }
         }
     }

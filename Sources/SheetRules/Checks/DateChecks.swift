@@ -33,13 +33,20 @@ struct Eras {
 }
 
 /// The text leaves of the matches, once each: normalized (width, dashes, tildes) for
-/// matching, and as written for quoting in messages. The normalized text of a leaf is
-/// worked out once per sheet for all rules (`SheetTexts`).
-func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(Match, String, String)] {
+/// matching, and as written for quoting in messages. The texts of a leaf are worked out
+/// once per sheet for all rules (`SheetTexts`).
+func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(leaf: Match, text: MatchText, written: MatchText)] {
     Match.uniqueTextLeaves(matches).compactMap { leaf in
         guard let t = leaf.node.text, !t.isEmpty else { return nil }
-        return (leaf, context.texts.normalized(leaf, t), t)
+        return (leaf, context.texts.normalized(leaf, t), context.texts.written(leaf, t))
     }
+}
+
+/// The text of group 0 of a match found in `text` (a normalized copy of `written`), as
+/// written when the range lies within it (normalization keeps UTF-16 lengths: see
+/// `TextPattern.allMatches(in:writtenAs:)`).
+func writtenMatch(_ range: Range<Int>, _ text: MatchText, _ written: MatchText) -> String {
+    range.upperBound <= written.utf16Count ? written.substring(range) : text.substring(range)
 }
 
 /// `era-year`: an era year written beside a western year must be the same year:
@@ -67,16 +74,15 @@ struct EraYearCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
-            let a = eraFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
-                (m.groups[0], m.groups[1], m.groups[2], m.groups[3], m.range)
-            }
-            let b = westernFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
-                (m.groups[0], m.groups[2], m.groups[3], m.groups[1], m.range)
-            }
-            return (a + b).compactMap { whole, era, n, western, range in
-                guard let era, let n, let western, let year = Int(western),
-                      let expected = eras.western(era, n), expected != year, n != "0" else { return nil }
-                return context.finding(leaf, ["match": whole ?? "", "expected": String(expected)], focus: range)
+            // Groups: 1 era, 2 era year, 3 western year (eraFirst); 1 western, 2 era, 3 year (westernFirst).
+            let a = eraFirst.matchRanges(in: text).map { ($0[0], $0[1], $0[2], $0[3]) }
+            let b = westernFirst.matchRanges(in: text).map { ($0[0], $0[2], $0[3], $0[1]) }
+            return (a + b).compactMap { whole, era, n, western -> Finding? in
+                guard let era, let n, let western, let year = Int(text.substring(western)) else { return nil }
+                let eraName = text.substring(era), eraYear = text.substring(n)
+                guard let expected = eras.western(eraName, eraYear), expected != year, eraYear != "0" else { return nil }
+                let quoted = whole.map { writtenMatch($0, text, written) } ?? ""
+                return context.finding(leaf, ["match": quoted, "expected": String(expected)], focus: whole)
             }
         }
     }
