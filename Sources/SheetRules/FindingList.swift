@@ -43,6 +43,8 @@ public struct FindingList: Sendable {
     /// Message bytes: blocks that are filled and never grown, so adding never copies what
     /// is stored (the largest is `blockSize`, or one message longer than that).
     private var messages: [[UInt8]] = []
+    /// The block new messages go to (blocks taken from other lists are never written).
+    private var fill: Int?
     /// The texts `rows` refer to.
     public let texts: FindingTexts
     /// The messages kept.
@@ -69,6 +71,7 @@ public struct FindingList: Sendable {
         if size > 0 {
             messages = [[]]
             messages[0].reserveCapacity(size)
+            fill = 0
         }
         for f in findings { append(f) }
     }
@@ -78,11 +81,27 @@ public struct FindingList: Sendable {
         rows.append(row(finding, index: rows.count))
     }
 
-    /// Adds every finding of `other` at the end.
+    /// Adds every finding of `other` at the end. When both lists keep the same messages
+    /// and share their texts, `other`'s rows are copied and its message blocks shared, not
+    /// copied (a run gathering its sheets' findings copies none of their messages).
     public mutating func append(contentsOf other: FindingList) {
-        rows.reserveCapacity(rows.count + other.count)
-        for f in other { append(f) }
+        guard other.texts === texts, other.languages == languages else {
+            rows.reserveCapacity(rows.count + other.count)
+            for f in other { append(f) }
+            return
+        }
+        let (base, shift) = (rows.count, Int32(messages.count))
+        messages.append(contentsOf: other.messages)
+        for var r in other.rows {
+            if r.ja.count > 0 { r.ja.block += shift }
+            if r.en.count > 0 { r.en.block += shift }
+            rows.append(r)
+        }
+        for (i, span) in other.wide { wide[base + i] = span }
     }
+
+    /// Room for `count` findings in all without growing the table of rows.
+    public mutating func reserveCapacity(_ count: Int) { rows.reserveCapacity(count) }
 
     private mutating func row(_ f: Finding, index: Int) -> Row {
         let s = f.span
@@ -99,14 +118,15 @@ public struct FindingList: Sendable {
     private mutating func store(_ text: String) -> Bytes {
         let count = text.utf8.count
         guard count > 0 else { return Bytes(block: 0, start: 0, count: 0) }
-        if messages.isEmpty || messages[messages.count - 1].count + count > messages[messages.count - 1].capacity {
-            // A new block: twice the last one (from 4 KiB up to `blockSize`), or the message's size.
-            let last = messages.last?.capacity ?? 2048
+        if fill == nil || messages[fill!].count + count > messages[fill!].capacity {
+            // A new block: twice the last one filled (from 4 KiB up to `blockSize`), or the message's size.
+            let last = fill.map { messages[$0].capacity } ?? 2048
             var block: [UInt8] = []
             block.reserveCapacity(Swift.max(count, Swift.min(Self.blockSize, last * 2)))
             messages.append(block)
+            fill = messages.count - 1
         }
-        let b = messages.count - 1
+        let b = fill!
         let start = messages[b].count
         messages[b].append(contentsOf: text.utf8)
         return Bytes(block: Int32(b), start: Int32(start), count: Int32(count))
@@ -163,9 +183,44 @@ public struct FindingList: Sendable {
     /// stable): a list built from per-sheet lists already sorted with both messages is then
     /// still in the same order as before.
     public func sorted() -> FindingList {
+        var copy = self
+        copy.sort()
+        return copy
+    }
+
+    /// Sorts the list in place as `sorted()` orders it: the rows are moved, no message is
+    /// copied, and a list already in order is left as it is.
+    public mutating func sort() {
+        guard let order = sortOrder() else { return }
+        // Row `n` takes row `order[n]`: each cycle of the permutation is followed once, so
+        // the rows are never held twice.
+        var done = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !done[start] {
+            let first = rows[start]
+            var current = start
+            while true {
+                done[current] = true
+                let source = order[current]
+                if source == start {
+                    rows[current] = first
+                    break
+                }
+                rows[current] = rows[source]
+                current = source
+            }
+        }
+        if !wide.isEmpty {
+            var moved: [Int: SourceSpan] = [:]
+            for (n, i) in order.enumerated() { if let span = wide[i] { moved[n] = span } }
+            wide = moved
+        }
+    }
+
+    /// The indices of the rows in sorted order; nil when they already are.
+    private func sortOrder() -> [Int]? {
         // Each distinct text once, ranked by `String` order: rows then compare by integers.
         let rank = texts.ranks()
-        let order = rows.indices.sorted { a, b in
+        func less(_ a: Int, _ b: Int) -> Bool {
             let (x, y) = (rows[a], rows[b])
             let (fx, fy) = (rank[Int(x.file)], rank[Int(y.file)])
             if fx != fy { return fx < fy }
@@ -179,12 +234,9 @@ public struct FindingList: Sendable {
             guard languages.contains(.ja) else { return false }
             return string(x.ja) < string(y.ja)
         }
-        // The same rows in the new order; the message blocks are shared, not copied.
-        var out = FindingList(languages: languages, texts: texts)
-        out.messages = messages
-        out.rows = order.map { rows[$0] }
-        for (n, i) in order.enumerated() { if let span = wide[i] { out.wide[n] = span } }
-        return out
+        // A stable sort leaves a list in order as it is.
+        guard rows.indices.dropFirst().contains(where: { less($0, $0 - 1) }) else { return nil }
+        return rows.indices.sorted(by: less)
     }
 }
 

@@ -199,6 +199,7 @@ extension Sheetlint {
         var crossFindings: [String: [Finding]] = [:]
         for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) { crossFindings[finding.span.file, default: []].append(finding) }
         var findings = FindingList(languages: languages, texts: texts)
+        findings.reserveCapacity(perFile.reduce(0) { $0 + ((try? $1.get().stored?.count) ?? 0) ?? 0 } + crossFindings.values.reduce(0) { $0 + $1.count })
         var sheets: [Sheet] = []
         var sourceLines: [String: [String]] = [:]
         var stages: [String: ResolvedStage] = [:]
@@ -209,12 +210,21 @@ extension Sheetlint {
             perFile[n] = .failure(Self.taken)
             switch result {
             case .success(let outcome):
-                let raw = Array(outcome.stored ?? FindingList(outcome.findings)) + (crossFindings[outcome.file] ?? [])
-                let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.suppressions, knownRules: knownRules,
-                                                           notRun: outcome.notRun)
-                let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
-                for finding in kept { findings.append(finding) }
-                if let notice { notices.append(notice) }
+                let stored = outcome.stored ?? FindingList(outcome.findings)
+                let cross = crossFindings[outcome.file] ?? []
+                if outcome.suppressions.isEmpty && config.ruleLevels.isEmpty && stored.count + cross.count <= ResourceLimits.maxFindingsPerFile {
+                    // Nothing to filter (what the three steps below return unchanged): the
+                    // stored findings are taken as they are, their messages not copied.
+                    findings.append(contentsOf: stored)
+                    for finding in cross { findings.append(finding) }
+                } else {
+                    let raw = Array(stored) + cross
+                    let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.suppressions, knownRules: knownRules,
+                                                               notRun: outcome.notRun)
+                    let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
+                    for finding in kept { findings.append(finding) }
+                    if let notice { notices.append(notice) }
+                }
                 stages[path] = outcome.stage
                 if let sheet = outcome.sheet { sheets.append(sheet) }
                 if keepLines { sourceLines[path] = outcome.lines }
@@ -228,6 +238,7 @@ extension Sheetlint {
                 errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
+        findings.sort()
         files.removeAll { skipped.contains($0) }
         if files.isEmpty && errors.isEmpty {
             let searched = options.paths.joined(separator: ", ")
@@ -236,7 +247,7 @@ extension Sheetlint {
         }
         var catalogs = rules.catalogs
         for config in configs { for catalog in config.catalogs { catalogs[catalog.id] = catalog } }
-        return LintResult(rules: rules, files: files, findings: findings.sorted(), errors: errors, setupErrors: [],
+        return LintResult(rules: rules, files: files, findings: findings, errors: errors, setupErrors: [],
                           notices: notices, configLanguage: configLanguage, sourceLines: sourceLines,
                           sheets: sheets, catalogs: catalogs, stages: stages)
     }
@@ -276,31 +287,46 @@ extension Sheetlint {
 }
 
 /// One file's sheet, its per-sheet findings (before suppressions and configuration) and lines.
-private struct FileOutcome: Sendable {
-    var file: String
-    var suppressions: [Suppression]
+///
+/// A class, so that the table of 20,000 outcomes `parallelMap` fills (and copies once
+/// more to return it) holds a reference per sheet rather than the whole value. Made by one
+/// worker and read by the run's thread after `parallelMap` returns, hence `@unchecked Sendable`.
+private final class FileOutcome: @unchecked Sendable {
+    let file: String
+    let suppressions: [Suppression]
     /// What the cross-sheet rules need of the sheet.
-    var cross: CrossSheetInput
+    let cross: CrossSheetInput
     /// The sheet, only when `LintOptions.keepSheets` asks for it.
-    var sheet: Sheet?
-    var findings: [Finding]
-    var lines: [String]
-    var stage: ResolvedStage
+    let sheet: Sheet?
+    private(set) var findings: [Finding]
+    let lines: [String]
+    let stage: ResolvedStage
     /// Rules that did not run at the sheet's stage (their suppressions are not unused).
-    var notRun: Set<String>
+    private(set) var notRun: Set<String>
     /// `findings`, sorted and stored compactly (`compacted`); `findings` is then empty.
-    var stored: FindingList? = nil
+    private(set) var stored: FindingList?
+
+    init(file: String, suppressions: [Suppression], cross: CrossSheetInput, sheet: Sheet?, findings: [Finding],
+         lines: [String], stage: ResolvedStage, notRun: Set<String>) {
+        self.file = file
+        self.suppressions = suppressions
+        self.cross = cross
+        self.sheet = sheet
+        self.findings = findings
+        self.lines = lines
+        self.stage = stage
+        self.notRun = notRun
+    }
 
     /// This outcome with its findings sorted (on every key, both messages) and stored
     /// compactly, and its `notRun` set shared with the other sheets that have the same.
     /// The sheet's later filters sort stably, so findings alike but for a message not kept
     /// stay in this order.
     func compacted(languages: MessageLanguages, texts: FindingTexts, notRunSets: SharedSets) -> FileOutcome {
-        var outcome = self
-        outcome.stored = FindingList(findings.sorted(), languages: languages, texts: texts)
-        outcome.findings = []
-        outcome.notRun = notRunSets.shared(notRun)
-        return outcome
+        stored = FindingList(findings.sorted(), languages: languages, texts: texts)
+        findings = []
+        notRun = notRunSets.shared(notRun)
+        return self
     }
 }
 

@@ -64,4 +64,26 @@ final class FindingListTests: XCTestCase {
         XCTAssertEqual(Array(list), expected)
         XCTAssertEqual(Array(list.filter { $0.severity == .error }), expected.filter { $0.severity == .error })
     }
+
+    func testGatheringListsSharingTextsGivesTheSameFindings() {
+        // As `lint` gathers its sheets' lists: some taken whole, some finding by finding.
+        let texts = FindingTexts()
+        var all = FindingList(languages: .ja, texts: texts)
+        all.append(findings[0])
+        all.append(contentsOf: FindingList(Array(findings[1...3]), languages: .ja, texts: texts))
+        all.append(findings[4])
+        all.append(contentsOf: FindingList(Array(findings[5...]), languages: .ja, texts: texts))
+        all.append(contentsOf: FindingList(findings, languages: .ja))  // other texts: copied
+        let expected = (findings + findings).map { f -> Finding in
+            var f = f
+            f.messageEn = ""
+            return f
+        }
+        XCTAssertEqual(Array(all), expected)
+        XCTAssertEqual(Array(all.sorted()), expected.sorted())
+        var inPlace = all
+        inPlace.sort()
+        XCTAssertEqual(Array(inPlace), expected.sorted())
+        XCTAssertEqual(Array(all), expected, "sorting a copy leaves the list as it was")
+    }
 }
