@@ -296,8 +296,10 @@ private final class FileOutcome: @unchecked Sendable {
     let suppressions: [Suppression]
     /// What the cross-sheet rules need of the sheet.
     let cross: CrossSheetInput
-    /// The sheet, only when `LintOptions.keepSheets` asks for it.
-    let sheet: Sheet?
+    /// The sheet, only when `LintOptions.keepSheets` asks for it (in an array: a `Sheet`
+    /// value is some 450 bytes, which every outcome would otherwise carry).
+    private let kept: [Sheet]
+    var sheet: Sheet? { kept.first }
     private(set) var findings: [Finding]
     let lines: [String]
     let stage: ResolvedStage
@@ -311,7 +313,7 @@ private final class FileOutcome: @unchecked Sendable {
         self.file = file
         self.suppressions = suppressions
         self.cross = cross
-        self.sheet = sheet
+        kept = sheet.map { [$0] } ?? []
         self.findings = findings
         self.lines = lines
         self.stage = stage

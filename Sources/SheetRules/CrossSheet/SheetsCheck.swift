@@ -116,6 +116,7 @@ public enum CrossSheetEngine {
                 let keys = rule.check.sheetsCheck?.memberKeys ?? []
                 var entry = CrossSheetInput.RuleSites()
                 entry.sites.reserveCapacity(ids.count)
+                entry.members.reserveCapacity(ids.count * keys.count)
                 for id in ids {
                     let match = Match(tree: full, id: id)
                     entry.sites.append(CrossSheetSite(match, strings: strings))
