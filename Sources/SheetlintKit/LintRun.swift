@@ -161,6 +161,7 @@ extension Sheetlint {
         } ?? .both
         let texts = FindingTexts()
         let notRunSets = SharedSets()
+        let freed = FreedMemory()
         let evaluate: @Sendable (String, EffectiveConfig) -> Result<FileOutcome, ReadError> = { path, config in
             defer { counter?.read(path) }
             do {
@@ -190,8 +191,10 @@ extension Sheetlint {
             }
         }
         var perFile = parallelMap(jobs, jobs: options.jobs) { job in
-            evaluate(job.0, job.1).map { $0.compacted(languages: languages, texts: texts, notRunSets: notRunSets) }
+            defer { freed.sheetDone() }
+            return evaluate(job.0, job.1).map { $0.compacted(languages: languages, texts: texts, notRunSets: notRunSets) }
         }
+        FreedMemory.release()
         // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
         // after the per-sheet rules; their findings then go through each sheet's
         // suppressions and configuration like the others.
@@ -238,6 +241,7 @@ extension Sheetlint {
                 errors.append(LintError(message: e.formatted(), messageEn: e.formatted(english: true)))
             }
         }
+        FreedMemory.release()
         findings.sort()
         files.removeAll { skipped.contains($0) }
         if files.isEmpty && errors.isEmpty {
