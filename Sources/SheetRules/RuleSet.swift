@@ -63,12 +63,18 @@ public enum RuleEngine {
     /// exactly that part; without it they point at the text.
     public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil,
                                 source: SheetSource? = nil) -> [Finding] {
-        let applicable = rules.applicable(at: stage ?? .inferred(from: sheet))
-        // The model tree is only flattened: built and released within this statement, so it
-        // is not held while the rules run (on a sheet of 870,000 items, ~20% of the peak).
-        var cache = SelectionCache(tree: SheetTree(flattening: sheet.tree))
+        evaluate(rules, on: SheetTree(sheet), file: sheet.file, stage: stage ?? .inferred(from: sheet), source: source)
+    }
+
+    /// Every finding of every rule in `rules` that applies at `stage` on a sheet's flat
+    /// tree (`SheetTree(sheet)`), sorted. The caller may drop the sheet once the tree is
+    /// built: the rules read only the tree.
+    public static func evaluate(_ rules: RuleSet, on tree: SheetTree, file: String, stage: SheetStage,
+                                source: SheetSource? = nil) -> [Finding] {
+        let applicable = rules.applicable(at: stage)
+        var cache = SelectionCache(tree: tree)
         return applicable.rules.flatMap {
-            evaluate($0, cache: &cache, file: sheet.file, catalogs: applicable.catalogs, source: source)
+            evaluate($0, cache: &cache, file: file, catalogs: applicable.catalogs, source: source)
         }.sorted()
     }
 
@@ -87,6 +93,12 @@ public enum RuleEngine {
     public static func evaluate(_ rule: Rule, on tree: ModelNode, file: String, catalogs: [String: Catalog]) -> [Finding] {
         var cache = SelectionCache(tree: SheetTree(flattening: tree))
         return evaluate(rule, cache: &cache, file: file, catalogs: catalogs)
+    }
+
+    /// The findings of one rule on `sheet`, whatever its stage, sorted.
+    public static func evaluate(_ rule: Rule, on sheet: Sheet, catalogs: [String: Catalog]) -> [Finding] {
+        var cache = SelectionCache(tree: SheetTree(sheet))
+        return evaluate(rule, cache: &cache, file: sheet.file, catalogs: catalogs)
     }
 
     /// The findings of one rule over a sheet's selection cache, sorted.

@@ -40,7 +40,7 @@ struct ConsistencyCheck: Check {
             var counts = Array(repeating: 0, count: group.variants.count)
             var firstLeaf: [Int: Match] = [:]
             for leaf in leaves {
-                guard let text = leaf.node.text else { continue }
+                guard let text = leaf.text else { continue }
                 for (i, v) in group.variants.enumerated() {
                     let n = v.pattern.count(in: text)
                     counts[i] += n

@@ -37,7 +37,7 @@ struct Eras {
 /// worked out once per sheet for all rules (`SheetTexts`).
 func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(Match, String, String)] {
     Match.uniqueTextLeaves(matches).compactMap { leaf in
-        guard let t = leaf.node.text, !t.isEmpty else { return nil }
+        guard let t = leaf.text, !t.isEmpty else { return nil }
         return (leaf, context.texts.normalized(leaf, t), t)
     }
 }

@@ -92,10 +92,16 @@ public enum CrossSheetEngine {
     /// (`CrossSheetSite`: span, path, the texts its messages and the check read), every
     /// text interned in `strings` (one table for a whole run shares the texts sheets repeat).
     public static func input(_ rules: RuleSet, from sheet: Sheet, strings: StringTable = StringTable()) -> CrossSheetInput {
+        input(rules, from: SheetTree(sheet), file: sheet.file, fiscalYear: sheet.fiscalYear, strings: strings)
+    }
+
+    /// `input(_:from:strings:)` from the sheet's flat tree (`SheetTree(sheet)`), so that a
+    /// caller that already built it for the per-sheet rules does not build it again.
+    public static func input(_ rules: RuleSet, from full: SheetTree, file: String, fiscalYear: Int?,
+                             strings: StringTable = StringTable()) -> CrossSheetInput {
         let crossRules = rules.rules.filter(isCrossSheet)
         var kept: [String: CrossSheetInput.RuleSites] = [:]
         if !crossRules.isEmpty {
-            let full = SheetTree(flattening: sheet.tree)
             var cache = SelectionCache(tree: full)
             for rule in crossRules {
                 // Each rule's matches as before: its selectors' nodes in selector order, each once.
@@ -108,7 +114,7 @@ public enum CrossSheetEngine {
                     let match = Match(tree: full, id: id)
                     entry.sites.append(CrossSheetSite(match, strings: strings))
                     for key in keys {
-                        if let member = match.node[key] { entry.members.append(strings.id(member.text)) } else {
+                        if let member = match[key] { entry.members.append(strings.id(member.text)) } else {
                             entry.members.append(CrossSheetSite.absent)
                         }
                     }
@@ -116,7 +122,7 @@ public enum CrossSheetEngine {
                 kept[rule.id] = entry
             }
         }
-        return CrossSheetInput(file: sheet.file, fiscalYear: sheet.fiscalYear, rules: kept, strings: strings)
+        return CrossSheetInput(file: file, fiscalYear: fiscalYear, rules: kept, strings: strings)
     }
 }
 
@@ -171,7 +177,7 @@ struct CrossSheetSite: Sendable {
         let path = match.path
         self.path = strings.id(path.description)
         arrayKey = strings.id(path.arrayKey)
-        text = strings.id(match.node.text)
+        text = strings.id(match.text)
         let common = EvaluationContext.commonValues(match)
         value = strings.id(common["value"])
         number = strings.id(common["number"])
