@@ -34,8 +34,6 @@ public final class SheetTree: Sendable {
     public let keys: [String]
     private let files: [String]
     private let spans: [PackedSpan]
-    /// Spans whose positions do not fit 32 bits (`PackedSpan.file` is then `-1 - index`).
-    private let wideSpans: [SourceSpan]
 
     private static let ownSpanFlag: UInt8 = 0x80
 
@@ -67,7 +65,6 @@ public final class SheetTree: Sendable {
         keys = b.keys
         files = b.files
         spans = b.spans
-        wideSpans = b.wideSpans
     }
 
     /// The number of nodes.
@@ -143,7 +140,6 @@ public final class SheetTree: Sendable {
         let ref = spanRefs[Int(id)]
         guard ref >= 0 else { return nil }
         let s = spans[Int(ref)]
-        if s.file < 0 { return wideSpans[Int(-1 - s.file)] }
         return SourceSpan(file: files[Int(s.file)],
                           start: SourcePosition(line: Int(s.startLine), column: Int(s.startColumn)),
                           end: SourcePosition(line: Int(s.endLine), column: Int(s.endColumn)))
@@ -187,8 +183,9 @@ public final class SheetTree: Sendable {
         }
     }
 
-    /// A span in 20 bytes: the file as an index into `files` (or `-1 - i` for `wideSpans[i]`).
-    private struct PackedSpan {
+    /// A span in 20 bytes: the file as an index into `files`, and the positions (32 bits,
+    /// as `SourcePosition` stores them).
+    private struct PackedSpan: Equatable {
         var file: Int32
         var startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32
     }
@@ -197,9 +194,13 @@ public final class SheetTree: Sendable {
     /// their final size (growing them by doubling held old and new buffers at once).
     private struct Counter: ModelSink {
         var nodes = 0, strings = 0, spans = 0
+        var lastSpan: SourceSpan?
         mutating func node(_ span: SourceSpan?) {
             nodes += 1
-            if span != nil { spans += 1 }
+            if let span, span != lastSpan {
+                spans += 1
+                lastSpan = span
+            }
         }
         mutating func beginObject(_ span: SourceSpan?) { node(span) }
         mutating func key(_ key: ModelKey) {}
@@ -225,7 +226,6 @@ public final class SheetTree: Sendable {
         var keys: [String] = []
         var files: [String] = []
         var spans: [PackedSpan] = []
-        var wideSpans: [SourceSpan] = []
         /// Interned keys, by name and by `ModelKey`.
         var keyIDs: [String: Int32] = [:]
         var modelKeyIDs = [Int32](repeating: -1, count: ModelKey.allCases.count)
@@ -262,8 +262,15 @@ public final class SheetTree: Sendable {
             var tag = kind.rawValue
             if let span {
                 tag |= SheetTree.ownSpanFlag
-                spanRefs.append(Int32(spans.count))
-                spans.append(pack(span))
+                // A field often has the span of the object it is in (an approach and its
+                // only text): such a span is stored once.
+                let packed = pack(span)
+                if let last = spans.last, last == packed {
+                    spanRefs.append(Int32(spans.count - 1))
+                } else {
+                    spanRefs.append(Int32(spans.count))
+                    spans.append(packed)
+                }
             } else {
                 spanRefs.append(parent >= 0 ? spanRefs[Int(parent)] : -1)
             }
@@ -285,12 +292,8 @@ public final class SheetTree: Sendable {
                 files.append(span.file)
                 file = Int32(files.count - 1)
             }
-            if let sl = Int32(exactly: span.start.line), let sc = Int32(exactly: span.start.column),
-               let el = Int32(exactly: span.end.line), let ec = Int32(exactly: span.end.column) {
-                return PackedSpan(file: file, startLine: sl, startColumn: sc, endLine: el, endColumn: ec)
-            }
-            wideSpans.append(span)
-            return PackedSpan(file: -Int32(wideSpans.count), startLine: 0, startColumn: 0, endLine: 0, endColumn: 0)
+            return PackedSpan(file: file, startLine: Int32(span.start.line), startColumn: Int32(span.start.column),
+                              endLine: Int32(span.end.line), endColumn: Int32(span.end.column))
         }
 
         mutating func beginObject(_ span: SourceSpan?) { open.append((append(.object, span), 0)) }
