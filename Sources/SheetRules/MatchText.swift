@@ -16,9 +16,94 @@ final class MatchText: @unchecked Sendable {
     /// The text's UTF-16 code units.
     var units: [UInt16] {
         if let converted { return converted }
-        let units = Array(string.utf16)
+        let units = Self.utf16(string)
         converted = units
         return units
+    }
+
+    /// `Array(text.utf16)`, transcoded from the UTF-8 bytes by hand (the standard library
+    /// took ~70 instructions a character).
+    static func utf16(_ text: String) -> [UInt16] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt16] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(UInt16(b))
+                    i += 1
+                } else if b < 0xE0 {
+                    out.append(UInt16(b & 0x1F) << 6 | UInt16(bytes[i + 1] & 0x3F))
+                    i += 2
+                } else if b < 0xF0 {
+                    out.append(UInt16(b & 0x0F) << 12 | UInt16(bytes[i + 1] & 0x3F) << 6 | UInt16(bytes[i + 2] & 0x3F))
+                    i += 3
+                } else {
+                    let v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    out.append(UInt16(0xD800 + ((v - 0x10000) >> 10)))
+                    out.append(UInt16(0xDC00 + ((v - 0x10000) & 0x3FF)))
+                    i += 4
+                }
+            }
+            return out
+        }
+    }
+
+    /// False when the text holds no decimal digit (ICU's `\d`), worked out once.
+    var mayHoldDigit: Bool { facts.mayHoldDigit }
+
+    /// True when every code point of the text is in the BMP (no surrogate pair).
+    var isBMP: Bool { facts.isBMP }
+
+    private var knownFacts: (mayHoldDigit: Bool, isBMP: Bool)?
+    private var facts: (mayHoldDigit: Bool, isBMP: Bool) {
+        if let knownFacts { return knownFacts }
+        let found = Self.facts(string)
+        knownFacts = found
+        return found
+    }
+
+    /// `facts(text).mayHoldDigit`.
+    static func mayHoldDigit(_ text: String) -> Bool { facts(text).mayHoldDigit }
+
+    /// One scan of the UTF-8 bytes: whether the text may hold a decimal digit, and whether it
+    /// is all BMP. Three-byte sequences led by E3–E9 (U+3000–U+9FFF: CJK symbols, kana,
+    /// ideographs, none a decimal digit) are skipped without decoding. A code point beyond
+    /// the BMP counts as a possible digit: the standard library's Unicode data is newer than
+    /// ICU's there (U+11DE0 is a digit to one, not the other).
+    static func facts(_ text: String) -> (mayHoldDigit: Bool, isBMP: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var digit = false, bmp = true
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b >= 0x30 && b <= 0x39 { digit = true }
+                    i += 1
+                } else if b >= 0xE3 && b <= 0xE9 {
+                    i += 3
+                } else if b >= 0xF0 {
+                    digit = true
+                    bmp = false
+                    i += 4
+                } else {
+                    if !digit {
+                        let length = b >= 0xE0 ? 3 : 2
+                        var v = UInt32(b) & (length == 2 ? 0x1F : 0x0F)
+                        for k in 1..<length where i + k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
+                        if DateScanner.isDigit(v) { digit = true }
+                    }
+                    i += b >= 0xE0 ? 3 : 2
+                }
+            }
+            return (digit, bmp)
+        }
     }
 
     /// The number of UTF-16 code units.

@@ -51,6 +51,8 @@ final class MatchTextTests: XCTestCase {
             let text = MatchText(t)
             let units = Array(t.utf16)
             XCTAssertEqual(text.units, units)
+            XCTAssertEqual(MatchText.utf16(t), units)
+            XCTAssertEqual(text.isBMP, !t.unicodeScalars.contains { $0.value > 0xFFFF }, t.debugDescription)
             for range in [0..<units.count, 0..<(units.count / 2), (units.count / 2)..<units.count, 1..<units.count] {
                 // Including ranges that split a surrogate pair: both give U+FFFD for the half.
                 XCTAssertEqual(text.substring(range), String(decoding: units[range], as: UTF16.self), t.debugDescription)
