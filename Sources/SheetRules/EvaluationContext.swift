@@ -94,8 +94,8 @@ struct EvaluationContext: Sendable {
 /// evaluation. Created and used by one `RuleEngine.evaluate` call on one thread, never
 /// shared between tasks, hence `@unchecked Sendable` without a lock.
 final class SheetTexts: @unchecked Sendable {
-    private var written: [MatchText?] = []
-    private var normalized: [MatchText?] = []
+    @exclusivity(unchecked) private var written: [MatchText?] = []
+    @exclusivity(unchecked) private var normalized: [MatchText?] = []
 
     /// The text of the string node `leaf` as written (`text` is that text).
     func written(_ leaf: Match, _ text: String) -> MatchText {
@@ -115,6 +115,18 @@ final class SheetTexts: @unchecked Sendable {
         Self.store(made, at: i, in: &normalized)
         return made
     }
+
+    /// `catalog.status(of: key)`, looked up once per sheet for the rules that share a
+    /// catalogue (unknown, unverified, title mismatch). A result reached while the rule's
+    /// regex budget ran out is not kept: another rule must meet the limit itself.
+    func status(of key: String, in catalog: Catalog) -> Catalog.Status {
+        let memoKey = catalog.id + "\u{1F}" + key
+        if let known = statuses[memoKey] { return known }
+        let status = catalog.status(of: key)
+        if !(RegexBudget.current?.isSpent ?? false) { statuses[memoKey] = status }
+        return status
+    }
+    @exclusivity(unchecked) private var statuses: [String: Catalog.Status] = [:]
 
     private static func store(_ text: MatchText, at i: Int, in table: inout [MatchText?]) {
         if i >= table.count { table.append(contentsOf: repeatElement(nil, count: i + 1 - table.count)) }

@@ -30,23 +30,27 @@ struct TimingCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
             if skipUnnumbered, match.node["number"]?.text == nil { return nil }
-            return hasTiming(match.node) ? nil : context.finding(match)
+            return hasTiming(match, context.texts) ? nil : context.finding(match)
         }
     }
 
-    func hasTiming(_ node: ModelNode) -> Bool {
-        switch node.value {
+    /// True when the node or something under it says when. Walks the sheet's flat tree, in
+    /// document order, so each text is the normalized `MatchText` the other rules share.
+    func hasTiming(_ match: Match, _ texts: SheetTexts) -> Bool {
+        let tree = match.tree
+        switch match.node.value {
         case .string(let s):
-            let t = TextNormalization.normalize(s)
+            let t = texts.normalized(match, s)
             return timing.contains { $0.matches(t) }
-        case .array(let nodes):
-            return nodes.contains(where: hasTiming)
-        case .object(let members):
-            return members.contains { member in
-                if member.key == entries, case .array(let a) = member.node.value, a.contains(where: { !$0.isEmptyValue }) {
+        case .array:
+            return tree.children(match.id).contains { hasTiming(Match(tree: tree, id: $0), texts) }
+        case .object:
+            return tree.children(match.id).contains { c in
+                let member = Match(tree: tree, id: c)
+                if tree.key(c) == entries, case .array(let a) = member.node.value, a.contains(where: { !$0.isEmptyValue }) {
                     return true
                 }
-                return hasTiming(member.node)
+                return hasTiming(member, texts)
             }
         default:
             return false
