@@ -29,28 +29,26 @@ struct TimingCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
-            if skipUnnumbered, match.node["number"]?.text == nil { return nil }
+            if skipUnnumbered, match["number"]?.text == nil { return nil }
             return hasTiming(match, context.texts) ? nil : context.finding(match)
         }
     }
 
-    /// True when the node or something under it says when. Walks the sheet's flat tree, in
-    /// document order, so each text is the normalized `MatchText` the other rules share.
-    func hasTiming(_ match: Match, _ texts: SheetTexts) -> Bool {
-        let tree = match.tree
-        switch match.node.value {
-        case .string(let s):
-            let t = texts.normalized(match, s)
+    /// True when the node or something under it says when. Each text is read as the
+    /// normalized `MatchText` the other rules of the sheet share (`SheetTexts`).
+    func hasTiming(_ node: Match, _ texts: SheetTexts) -> Bool {
+        switch node.kind {
+        case .string:
+            let t = texts.normalized(node, node.text ?? "")
             return timing.contains { $0.matches(t) }
         case .array:
-            return tree.children(match.id).contains { hasTiming(Match(tree: tree, id: $0), texts) }
+            return node.elements.contains { hasTiming($0, texts) }
         case .object:
-            return tree.children(match.id).contains { c in
-                let member = Match(tree: tree, id: c)
-                if tree.key(c) == entries, case .array(let a) = member.node.value, a.contains(where: { !$0.isEmptyValue }) {
+            return node.members.contains { member in
+                if member.key == entries, member.match.kind == .array, member.match.elements.contains(where: { !$0.isEmptyValue }) {
                     return true
                 }
-                return hasTiming(member, texts)
+                return hasTiming(member.match, texts)
             }
         default:
             return false
