@@ -24,7 +24,7 @@ enum FiscalYearInference {
                     .flatMap { [$0.text, $0.timing ?? ""] }
             }
         }
-        if let year = planText.flatMap({ years(in: Array($0.unicodeScalars)) }).min() {
+        if let year = planText.flatMap({ years(in: $0) }).min() {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .inferred
             return
@@ -37,7 +37,8 @@ enum FiscalYearInference {
 
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
-        years(in: Array(text.unicodeScalars))
+        guard text.unicodeScalars.contains("年") else { return [] }
+        return years(in: Array(text.unicodeScalars))
     }
 
     /// The same over scalars, folding as it goes (no copy of a long line is made).

@@ -43,9 +43,60 @@ public enum MarkdownSheetReader {
 /// the sheet.
 enum SourceLines {
     static func split(_ text: String) -> [[Unicode.Scalar]] {
+        // Decoded text is native UTF-8: split and decode its bytes in one pass.
+        if let lines = text.utf8.withContiguousStorageIfAvailable(split(utf8:)) { return lines }
         var lines = SheetDecoder.splitLines(text)
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         if lines.count == 1, lines[0].isEmpty { return [] }
         return lines.map { Array($0.unicodeScalars) }
+    }
+
+    /// The same over the valid UTF-8 of a `String`; bytes 0x0A and 0x0D only ever encode
+    /// LF and CR.
+    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
+            lines.append(decode(UnsafeBufferPointer(rebasing: bytes[start..<i])))
+            i += 1
+            if byte == 0x0D, i < bytes.count, bytes[i] == 0x0A { i += 1 }
+            start = i
+        }
+        // The empty line after a final break is not a line of the sheet.
+        if start < bytes.count || lines.isEmpty { lines.append(decode(UnsafeBufferPointer(rebasing: bytes[start...]))) }
+        if lines.count == 1, lines[0].isEmpty { return [] }
+        return lines
+    }
+
+    /// The scalars of valid UTF-8, into an array of exactly their number.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+            var i = 0, k = 0
+            while i < bytes.count, k < count {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                (out.baseAddress! + k).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                k += 1
+            }
+            initialized = k
+        }
     }
 }

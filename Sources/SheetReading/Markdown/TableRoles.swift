@@ -109,8 +109,6 @@ enum TableRoles {
     }
 
     private static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
+        String(scalarsOf: scalars)
     }
 }
