@@ -36,6 +36,7 @@ final class ReaderFastPathTests: XCTestCase {
     func testLinesAreDecodedAsBefore() {
         let texts = ["", "\n", "\n\n", "a", "a\n", "a\r\nb", "a\rb\r", "a\r\r\nb\n\r", "| 都市 | が |\r\n😀\n", "x\u{0}y"]
             + tricky.map { $0 + "\n" + $0 }
+            + [String(repeating: "か😀a\u{301}ä", count: 2000) + "\r\n" + String(repeating: "漢", count: 5000), String(repeating: "x", count: 5000)]
         for text in texts {
             var lines = SheetDecoder.splitLines(text)
             if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
@@ -108,6 +109,45 @@ final class ReaderFastPathTests: XCTestCase {
                     && (PageFurniture.isPageNumber(key) || PageFurniture.isRunningHeader(key, header: header))
                 XCTAssertEqual(PageFurniture.isFurniture(run, header: header, filter: &filter), reference, text)
             }
+        }
+    }
+
+    func testGoalNumbersAreReadAsBefore() {
+        let cells = ["1", "１２", "No.3", "NO. 4", "no.5", "No6", "目標7", "目 標 8", "No.目標9", "+10", "-1", "0", "1000", "12a",
+                     "No.\u{301}1", "目標\u{FA5C}1", "1\u{301}", "<p>2</p>", "<p>No.</p><p>3</p>", "x", "目標", "ー1", "٣"]
+            + tricky
+        for cell in cells {
+            let run = Run(line: Array(cell.unicodeScalars), number: 1)
+            // The reference: the former code, on the joined fragments as a `String`.
+            var key = ScalarFolding.key(CellHTML.fragments(run).map(\.string).joined())
+            for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+            let reference = (1...3).contains(key.count) ? Int(key).flatMap { $0 > 0 ? $0 : nil } : nil
+            XCTAssertEqual(MarkdownSheetParser.goalNumber(run), reference, cell)
+        }
+    }
+
+    func testHeaderRowsAreRecognisedAsBefore() {
+        let long = String(repeating: "取組み事項", count: 9)
+        let rows: [[String]] = [
+            ["No", "当年度目標", "実績", "課題"], ["", "取組み事項", long], [long, "実績"], ["実績", long],
+            [String(repeating: "か\u{3099}", count: 30)], [String(repeating: "a", count: 41)], [String(repeating: "a", count: 40)],
+            [String(repeating: "実", count: 41) + "\u{301}"], ["1", "x"], ["<p>実績</p>", "<b>課題</b>"],
+        ]
+        for cells in rows {
+            let runs = cells.map { Run(line: Array($0.unicodeScalars), number: 1) }
+            // The reference: the former code, which read every cell whole.
+            var reference: [Int: ColumnRole]? = [:]
+            for (i, cell) in runs.enumerated() {
+                var key: [Unicode.Scalar] = []
+                for fragment in CellHTML.fragments(cell) {
+                    for s in fragment.scalars where !ScalarFolding.isSpace(s) { key.append(ScalarFolding.fold(s)) }
+                }
+                guard !key.isEmpty else { continue }
+                if key.count > 40, String(String.UnicodeScalarView(key)).count > 40 { reference = nil; break }
+                if let role = TableRoles.role(of: key, midTerm: false) { reference?[i] = role } else { reference = nil; break }
+            }
+            if reference?.isEmpty == true { reference = nil }
+            XCTAssertEqual(TableRoles.headerRoles(runs, midTerm: false), reference, "\(cells)")
         }
     }
 }

@@ -18,13 +18,20 @@ enum FiscalYearInference {
             sheet.fiscalYearSource = .field
             return
         }
-        let planText = sheet.annualGoals.flatMap { goal in
-            goal.plan.items.flatMap { item in
-                [item.text] + item.subItems.map(\.text) + (item.schedule + item.subItems.flatMap(\.schedule))
-                    .flatMap { [$0.text, $0.timing ?? ""] }
+        // The earliest year of every text of the plans (items, sub-items, their schedules).
+        var earliest: Int?
+        func scan(_ text: String) {
+            for year in years(in: text) where earliest.map({ year < $0 }) ?? true { earliest = year }
+        }
+        for goal in sheet.annualGoals {
+            for item in goal.plan.items {
+                scan(item.text)
+                for sub in item.subItems { scan(sub.text) }
+                for entry in item.schedule { scan(entry.text); scan(entry.timing ?? "") }
+                for sub in item.subItems { for entry in sub.schedule { scan(entry.text); scan(entry.timing ?? "") } }
             }
         }
-        if let year = planText.flatMap({ years(in: $0) }).min() {
+        if let year = earliest {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .inferred
             return

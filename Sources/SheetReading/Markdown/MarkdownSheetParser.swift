@@ -164,7 +164,7 @@ struct MarkdownSheetParser {
     }
 
     /// A goal number cell: `1`, `１`, `No.1`, `目標1`.
-    private static func goalNumber(_ run: Run) -> Int? {
+    static func goalNumber(_ run: Run) -> Int? {
         let fragments = CellHTML.fragments(run)
         // A number of at most three scalars after at most five prefixes (13 scalars, or as
         // many that are canonically equivalent): a longer cell is text, and is not copied.
@@ -174,12 +174,25 @@ struct MarkdownSheetParser {
             if length > 32 { return nil }
         }
         var scalars: [Unicode.Scalar] = []
-        for fragment in fragments { scalars += fragment.scalars }
-        var key = ScalarFolding.key(scalars: scalars)
-        for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+        for fragment in fragments {
+            for s in fragment.scalars where !ScalarFolding.isSpace(s) { scalars.append(ScalarFolding.fold(s)) }
+        }
+        // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
+        // that no other sequence is equivalent to: compared as scalars.
+        if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {
+            var rest = scalars[...]
+            for prefix in goalPrefixScalars where rest.starts(with: prefix) { rest = rest.dropFirst(prefix.count) }
+            guard (1...3).contains(rest.count), let n = Int(String(scalarsOf: rest)), n > 0 else { return nil }
+            return n
+        }
+        var key = String(scalarsOf: scalars)
+        for prefix in goalPrefixes where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
         return n
     }
+
+    private static let goalPrefixes = ["No.", "NO.", "no.", "No", "目標"]
+    private static let goalPrefixScalars = goalPrefixes.map { Array($0.unicodeScalars) }
 
     /// After citations, a number row is a new goal only if it carries goal text: markers,
     /// paragraphs or long text. Policy rows (`| 35 | スマートシティの推進 |`) carry none.

@@ -12,8 +12,16 @@ enum TableRoles {
         for (i, cell) in cells.enumerated() {
             // The cell's text without tags, folded, with all white space removed.
             var key: [Unicode.Scalar] = []
+            // 41 plain scalars (see `PageFurniture.HeaderScalars.isPlain`) followed by another
+            // are 41 characters: the cell is too long for a header, without reading it all.
+            var plainRun = 0
             for fragment in CellHTML.fragments(cell) {
-                for s in fragment.scalars where !ScalarFolding.isSpace(s) { key.append(ScalarFolding.fold(s)) }
+                for s in fragment.scalars where !ScalarFolding.isSpace(s) {
+                    let folded = ScalarFolding.fold(s)
+                    key.append(folded)
+                    plainRun = PageFurniture.HeaderScalars.isPlain(folded) && plainRun == key.count - 1 ? plainRun + 1 : plainRun
+                    if plainRun > 41 { return nil }
+                }
             }
             guard !key.isEmpty else { continue }
             // At most 40 characters (a character may be several scalars).
