@@ -60,9 +60,12 @@ public struct Catalog: Sendable, Hashable {
     public func status(of key: String) -> Status {
         let k = TextNormalization.trimmingSpaces(TextNormalization.normalize(key))
         // One match gives every group the ranges look at.
-        guard let groups = keyPattern.firstMatch(in: k) else { return .malformed }
+        // Only the groups the ranges look at are made into strings.
+        let text = MatchText(k)
+        guard let groups = keyPattern.matchRanges(in: text, upTo: 1).first else { return .malformed }
         for (group, range) in ranges {
-            guard let g = keyPattern.groupNumber(group), g < groups.count, let text = groups[g], let n = Int(text) else { continue }
+            guard let g = keyPattern.groupNumber(group), g < groups.count, let r = groups[g],
+                  let n = Int(text.substring(r)) else { continue }
             if !range.contains(n) { return .unknown }
         }
         if let entry = entries[k] { return .known(entry) }

@@ -5530,4 +5530,78 @@ entries:
             0, 26, 1, 37, 104, 47,
         ]),
     ]
+
+    /// The catalogue files as the values `Catalog.parse` reads from them (see
+    /// scripts/generate-default-rules), in file order.
+    static func catalogs() -> [Catalog] {
+        [
+            Catalog(
+                id: "kihon-seisaku-2022", name: "基本政策（2022-2025）",
+                sources: ["https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", "https://trendy.shoply.co.jp/147165"],
+                keyPattern: Catalog.builtInPattern("^(?<number>\\d+)$", file: "<default>/catalogs/kihon-seisaku-2022.yml", line: 12, column: 14),
+                ranges: ["number": 1...70],
+                everyInRangeExists: true, complete: true, titlesComplete: false,
+                entries: Catalog.builtIn(entries: [
+                    Catalog.Entry(key: "1", title: "小中一貫教育の推進", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "2", title: "教科担任制および35人学級の推進", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "3", title: "学習環境の充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "4", title: "学校職場の環境改善による教育の充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "5", title: "中学校全員給食の実施", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "6", title: "教育と福祉の連携", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "7", title: "子育てしやすい環境の充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "8", title: "待機児童ゼロの維持", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "9", title: "児童相談所の設置", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "10", title: "児童虐待防止・いじめゼロの推進", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "11", title: "ヤングケアラーへの支援", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "12", title: "子育て関連施設の連携強化", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "13", title: "子どもの居場所の充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "14", title: "図書館サービスの充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "15", title: "いつまでも学ぶことができる環境の充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "16", title: "感染症対策の強化", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "17", title: "施設の耐震化", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "18", title: "密集市街地の解消", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "19", title: "避難誘導の充実", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "20", title: "避難所の環境整備", source: "https://www.city.toyonaka.osaka.jp/joho/keikaku/kihon_seisaku/r5_kihonseisaku.html", uncertain: false),
+                    Catalog.Entry(key: "32", title: "南部地域の活性化", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "35", title: "スマートシティの推進", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "61", title: "対話と発信による共感・共創づくり", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "65", title: "職員力を高める人材育成等の推進", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "67", title: "公民学連携の推進", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "68", title: "広域連携の推進", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "69", title: "創る改革を推進するための環境づくり", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "70", title: "みんなで取り組み支え合うまちづくりの推進", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                ]),
+                headings: Catalog.builtIn(headings: [
+                    Catalog.Entry(key: "1", title: "子ども・教育 — 健やかに育ち、楽しく学ぶことができるまち とよなか (1-15)", source: nil, uncertain: false),
+                    Catalog.Entry(key: "2", title: "災害・感染症対策 — 安全、安心に暮らせるまち とよなか (16-)", source: nil, uncertain: false),
+                    Catalog.Entry(key: "3", title: "まちづくり — 選んでもらえるまち とよなか", source: nil, uncertain: false),
+                    Catalog.Entry(key: "4", title: "健康・共生 — いきいきと暮らせるまち とよなか", source: nil, uncertain: false),
+                    Catalog.Entry(key: "5", title: "魅力活力・躍進 — 魅力と活力あふれるまち とよなか", source: nil, uncertain: false),
+                    Catalog.Entry(key: "6", title: "変革 — 持続的で豊かなまち とよなか (-70)", source: nil, uncertain: false),
+                ]),
+                file: "<default>/catalogs/kihon-seisaku-2022.yml"),
+            Catalog(
+                id: "sogo-keikaku", name: "第4次豊中市総合計画",
+                sources: ["http://machigoto.jp/news/detail/?art_id=7440", "https://prtimes.jp/main/html/rd/p/000000303.000078420.html", "https://news.nicovideo.jp/watch/nw13323327?news_ref=tag", "http://machigoto.jp/news/detail/?art_id=9599", "https://news.3rd-in.co.jp/article/1156b5b0-8498-11f0-b16a-9ca3ba083d71"],
+                keyPattern: Catalog.builtInPattern("^(?<chapter>\\d+)-(?<measure>\\d+)-(?<direction>[①-⑳])$", file: "<default>/catalogs/sogo-keikaku.yml", line: 18, column: 14),
+                ranges: ["chapter": 1...5, "measure": 1...17],
+                everyInRangeExists: false, complete: false, titlesComplete: false,
+                entries: Catalog.builtIn(entries: [
+                    Catalog.Entry(key: "5-1-①", title: "市政情報の発信・提供・公開を推進します。", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "5-1-②", title: "市民が参画できる機会の充実を図ります。", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "5-1-④", title: "多様な人たちが関わる地域自治を推進します。", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "5-2-①", title: "公正で効果的・効率的な市政運営を進めます。", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "5-2-②", title: "適切な公共施設のマネジメントを進めます。", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                    Catalog.Entry(key: "5-2-④", title: "多角的な連携に取り組みます。", source: "cited in a published sheet (都市経営部 令和4年度)", uncertain: true),
+                ]),
+                headings: Catalog.builtIn(headings: [
+                    Catalog.Entry(key: "1", title: "子ども・若者が夢や希望をもてるまちづくり", source: "http://machigoto.jp/news/detail/?art_id=7440", uncertain: false),
+                    Catalog.Entry(key: "2", title: "安全に安心して暮らせるまちづくり", source: "http://machigoto.jp/news/detail/?art_id=7440", uncertain: false),
+                    Catalog.Entry(key: "3", title: "活力ある快適なまちづくり", source: "http://machigoto.jp/news/detail/?art_id=7440", uncertain: false),
+                    Catalog.Entry(key: "4", title: "いきいきと心豊かに暮らせるまちづくり", source: "http://machigoto.jp/news/detail/?art_id=7440", uncertain: false),
+                    Catalog.Entry(key: "5", title: "施策推進に向けた取組み", source: "http://machigoto.jp/news/detail/?art_id=7440", uncertain: false),
+                ]),
+                file: "<default>/catalogs/sogo-keikaku.yml"),
+        ]
+    }
 }

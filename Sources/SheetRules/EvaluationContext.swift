@@ -89,17 +89,35 @@ struct EvaluationContext: Sendable {
     }
 }
 
-/// Per-sheet memo of the normalized text of string nodes, shared by every rule of one
-/// sheet's evaluation. Created and used by one `RuleEngine.evaluate` call on one thread,
-/// never shared between tasks, hence `@unchecked Sendable` without a lock.
+/// Per-sheet memo of the text of string nodes, as written and normalized, each as a
+/// `MatchText` (its UTF-16 units made once), shared by every rule of one sheet's
+/// evaluation. Created and used by one `RuleEngine.evaluate` call on one thread, never
+/// shared between tasks, hence `@unchecked Sendable` without a lock.
 final class SheetTexts: @unchecked Sendable {
-    private var normalized: [Int32: String] = [:]
+    private var written: [MatchText?] = []
+    private var normalized: [MatchText?] = []
 
-    /// `TextNormalization.normalize(text)` of the string node `leaf` (whose text is `text`).
-    func normalized(_ leaf: Match, _ text: String) -> String {
-        if let known = normalized[leaf.id] { return known }
-        let n = TextNormalization.normalize(text)
-        normalized[leaf.id] = n
-        return n
+    /// The text of the string node `leaf` as written (`text` is that text).
+    func written(_ leaf: Match, _ text: String) -> MatchText {
+        let i = Int(leaf.id)
+        if i < written.count, let known = written[i] { return known }
+        let made = MatchText(text)
+        Self.store(made, at: i, in: &written)
+        return made
+    }
+
+    /// `TextNormalization.normalize(text)` of the string node `leaf` (whose text is `text`);
+    /// the same object as `written` when normalization changes nothing.
+    func normalized(_ leaf: Match, _ text: String) -> MatchText {
+        let i = Int(leaf.id)
+        if i < normalized.count, let known = normalized[i] { return known }
+        let made = TextNormalization.normalizedIfChanged(text).map(MatchText.init) ?? written(leaf, text)
+        Self.store(made, at: i, in: &normalized)
+        return made
+    }
+
+    private static func store(_ text: MatchText, at i: Int, in table: inout [MatchText?]) {
+        if i >= table.count { table.append(contentsOf: repeatElement(nil, count: i + 1 - table.count)) }
+        table[i] = text
     }
 }

@@ -14,11 +14,20 @@ extension RuleSet {
         defaultSet
     }
 
-    /// Parsed once per process: the embedded text never changes.
+    /// Built once per process: the embedded text never changes. The catalogues are values
+    /// written at build time (`DefaultRuleSet.catalogs()`, which BuiltInCatalogTests compares
+    /// with what `Catalog.parse` reads from the embedded files): decoding them and checking
+    /// every entry against its key pattern was a sixth of a lint process's instructions.
     private static let defaultSet: (RuleSet, [RuleFileError]) = {
-        let files = DefaultRuleSet.files.map { (name: "<default>/" + $0.name, text: $0.text) }
-        return RuleSet().adding(files: files)
+        var set = RuleSet()
+        for catalog in DefaultRuleSet.catalogs() { set.add(catalog) }
+        let files = DefaultRuleSet.files.filter { !isBuiltInCatalog($0.name) }
+            .map { (name: YAMLValue.defaultPrefix + $0.name, text: $0.text) }
+        return set.adding(files: files, catalogFlags: files.map { _ in false })
     }()
+
+    /// True for the name (under `rules/`) of a built-in catalogue file.
+    static func isBuiltInCatalog(_ name: String) -> Bool { name.hasPrefix("catalogs/") }
 
     /// Adds the rule and catalogue files in `directory` on top of `base`: `*.yml` / `*.yaml`
     /// in it and in its `catalogs/` subdirectory, in name order. A file with top-level
@@ -65,9 +74,13 @@ extension RuleSet {
     /// Adds files given as text (`name` is used in errors and spans): catalogues first, so
     /// rules in the same batch may cite them.
     public func adding(files: [(name: String, text: String)]) -> (RuleSet, [RuleFileError]) {
+        adding(files: files, catalogFlags: files.map { Self.looksLikeCatalog($0.text) })
+    }
+
+    /// As `adding(files:)`, with which files are catalogues already known.
+    func adding(files: [(name: String, text: String)], catalogFlags isCatalog: [Bool]) -> (RuleSet, [RuleFileError]) {
         var set = self
         var errors: [RuleFileError] = []
-        let isCatalog = files.map { Self.looksLikeCatalog($0.text) }
         for (file, catalog) in zip(files, isCatalog) where catalog {
             do { set.add(try Catalog.parse(text: file.text, file: file.name)) } catch { errors.append(error) }
         }

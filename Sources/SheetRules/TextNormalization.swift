@@ -5,13 +5,59 @@ public enum TextNormalization {
     /// every dash and minus sign → `-`, wave dash `〜` and `～` → `~`.
     /// The long-vowel mark `ー` is kept: it is part of words such as `コールセンター`.
     public static func normalize(_ text: String) -> String {
-        // Most text has nothing to fold: return it as it is, without building a copy.
-        guard let first = text.unicodeScalars.firstIndex(where: { fold($0) != $0 }) else { return text }
-        var out = String.UnicodeScalarView(text.unicodeScalars[..<first])
-        for scalar in text.unicodeScalars[first...] {
-            out.append(fold(scalar))
+        normalizedIfChanged(text) ?? text
+    }
+
+    /// `normalize(text)` when it differs from `text`; nil when there is nothing to fold
+    /// (most text), without building a copy.
+    ///
+    /// Works on the UTF-8 bytes: every scalar `fold` changes is a three-byte sequence led by
+    /// E2 (U+2000–2FFF), E3 (U+3000–3FFF) or EF (U+F000–FFFF), and folds to ASCII, so the
+    /// other bytes are copied as they are.
+    static func normalizedIfChanged(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var i = 0
+            // The first byte of the first scalar that folds.
+            var first = -1
+            while i < n {
+                let b = bytes[i]
+                if (b == 0xE2 || b == 0xE3 || b == 0xEF) && i + 2 < n, fold(scalar3(bytes, i)) != scalar3(bytes, i) {
+                    first = i
+                    break
+                }
+                i += 1
+            }
+            guard first >= 0 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            out.append(contentsOf: bytes[..<first])
+            i = first
+            while i < n {
+                let b = bytes[i]
+                if (b == 0xE2 || b == 0xE3 || b == 0xEF) && i + 2 < n {
+                    let scalar = scalar3(bytes, i)
+                    let folded = fold(scalar)
+                    if folded == scalar {
+                        out.append(contentsOf: bytes[i..<(i + 3)])
+                    } else {
+                        out.append(contentsOf: String(folded).utf8)
+                    }
+                    i += 3
+                } else {
+                    out.append(b)
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// The scalar of the three-byte UTF-8 sequence at `i` (the string is valid UTF-8).
+    private static func scalar3(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar {
+        let v = (UInt32(bytes[i] & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+        return Unicode.Scalar(v) ?? "\u{FFFD}"
     }
 
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -53,9 +99,11 @@ public enum TextNormalization {
     /// The form titles are compared in: normalized, without any white space, without a
     /// final `。` or `.`.
     public static func titleKey(_ text: String) -> String {
-        var s = String(String.UnicodeScalarView(normalize(text).unicodeScalars.filter {
-            !isWhitespace($0)
-        }))
+        let normalized = normalize(text)
+        // Most titles hold no white space: then there is nothing to filter out.
+        var s = normalized.unicodeScalars.contains(where: isWhitespace)
+            ? String(String.UnicodeScalarView(normalized.unicodeScalars.filter { !isWhitespace($0) }))
+            : normalized
         while let last = s.last, last == "。" || last == "." || last == "｡" { s.removeLast() }
         return s
     }

@@ -13,14 +13,33 @@ import SheetModel
 /// recorded in the budget, which the engine turns into a finding naming the rule.
 public struct TextPattern: Sendable, Hashable {
     /// The expression as written in the rule file.
-    public let source: String
+    public var source: String { storage.source }
     /// Where the expression is written (a rule file or a configuration that overrides a
     /// rule's options), when it came from one; a limit finding names it.
-    public internal(set) var origin: Origin?
+    public internal(set) var origin: Origin? {
+        get { storage.origin }
+        set { storage = Storage(source: storage.source, engine: storage.engine, required: storage.required, origin: newValue) }
+    }
+    /// Everything but the value semantics, in one object: a pattern is copied into every
+    /// check and loop that uses it, and a copy is then one reference, not five.
+    private var storage: Storage
     /// The compiled expression, or for a built-in pattern the means to compile it on first use.
-    private let engine: DeferredICURegex
+    private var engine: DeferredICURegex { storage.engine }
     /// Characters every match contains: a text without them is not given to the engine.
-    let required: RequiredLiterals
+    var required: RequiredLiterals { storage.required }
+
+    private final class Storage: Sendable {
+        let source: String
+        let engine: DeferredICURegex
+        let required: RequiredLiterals
+        let origin: Origin?
+        init(source: String, engine: DeferredICURegex, required: RequiredLiterals, origin: Origin?) {
+            self.source = source
+            self.engine = engine
+            self.required = required
+            self.origin = origin
+        }
+    }
 
     /// A file and the position of the expression in it.
     public struct Origin: Sendable, Hashable {
@@ -45,9 +64,8 @@ public struct TextPattern: Sendable, Hashable {
 
     /// Compiles `source`; throws with the engine's reason.
     public init(_ source: String) throws(CompileError) {
-        engine = DeferredICURegex(try ICURegex(source))
-        required = RequiredLiterals(source)
-        self.source = source
+        storage = Storage(source: source, engine: DeferredICURegex(try ICURegex(source)), required: RequiredLiterals(source),
+                          origin: nil)
     }
 
     /// A pattern compiled when first run: only for sources known to compile (the built-in
@@ -55,9 +73,7 @@ public struct TextPattern: Sendable, Hashable {
     /// fail at load. Should one not compile after all, it matches nothing and, inside
     /// `RuleEngine`, is reported like a pattern stopped by the engine.
     init(compilingOnFirstUse source: String) {
-        engine = DeferredICURegex(source)
-        required = RequiredLiterals(source)
-        self.source = source
+        storage = Storage(source: source, engine: DeferredICURegex(source), required: RequiredLiterals(source), origin: nil)
     }
 
     /// The compiled expression (compiling it now if it was deferred).
@@ -144,6 +160,23 @@ public struct TextPattern: Sendable, Hashable {
         return regex.groupNumber(name)
     }
 
+    /// Every match in `text` (up to `limit`), each as the UTF-16 ranges of group 0 and every
+    /// capture group (nil for a group that did not take part): what `allMatches` gives,
+    /// without building a string per group, on units converted once per text.
+    func matchRanges(in text: MatchText, upTo limit: Int = .max) -> [[Range<Int>?]] {
+        guard mayMatch(text.string) else { return [] }
+        return run(text.units, upTo: limit)
+    }
+
+    /// True when the expression matches somewhere in `text` (as `matches(_:)`).
+    func matches(_ text: MatchText) -> Bool { !matchRanges(in: text, upTo: 1).isEmpty }
+
+    /// The number of matches in `text` (as `count(in:)`).
+    func count(in text: MatchText) -> Int { matchRanges(in: text).count }
+
+    /// The UTF-16 range of the first match in `text` (as `firstRange(in:)`).
+    func firstRange(in text: MatchText) -> Range<Int>? { matchRanges(in: text, upTo: 1).first?.first ?? nil }
+
     /// False when `text` lacks a character every match needs (then it cannot match).
     private func mayMatch(_ text: String) -> Bool {
         required.admits(text)
@@ -173,7 +206,7 @@ public struct TextPattern: Sendable, Hashable {
     }
 
     private static func string(_ units: [UInt16], _ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        MatchText.string(units, range)
     }
 }
 

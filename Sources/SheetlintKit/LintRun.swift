@@ -146,14 +146,16 @@ extension Sheetlint {
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
                 let stage = config.stage(of: sheet, option: options.stage)
                 let source = SheetSource(text: decoded.text)
-                let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source)
+                // One flat tree and selection cache for the sheet's rules and its cross-sheet input.
+                var selection = SelectionCache(tree: SheetTree(flattening: sheet.tree))
+                let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source, selection: &selection)
                     + ReaderNotes.findings(sheet.notes)
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
                 let lines = keepLines ? source.lines.map(String.init) : []
                 // The model itself is dropped here unless asked for: the cross-sheet stage
                 // gets only what its rules select (a run over 20,000 sheets kept them all).
                 return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions,
-                                            cross: CrossSheetEngine.input(rules, from: sheet, strings: crossStrings),
+                                            cross: CrossSheetEngine.input(rules, from: sheet, strings: crossStrings, selection: &selection),
                                             sheet: options.keepSheets ? sheet : nil,
                                             findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {

@@ -62,7 +62,42 @@ struct LintCommand: ParsableCommand {
           help: ArgumentHelp(CLILanguage.text("シートでないファイル（README、設定、カタログ）を指定されても失敗せずに飛ばします（フック用）。", "Skip named files that are not sheets (README, configuration, catalogues) instead of failing; for hooks.")))
     var skipNonSheets = false
 
+    /// The same options as plain values.
+    var values: LintValues {
+        LintValues(input: input.values, format: format, output: output, baseline: baseline, writeBaseline: writeBaseline,
+                   maxWarnings: maxWarnings, failOn: failOn, quiet: quiet, skipNonSheets: skipNonSheets)
+    }
+
     /// Called by the parser before `run`, so an error shows this command's usage line.
+    func validate() throws { try values.validate() }
+
+    func run() throws {
+        throw ExitCode(Self.perform(try values.request()))
+    }
+
+    /// Runs `request`, prints its report and messages, and returns the exit status.
+    static func perform(_ request: LintRequest) -> Int32 {
+        let outcome = Sheetlint.runLint(request)
+        for line in outcome.stderr { printError(line) }
+        print(outcome.stdout, terminator: "")
+        return outcome.exitCode
+    }
+}
+
+/// `lint`'s options as plain values, checked and turned into a request by the same code
+/// whether the parser filled them or `LintFastPath` did. The defaults are the options'.
+struct LintValues {
+    var input = SheetInputValues()
+    var format = "text"
+    var output: String?
+    var baseline: String?
+    var writeBaseline: String?
+    var maxWarnings: Int?
+    var failOn = "error"
+    var quiet = false
+    var skipNonSheets = false
+
+    /// What `LintCommand.validate` checks.
     func validate() throws {
         _ = try reportFormat()
         _ = try failSeverity()
@@ -81,20 +116,17 @@ struct LintCommand: ParsableCommand {
         return failSeverity
     }
 
-    func run() throws {
+    /// The run these options ask for.
+    func request() throws -> LintRequest {
         let language = try input.language()
         let reportFormat = try reportFormat()
         let failSeverity = try failSeverity()
         var lintOptions = try input.lintOptions()
         lintOptions.skipNonSheets = skipNonSheets
-        let request = LintRequest(
+        return LintRequest(
             lint: lintOptions,
             format: reportFormat, language: language,
             gate: LintGate(failOn: failSeverity, maxWarnings: maxWarnings, quiet: quiet),
             baselinePath: baseline, writeBaselinePath: writeBaseline, outputPath: output)
-        let outcome = Sheetlint.runLint(request)
-        for line in outcome.stderr { printError(line) }
-        print(outcome.stdout, terminator: "")
-        throw ExitCode(outcome.exitCode)
     }
 }

@@ -34,8 +34,36 @@ struct SheetInputOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp(CLILanguage.text("並行して読むファイル数（デバッグには 1）。", "Files read in parallel (1 for debugging).")))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// The same options as plain values.
+    var values: SheetInputValues {
+        SheetInputValues(paths: paths, rulesDirectories: rulesDirectories, fiscalYear: fiscalYear, lang: lang,
+                         config: config, stage: stage, encoding: encoding, jobs: jobs)
+    }
+
     /// Called by the parser before the command runs, so an error shows the command's own
     /// usage line.
+    func validate() throws { try values.validate() }
+
+    /// `--lang`, or nil to let the configuration decide.
+    func language() throws -> ReportLanguage? { try values.language() }
+
+    /// What to read and how (the current directory when no path is given).
+    func lintOptions() throws -> LintOptions { try values.lintOptions() }
+}
+
+/// `SheetInputOptions` as plain values, checked and turned into options by the same code
+/// whether the parser filled them or `LintFastPath` did.
+struct SheetInputValues {
+    var paths: [String] = []
+    var rulesDirectories: [String] = []
+    var fiscalYear: Int?
+    var lang: String?
+    var config: String?
+    var stage: String?
+    var encoding: String?
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// What `SheetInputOptions.validate` checks.
     func validate() throws {
         _ = try language()
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
@@ -43,7 +71,6 @@ struct SheetInputOptions: ParsableArguments {
         _ = try lintOptions()
     }
 
-    /// `--lang`, or nil to let the configuration decide.
     func language() throws -> ReportLanguage? {
         try lang.map { name in
             guard let l = ReportLanguage(rawValue: name) else { throw ValidationError("--lang must be ja or en") }
@@ -51,7 +78,6 @@ struct SheetInputOptions: ParsableArguments {
         }
     }
 
-    /// What to read and how (the current directory when no path is given).
     func lintOptions() throws -> LintOptions {
         let stageChoice = try stage.map { word in
             guard let choice = StageChoice(rawValue: word) else { throw ValidationError("--stage must be one of: \(StageChoice.words)") }

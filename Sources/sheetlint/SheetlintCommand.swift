@@ -25,6 +25,10 @@ struct SheetlintCommand: ParsableCommand {
             print(SheetlintVersion.long)
             Foundation.exit(0)
         }
+        // A plain `lint` line skips the parser too (see LintFastPath); any other goes to it.
+        if let request = LintFastPath.request(Array(CommandLine.arguments.dropFirst())) {
+            Foundation.exit(LintCommand.perform(request))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

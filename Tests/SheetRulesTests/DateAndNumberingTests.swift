@@ -36,6 +36,16 @@ final class DateAndNumberingTests: XCTestCase {
         XCTAssertEqual(try dateFindings("令和5年4月31日"), ["4月31日"])
     }
 
+    /// `\d` matches every decimal digit, not only ASCII: a month or day written in other
+    /// digits is read by their value (reading them with `Int(_:)` gave nil, and the check
+    /// crashed on it).
+    func testDatesInOtherDecimalDigitsAreReadNotCrashedOn() throws {
+        XCTAssertEqual(try dateFindings("٣月に開始"), [])
+        XCTAssertEqual(try dateFindings("١٣月に開始"), ["١٣月"])
+        XCTAssertEqual(try dateFindings("४/३१"), ["४/३१"])
+        XCTAssertEqual(try dateFindings("2023年٢月٣٠日"), ["2023年٢月٣٠"])
+    }
+
     func testValidDatesAndLookalikes() throws {
         XCTAssertEqual(try dateFindings("2024/2/29、2月29日、4/1公表、12月末、令和元年5月1日"), [])
         XCTAssertEqual(try dateFindings("年3~4回、1on1、3か月、14回のカリキュラム、77%、2022/04/01"), [])

@@ -59,6 +59,27 @@ final class TimingAndConsistencyTests: XCTestCase {
         XCTAssertEqual(found.map(\.path), ["mission.items[1].text"])
     }
 
+    /// Two minority variants first used in the same text: the one listed first is reported,
+    /// whatever the order of a dictionary (this varied between runs of the same build).
+    func testConsistencyTieBetweenMinorityVariantsGoesToTheOneListedFirst() throws {
+        for (order, expected) in [("'～', '〜', '~'", "範囲:〜:～:1"), ("'～', '~', '〜'", "範囲:~:～:1")] {
+            let labels = order.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let variants = labels.map { "{label: \($0), pattern: \($0)}" }.joined(separator: ", ")
+            for _ in 0..<20 {
+                let found = try Support.findings(
+                    selector: "**", kind: "consistency",
+                    options: "{groups: [{name: 範囲, variants: [\(variants)]}]}",
+                    message: "{group}:{variant}:{expected}:{count}",
+                    sheet: """
+                    mission:
+                      - {number: 1, text: 4月～5月、6月～7月}
+                      - {number: 2, text: 8月~9月、10月〜11月}
+                    """)
+                XCTAssertEqual(found.map(\.message), [expected])
+            }
+        }
+    }
+
     func testConsistencyIsQuietWhenOneVariantIsUsed() throws {
         let found = try Support.findings(
             selector: "**", kind: "consistency",

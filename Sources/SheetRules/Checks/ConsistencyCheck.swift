@@ -35,28 +35,33 @@ struct ConsistencyCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        let leaves = Match.uniqueTextLeaves(matches)
+        // Each leaf's text as written, its UTF-16 units made once for every variant.
+        let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in
+            leaf.node.text.map { (leaf, context.texts.written(leaf, $0)) }
+        }
         return groups.compactMap { group in
             var counts = Array(repeating: 0, count: group.variants.count)
-            var firstLeaf: [Int: Match] = [:]
-            for leaf in leaves {
-                guard let text = leaf.node.text else { continue }
+            var firstLeaf: [(leaf: Match, text: MatchText)?] = Array(repeating: nil, count: group.variants.count)
+            for (leaf, text) in leaves {
                 for (i, v) in group.variants.enumerated() {
                     let n = v.pattern.count(in: text)
                     counts[i] += n
-                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = leaf }
+                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = (leaf, text) }
                 }
             }
             guard counts.filter({ $0 > 0 }).count >= 2 else { return nil }
             let dominant = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
-            // The first text, in document order, that uses a minority variant.
-            let minority = firstLeaf.filter { $0.key != dominant }
-                .min { $0.value.id < $1.value.id }!
+            // The first text, in document order, that uses a minority variant; of two
+            // minority variants first used in the same text, the one listed first (this was
+            // left to a dictionary's order, which changes from run to run).
+            let minority = firstLeaf.indices.filter { $0 != dominant && firstLeaf[$0] != nil }
+                .min { (firstLeaf[$0]!.leaf.id, $0) < (firstLeaf[$1]!.leaf.id, $1) }!
+            let first = firstLeaf[minority]!
             // The finding points at the first use of that variant in that text.
-            let focus = minority.value.node.text.flatMap { group.variants[minority.key].pattern.firstRange(in: $0) }
-            return context.finding(minority.value, [
-                "group": group.name, "variant": group.variants[minority.key].label,
-                "expected": group.variants[dominant].label, "count": String(counts[minority.key]),
+            let focus = group.variants[minority].pattern.firstRange(in: first.text)
+            return context.finding(first.leaf, [
+                "group": group.name, "variant": group.variants[minority].label,
+                "expected": group.variants[dominant].label, "count": String(counts[minority]),
             ], focus: focus)
         }
     }

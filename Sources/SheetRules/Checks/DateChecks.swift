@@ -33,13 +33,20 @@ struct Eras {
 }
 
 /// The text leaves of the matches, once each: normalized (width, dashes, tildes) for
-/// matching, and as written for quoting in messages. The normalized text of a leaf is
-/// worked out once per sheet for all rules (`SheetTexts`).
-func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(Match, String, String)] {
+/// matching, and as written for quoting in messages. The texts of a leaf are worked out
+/// once per sheet for all rules (`SheetTexts`).
+func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(leaf: Match, text: MatchText, written: MatchText)] {
     Match.uniqueTextLeaves(matches).compactMap { leaf in
         guard let t = leaf.node.text, !t.isEmpty else { return nil }
-        return (leaf, context.texts.normalized(leaf, t), t)
+        return (leaf, context.texts.normalized(leaf, t), context.texts.written(leaf, t))
     }
+}
+
+/// The text of group 0 of a match found in `text` (a normalized copy of `written`), as
+/// written when the range lies within it (normalization keeps UTF-16 lengths: see
+/// `TextPattern.allMatches(in:writtenAs:)`).
+func writtenMatch(_ range: Range<Int>, _ text: MatchText, _ written: MatchText) -> String {
+    range.upperBound <= written.utf16Count ? written.substring(range) : text.substring(range)
 }
 
 /// `era-year`: an era year written beside a western year must be the same year:
@@ -53,30 +60,43 @@ struct EraYearCheck: Check {
     let eras: Eras
     let eraFirst: TextPattern
     let westernFirst: TextPattern
+    /// Stands in for both expressions when the era names allow (`DateScanner`).
+    let scanner: DateScanner?
 
     init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {
         eras = try Eras(options)
-        let era = "(\(eras.alternation))\\s*(元|\\d{1,2})\\s*年度?"
+        scanner = DateScanner(eras: eras.list.map(\.name))
         do {
-            eraFirst = try TextPattern("\(era)\\s*\\(\\s*(\\d{4})\\s*(?:年度?)?\\s*\\)")
-            westernFirst = try TextPattern("(\\d{4})\\s*年度?\\s*\\(\\s*\(era)\\s*\\)")
+            let sources = Self.sources(eras)
+            eraFirst = try TextPattern(sources.eraFirst)
+            westernFirst = try TextPattern(sources.westernFirst)
         } catch {
             throw context.optionsValue.error("eras の名前が正規表現として使えません", "era names do not form a valid expression")
         }
     }
 
+    /// The two expressions with `eras`: the era year first, and the western year first.
+    static func sources(_ eras: Eras) -> (eraFirst: String, westernFirst: String) {
+        let era = "(\(eras.alternation))\\s*(元|\\d{1,2})\\s*年度?"
+        return ("\(era)\\s*\\(\\s*(\\d{4})\\s*(?:年度?)?\\s*\\)", "(\\d{4})\\s*年度?\\s*\\(\\s*\(era)\\s*\\)")
+    }
+
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
-            let a = eraFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
-                (m.groups[0], m.groups[1], m.groups[2], m.groups[3], m.range)
-            }
-            let b = westernFirst.allMatchesWithRange(in: text, writtenAs: written).map { m in
-                (m.groups[0], m.groups[2], m.groups[3], m.groups[1], m.range)
-            }
-            return (a + b).compactMap { whole, era, n, western, range in
-                guard let era, let n, let western, let year = Int(western),
-                      let expected = eras.western(era, n), expected != year, n != "0" else { return nil }
-                return context.finding(leaf, ["match": whole ?? "", "expected": String(expected)], focus: range)
+        let budget = RegexBudget.current
+        return normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
+            // Groups: 1 era, 2 era year, 3 western year (eraFirst); 1 western, 2 era, 3 year (westernFirst).
+            let (first, second) = scanner.map {
+                ($0.matches(eraFirst, DateScanner.eraFirst, in: text, budget: budget),
+                 $0.matches(westernFirst, DateScanner.westernFirst, in: text, budget: budget))
+            } ?? (eraFirst.matchRanges(in: text), westernFirst.matchRanges(in: text))
+            let a = first.map { ($0[0], $0[1], $0[2], $0[3]) }
+            let b = second.map { ($0[0], $0[2], $0[3], $0[1]) }
+            return (a + b).compactMap { whole, era, n, western -> Finding? in
+                guard let era, let n, let western, let year = Int(text.substring(western)) else { return nil }
+                let eraName = text.substring(era), eraYear = text.substring(n)
+                guard let expected = eras.western(eraName, eraYear), expected != year, eraYear != "0" else { return nil }
+                let quoted = whole.map { writtenMatch($0, text, written) } ?? ""
+                return context.finding(leaf, ["match": quoted, "expected": String(expected)], focus: whole)
             }
         }
     }

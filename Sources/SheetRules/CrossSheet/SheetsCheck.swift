@@ -20,6 +20,8 @@ extension SheetsCheck {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] { [] }
 
     var memberKeys: [String] { [] }
+
+    var sheetsCheck: (any SheetsCheck)? { self }
 }
 
 /// One sheet as a cross-sheet check sees it: its file, fiscal year and the compact
@@ -61,7 +63,7 @@ struct CrossSheetContext: Sendable {
 /// Runs the cross-sheet rules of a rule set over the sheets of one run.
 public enum CrossSheetEngine {
     /// True when `rule` compares sheets (its kind is a cross-sheet kind).
-    public static func isCrossSheet(_ rule: Rule) -> Bool { rule.check is any SheetsCheck }
+    public static func isCrossSheet(_ rule: Rule) -> Bool { rule.check.sheetsCheck != nil }
 
     /// Every finding of the cross-sheet rules of `rules` over `sheets`, sorted. Nothing
     /// for fewer than two sheets. Sheets are compared in the order given.
@@ -76,7 +78,7 @@ public enum CrossSheetEngine {
         let crossRules = rules.rules.filter(isCrossSheet)
         guard !crossRules.isEmpty else { return [] }
         return crossRules.flatMap { rule -> [Finding] in
-            guard let check = rule.check as? any SheetsCheck else { return [] }
+            guard let check = rule.check.sheetsCheck else { return [] }
             let selected = inputs.map { input in
                 let kept = input.rules[rule.id]
                 return SelectedSheet(file: input.file, fiscalYear: input.fiscalYear, sites: kept?.sites ?? [],
@@ -92,16 +94,26 @@ public enum CrossSheetEngine {
     /// (`CrossSheetSite`: span, path, the texts its messages and the check read), every
     /// text interned in `strings` (one table for a whole run shares the texts sheets repeat).
     public static func input(_ rules: RuleSet, from sheet: Sheet, strings: StringTable = StringTable()) -> CrossSheetInput {
+        guard rules.rules.contains(where: isCrossSheet) else {
+            return CrossSheetInput(file: sheet.file, fiscalYear: sheet.fiscalYear, rules: [:], strings: strings)
+        }
+        var cache = SelectionCache(tree: SheetTree(flattening: sheet.tree))
+        return input(rules, from: sheet, strings: strings, selection: &cache)
+    }
+
+    /// The same with `cache`, a selection cache of `sheet`'s tree already used by the
+    /// per-sheet rules (`RuleEngine.evaluate(_:on:stage:source:selection:)`).
+    public static func input(_ rules: RuleSet, from sheet: Sheet, strings: StringTable,
+                             selection cache: inout SelectionCache) -> CrossSheetInput {
         let crossRules = rules.rules.filter(isCrossSheet)
         var kept: [String: CrossSheetInput.RuleSites] = [:]
         if !crossRules.isEmpty {
-            let full = SheetTree(flattening: sheet.tree)
-            var cache = SelectionCache(tree: full)
+            let full = cache.tree
             for rule in crossRules {
                 // Each rule's matches as before: its selectors' nodes in selector order, each once.
                 var seen = Set<Int32>()
                 let ids = rule.selectors.flatMap { cache.select($0) }.filter { seen.insert($0).inserted }
-                let keys = (rule.check as? any SheetsCheck)?.memberKeys ?? []
+                let keys = rule.check.sheetsCheck?.memberKeys ?? []
                 var entry = CrossSheetInput.RuleSites()
                 entry.sites.reserveCapacity(ids.count)
                 for id in ids {

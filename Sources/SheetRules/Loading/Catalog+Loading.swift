@@ -133,3 +133,30 @@ extension Catalog {
         return try parse(text: text, file: path)
     }
 }
+
+extension Catalog {
+    /// A built-in catalogue's `key_pattern`, written at `line`:`column` of `file`: compiled
+    /// on first use, as the patterns of the built-in rule files are (the tests compile it).
+    static func builtInPattern(_ source: String, file: String, line: Int, column: Int) -> TextPattern {
+        var pattern = TextPattern(compilingOnFirstUse: source)
+        pattern.origin = TextPattern.Origin(file: file, position: SourcePosition(line: line, column: column))
+        return pattern
+    }
+
+    /// A built-in catalogue's entries by key, each key normalized as `parse` does.
+    static func builtIn(entries: [Entry]) -> [String: Entry] {
+        var byKey: [String: Entry] = [:]
+        byKey.reserveCapacity(entries.count)
+        for entry in builtIn(headings: entries) { byKey[entry.key] = entry }
+        return byKey
+    }
+
+    /// A built-in catalogue's headings, each key normalized as `parse` does.
+    static func builtIn(headings: [Entry]) -> [Entry] {
+        headings.map { entry in
+            var entry = entry
+            entry.key = TextNormalization.normalize(entry.key)
+            return entry
+        }
+    }
+}

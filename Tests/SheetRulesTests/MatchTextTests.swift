@@ -1,0 +1,72 @@
+@testable import SheetRules
+import XCTest
+
+/// The hand-written text conversions of the rule engine against the code they replaced.
+final class MatchTextTests: XCTestCase {
+    /// The former `normalize`: every scalar through `fold`.
+    private func scalarNormalize(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map(TextNormalization.fold)))
+    }
+
+    private func samples() -> [String] {
+        var texts = ["", "a", "５－２－①", "4月～5月", "（１）取組み", "\u{3000}x", "〜∼∾", "ｱｲｳ", "ー", "😀（😀）",
+                     "e\u{301}（", "\u{FF5E}\u{FF5F}\u{FF00}", "‐‑‒–—―−﹣"]
+        // Every scalar of the Basic Multilingual Plane (and a few beyond) alone, and between others.
+        for v in Array(0..<0x10000) + [0x1F600, 0x20BB7, 0x10FFFF] {
+            guard let s = Unicode.Scalar(v) else { continue }
+            texts.append(String(s))
+            texts.append("あ\(s)a\(s)")
+        }
+        return texts
+    }
+
+    func testNormalizeAgreesWithFoldingEveryScalar() {
+        for t in samples() {
+            let n = TextNormalization.normalize(t)
+            guard n == scalarNormalize(t), Array(n.utf8) == Array(scalarNormalize(t).utf8) else {
+                return XCTFail("differs on \(t.debugDescription)")
+            }
+            // nil exactly when nothing folds.
+            XCTAssertEqual(TextNormalization.normalizedIfChanged(t) == nil, n == t, t.debugDescription)
+        }
+    }
+
+    func testTitleKeyAgreesWithTheFormerCode() {
+        func former(_ text: String) -> String {
+            var s = String(String.UnicodeScalarView(TextNormalization.normalize(text).unicodeScalars.filter {
+                !TextNormalization.isWhitespace($0)
+            }))
+            while let last = s.last, last == "。" || last == "." || last == "｡" { s.removeLast() }
+            return s
+        }
+        for t in samples() + ["多角的な連携に取り組みます。", " 公民学連携の推進 。", "a. .", "。。", "x。\u{3099}"] {
+            guard TextNormalization.titleKey(t) == former(t) else { return XCTFail("differs on \(t.debugDescription)") }
+        }
+    }
+
+    func testSubstringsAgreeWithTheStandardLibrary() {
+        var texts = samples().filter { $0.unicodeScalars.count > 1 }
+        texts += ["令和６年度（２０２５年度）😀x", "a😀b😀", "\u{10FFFF}z"]
+        for t in texts {
+            let text = MatchText(t)
+            let units = Array(t.utf16)
+            XCTAssertEqual(text.units, units)
+            XCTAssertEqual(MatchText.utf16(t), units)
+            XCTAssertEqual(text.isBMP, !t.unicodeScalars.contains { $0.value > 0xFFFF }, t.debugDescription)
+            for range in [0..<units.count, 0..<(units.count / 2), (units.count / 2)..<units.count, 1..<units.count] {
+                // Including ranges that split a surrogate pair: both give U+FFFD for the half.
+                XCTAssertEqual(text.substring(range), String(decoding: units[range], as: UTF16.self), t.debugDescription)
+            }
+        }
+    }
+
+    func testDigitValues() {
+        let text = MatchText("12月٣月१२月x2023")
+        XCTAssertEqual(text.digitsValue(0..<2), 12)
+        XCTAssertEqual(text.digitsValue(3..<4), 3, "ARABIC-INDIC DIGIT THREE")
+        XCTAssertEqual(text.digitsValue(5..<7), 12, "DEVANAGARI ONE TWO")
+        XCTAssertNil(text.digitsValue(7..<9), "月 is not a digit")
+        XCTAssertEqual(text.digitsValue(9..<13), 2023)
+        XCTAssertNil(text.digitsValue(9..<9))
+    }
+}
