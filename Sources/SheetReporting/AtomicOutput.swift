@@ -33,14 +33,27 @@ public enum AtomicOutput {
 
     /// Writes `bytes` to `path`, as `write(_:to:)`.
     public static func write(bytes: [UInt8], to path: String) throws(OutputError) {
+        let file = try open(path)
+        bytes.withUnsafeBytes { _ = file.write($0) }
+        try file.commit()
+    }
+
+    /// Opens `path` for writing a text piece by piece (`File.write`), to be made the file's
+    /// content by `File.commit()` only once it is complete, with the guarantees of
+    /// `write(_:to:)`: a regular file (or a new one) is written to an unlinked temporary
+    /// that replaces it at `commit()`, and a run stopped before then leaves the file as it
+    /// was; a device or FIFO is written into as the text comes. A `File` not committed is
+    /// removed when released.
+    /// - Throws: `OutputError` when the destination cannot be written (it is then left as it was).
+    public static func open(_ path: String) throws(OutputError) -> File {
         var st = stat()
         guard lstat(path, &st) == 0 else {
             // Nothing there (or a missing directory, reported when creating the temporary).
-            return try replace(path, with: bytes, existing: nil)
+            return try temporary(replacing: path, existing: nil)
         }
         switch st.st_mode & S_IFMT {
         case S_IFREG:
-            try replace(path, with: bytes, existing: st)
+            return try temporary(replacing: path, existing: st)
         case S_IFLNK:
             guard let target = realpath(path, nil) else {
                 throw OutputError(path: path, stage: .create, reason: "a symbolic link to nothing; not replaced")
@@ -50,40 +63,38 @@ public enum AtomicOutput {
             var targetStat = stat()
             guard stat(resolved, &targetStat) == 0 else { throw OutputError(path: path, stage: .create, reason: reason()) }
             if targetStat.st_mode & S_IFMT == S_IFREG {
-                try replace(resolved, with: bytes, existing: targetStat, shownAs: path)
-            } else {
-                try write(bytes: bytes, to: resolved, shownAs: path)
+                return try temporary(replacing: resolved, existing: targetStat, shownAs: path)
             }
+            return try special(resolved, shownAs: path)
         default:
-            try write(bytes: bytes, to: path, shownAs: path)
+            return try special(path, shownAs: path)
         }
     }
 
     /// A destination that exists and is not a regular file: a device or FIFO is written
     /// into; anything else is refused.
-    private static func write(bytes: [UInt8], to path: String, shownAs shown: String) throws(OutputError) {
+    private static func special(_ path: String, shownAs shown: String) throws(OutputError) -> File {
         var st = stat()
         guard stat(path, &st) == 0 else { throw OutputError(path: shown, stage: .create, reason: reason()) }
         switch st.st_mode & S_IFMT {
         case S_IFREG:
-            try replace(path, with: bytes, existing: st, shownAs: shown)
+            return try temporary(replacing: path, existing: st, shownAs: shown)
         case S_IFDIR:
             throw OutputError(path: shown, stage: .replace, reason: String(cString: strerror(EISDIR)))
         case S_IFCHR, S_IFIFO:
             // Non-blocking open: a FIFO nobody reads is ENXIO, not a hang. No O_CREAT, no O_TRUNC.
-            let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+            let fd = Glue.open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
             guard fd >= 0 else { throw OutputError(path: shown, stage: .create, reason: reason()) }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            let failure = writeAll(fd, bytes, shown)
-            _ = close(fd)
-            if let failure { throw failure }
+            return File(fd: fd, shown: shown, replacing: nil)
         default:
             throw OutputError(path: shown, stage: .create, reason: "not a regular file, a device or a pipe; not replaced")
         }
     }
 
-    /// Replaces (or creates) the regular file `path` atomically.
-    private static func replace(_ path: String, with bytes: [UInt8], existing: stat?, shownAs shown: String? = nil) throws(OutputError) {
+    /// A temporary in the directory of the regular file `path` (or of the new file), to be
+    /// renamed over it at `commit()`.
+    private static func temporary(replacing path: String, existing: stat?, shownAs shown: String? = nil) throws(OutputError) -> File {
         let shown = shown ?? path
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -96,45 +107,91 @@ public enum AtomicOutput {
         var fd: Int32 = -1
         var unlinked = false
         #if os(Linux)
-        fd = open(directory.isEmpty ? "." : directory, linuxTmpFile | O_WRONLY | O_CLOEXEC, 0o666)
+        fd = Glue.open(directory.isEmpty ? "." : directory, linuxTmpFile | O_WRONLY | O_CLOEXEC, 0o666)
         unlinked = fd >= 0
         #endif
-        if fd < 0 { fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
+        if fd < 0 { fd = Glue.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
         guard fd >= 0 else { throw OutputError(path: shown, stage: .create, reason: reason()) }
         if let existing {
             _ = fchmod(fd, existing.st_mode & 0o7777)
             if geteuid() == 0 { _ = fchown(fd, existing.st_uid, existing.st_gid) }
         }
-        var failure = writeAll(fd, bytes, shown)
-        if failure == nil && fsync(fd) != 0 { failure = OutputError(path: shown, stage: .write, reason: reason()) }
-        var named = !unlinked
-        if failure == nil && unlinked {
-            // Give the unlinked file its temporary name only now, just before the rename.
-            if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
-                named = true
-            } else {
-                failure = OutputError(path: shown, stage: .write, reason: reason())
-            }
-        }
-        if close(fd) != 0 && failure == nil { failure = OutputError(path: shown, stage: .write, reason: reason()) }
-        if failure == nil && rename(temporary, path) != 0 {
-            failure = OutputError(path: shown, stage: .replace, reason: reason())
-        }
-        if let failure {
-            if named { _ = unlink(temporary) }
-            throw failure
-        }
+        return File(fd: fd, shown: shown, replacing: (path: path, temporary: temporary, named: !unlinked))
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ shown: String) -> OutputError? {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glue.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return OutputError(path: shown, stage: .write, reason: reason()) }
-            written += n
+    /// An output being written (`AtomicOutput.open`). Used by one thread.
+    public final class File {
+        private var fd: Int32
+        private let shown: String
+        /// For a regular file: the file replaced, the temporary's name and whether the
+        /// temporary has that name yet (an `O_TMPFILE` gets it only at `commit()`).
+        private var replacing: (path: String, temporary: String, named: Bool)?
+        /// The first failure; nothing is written after it.
+        private var failure: OutputError?
+
+        fileprivate init(fd: Int32, shown: String, replacing: (path: String, temporary: String, named: Bool)?) {
+            self.fd = fd
+            self.shown = shown
+            self.replacing = replacing
         }
-        return nil
+
+        /// Appends `bytes`; false (and nothing more written) once writing has failed.
+        @discardableResult
+        public func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard failure == nil, fd >= 0 else { return false }
+            var written = 0
+            while written < bytes.count {
+                let n = Glue.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason())
+                    return false
+                }
+                written += n
+            }
+            return true
+        }
+
+        /// Makes what was written the destination's content: flushed to disk and renamed
+        /// over the file it replaces (closed, for a device or FIFO).
+        /// - Throws: the first failure of writing, flushing or renaming; the temporary is then
+        ///   removed and the destination left as it was.
+        public func commit() throws(OutputError) {
+            guard fd >= 0 else { return }
+            defer { fd = -1 }
+            guard var target = replacing else {
+                _ = Glue.close(fd)
+                if let failure { throw failure }
+                return
+            }
+            if failure == nil && fsync(fd) != 0 { failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason()) }
+            if failure == nil && !target.named {
+                // Give the unlinked file its temporary name only now, just before the rename.
+                if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, target.temporary, AT_SYMLINK_FOLLOW) == 0 {
+                    target.named = true
+                } else {
+                    failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason())
+                }
+            }
+            if Glue.close(fd) != 0 && failure == nil { failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason()) }
+            if failure == nil && rename(target.temporary, target.path) != 0 {
+                failure = OutputError(path: shown, stage: .replace, reason: AtomicOutput.reason())
+            }
+            if let failure {
+                if target.named { _ = unlink(target.temporary) }
+                throw failure
+            }
+        }
+
+        /// Drops what was written: the temporary is removed, the destination left as it was.
+        public func discard() {
+            guard fd >= 0 else { return }
+            _ = Glue.close(fd)
+            fd = -1
+            if let target = replacing, target.named { _ = unlink(target.temporary) }
+        }
+
+        deinit { discard() }
     }
 
     /// `.NAME.sheetlint-`: every temporary for `NAME` starts so; the process id follows.
@@ -159,7 +216,7 @@ public enum AtomicOutput {
         }
     }
 
-    private static func reason() -> String { String(cString: strerror(errno)) }
+    fileprivate static func reason() -> String { String(cString: strerror(errno)) }
 
     #if os(Linux)
     /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Swift does not import as a macro.
@@ -167,8 +224,29 @@ public enum AtomicOutput {
     #endif
 }
 
-/// `write(2)` under a name that does not clash with `AtomicOutput.write`.
+/// `write(2)`, `open(2)` and `close(2)` under names that do not clash with
+/// `AtomicOutput.write`, `AtomicOutput.open` and `File`'s members.
 private enum Glue {
+    static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.open(path, flags, mode)
+        #elseif canImport(Musl)
+        Musl.open(path, flags, mode)
+        #else
+        Darwin.open(path, flags, mode)
+        #endif
+    }
+
+    static func close(_ fd: Int32) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.close(fd)
+        #elseif canImport(Musl)
+        Musl.close(fd)
+        #else
+        Darwin.close(fd)
+        #endif
+    }
+
     static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(fd, buffer, count)

@@ -12,6 +12,12 @@ public enum GitHubReporter {
     /// there are no findings.
     public static func render(_ report: LintReport) -> String {
         var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// `render(report)`, written into `out` line by line.
+    public static func render<Out: TextOutputStream>(_ report: LintReport, to out: inout Out) {
         for f in report.findings {
             let properties: [(String, String)] = [
                 ("file", ArtifactPath(f.span.file, root: report.root).display),
@@ -22,12 +28,11 @@ public enum GitHubReporter {
                 ("title", f.ruleId),
             ]
             let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
-            out += "::\(command(f.severity)) \(list)::\(escapeData(report.message(f)))\n"
+            out.write("::\(command(f.severity)) \(list)::\(escapeData(report.message(f)))\n")
         }
         if let line = report.gate?.line(report.language) {
-            out += "::error title=sheetlint::\(escapeData(line))\n"
+            out.write("::error title=sheetlint::\(escapeData(line))\n")
         }
-        return out
     }
 
     /// The workflow command for a severity: `error`, `warning` or `notice`.

@@ -12,6 +12,13 @@ import SheetRules
 public enum JSONReporter {
     /// Renders the report; ends with a newline.
     public static func render(_ report: LintReport) -> String {
+        var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// `render(report)`, written into `out` as it is made.
+    public static func render<Out: TextOutputStream>(_ report: LintReport, to out: inout Out) {
         let findings = report.findings
         let diagnostic = { (f: Finding) -> JSONValue in
             .object([
@@ -43,10 +50,13 @@ public enum JSONReporter {
             ("files", .int(report.fileCount)),
             ("hidden", .int(report.hidden.count)),
         ])
-        var members: [(String, JSONValue?)] = [("diagnostics", nil), ("sheets", .array(sheets)), ("summary", summary)]
-        if let gate = report.gate { members.append(("gate", gateObject(gate, report.language))) }
         // The diagnostics are written one by one, never all held as values at once.
-        return JSONValue.rendered(object: members, count: findings.count) { diagnostic(findings[$0]) }
+        var members: [(String, JSONValue)] = [
+            ("diagnostics", .elements(JSONElements(count: findings.count) { diagnostic(findings[$0]) })),
+            ("sheets", .array(sheets)), ("summary", summary),
+        ]
+        if let gate = report.gate { members.append(("gate", gateObject(gate, report.language))) }
+        JSONValue.object(members).write(to: &out)
     }
 
     /// `{"passed", "failOn", "maxWarnings", "reasons": [{"condition", "count", "limit",

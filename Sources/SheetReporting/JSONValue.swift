@@ -13,66 +13,56 @@ indirect enum JSONValue: Sendable {
     /// Members in output order; keys are not deduplicated.
     case object([(String, JSONValue)])
 
+    /// An array whose `count` values are made one at a time, in order, by `element` as
+    /// they are written: each is written and dropped, so a report of 200,000 findings never
+    /// holds them all as values. Written exactly as `.array` of the same values.
+    case elements(JSONElements)
+
     /// Pretty-printed with two-space indentation and a final newline.
     var rendered: String {
         var out = ""
+        write(to: &out)
+        return out
+    }
+
+    /// `rendered`, written into `out`.
+    func write<Out: TextOutputStream>(to out: inout Out) {
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.write("\n")
     }
 
-    /// What `.object(members).rendered` gives when the member whose value is nil is an
-    /// array of `count` values made one at a time by `element`: each is written and
-    /// dropped, so a report of 200,000 findings never holds them all as values.
-    static func rendered(object members: [(String, JSONValue?)], count: Int, element: (Int) -> JSONValue) -> String {
-        var out = "{\n"
-        for (i, (key, value)) in members.enumerated() {
-            out += spaces(1) + quoted(key) + ": "
-            if let value {
-                value.write(to: &out, indent: 1)
-            } else if count == 0 {
-                out += "[]"
-            } else {
-                out += "[\n"
-                for n in 0..<count {
-                    out += spaces(2)
-                    element(n).write(to: &out, indent: 2)
-                    out += n == count - 1 ? "\n" : ",\n"
-                }
-                out += spaces(1) + "]"
-            }
-            out += i == members.count - 1 ? "\n" : ",\n"
-        }
-        out += "}\n"
-        return out
-    }
-
-    private func write(to out: inout String, indent: Int) {
+    private func write<Out: TextOutputStream>(to out: inout Out, indent: Int) {
         switch self {
-        case .string(let s): out += Self.quoted(s)
-        case .int(let n): out += String(n)
-        case .double(let d): out += Self.decimal(d)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): out.write(Self.quoted(s))
+        case .int(let n): out.write(String(n))
+        case .double(let d): out.write(Self.decimal(d))
+        case .bool(let b): out.write(b ? "true" : "false")
+        case .null: out.write("null")
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += Self.spaces(indent + 1)
-                item.write(to: &out, indent: indent + 1)
-                out += i == items.count - 1 ? "\n" : ",\n"
-            }
-            out += Self.spaces(indent) + "]"
+            Self.writeArray(count: items.count, element: { items[$0] }, to: &out, indent: indent)
+        case .elements(let lazy):
+            Self.writeArray(count: lazy.count, element: lazy.element, to: &out, indent: indent)
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { out.write("{}"); return }
+            out.write("{\n")
             for (i, (key, value)) in members.enumerated() {
-                out += Self.spaces(indent + 1) + Self.quoted(key) + ": "
+                out.write(Self.spaces(indent + 1) + Self.quoted(key) + ": ")
                 value.write(to: &out, indent: indent + 1)
-                out += i == members.count - 1 ? "\n" : ",\n"
+                out.write(i == members.count - 1 ? "\n" : ",\n")
             }
-            out += Self.spaces(indent) + "}"
+            out.write(Self.spaces(indent) + "}")
         }
+    }
+
+    private static func writeArray<Out: TextOutputStream>(count: Int, element: (Int) -> JSONValue, to out: inout Out, indent: Int) {
+        guard count > 0 else { out.write("[]"); return }
+        out.write("[\n")
+        for i in 0..<count {
+            out.write(spaces(indent + 1))
+            element(i).write(to: &out, indent: indent + 1)
+            out.write(i == count - 1 ? "\n" : ",\n")
+        }
+        out.write(spaces(indent) + "]")
     }
 
     /// `d` rounded to four decimals, without a trailing `.0` for whole numbers.
@@ -87,4 +77,12 @@ indirect enum JSONValue: Sendable {
 
     /// A JSON string literal (see `JSONText.quoted`).
     static func quoted(_ s: String) -> String { JSONText.quoted(s) }
+}
+
+/// The values of `JSONValue.elements`: made by `element(0)`, `element(1)`, … in order, once
+/// each, while the array is written (by the one thread writing the report, hence
+/// `@unchecked Sendable`).
+struct JSONElements: @unchecked Sendable {
+    let count: Int
+    let element: (Int) -> JSONValue
 }

@@ -17,43 +17,52 @@ import SheetRules
 public enum JUnitReporter {
     /// Renders the report as an XML 1.0 document in UTF-8; ends with a newline.
     public static func render(_ report: LintReport) -> String {
+        var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// `render(report)`, written into `out` one test suite at a time (the totals on
+    /// `<testsuites>` are counted first).
+    public static func render<Out: TextOutputStream>(_ report: LintReport, to out: inout Out) {
         let ruleIds = ruleIds(report)
         var stagesOfRule: [String: [SheetStage]] = [:]
         for rule in report.rules where stagesOfRule[rule.id] == nil { stagesOfRule[rule.id] = rule.stages }
-        var byFileAndRule: [String: [String: [Finding]]] = [:]
-        for f in report.findings { byFileAndRule[f.span.file, default: [:]][f.ruleId, default: []].append(f) }
+        // Positions in `report.findings`, by file and rule.
+        var byFileAndRule: [String: [String: [Int]]] = [:]
+        for (n, f) in report.findings.enumerated() { byFileAndRule[f.span.file, default: [:]][f.ruleId, default: []].append(n) }
         let gate = report.gate ?? GateVerdict(failOn: .error, maxWarnings: nil, reasons: [])
-
-        var suites = ""
-        var totalFailures = 0
-        for file in report.allFiles {
+        let files = report.allFiles
+        let failures = files.map { file in
+            let findings = byFileAndRule[file] ?? [:]
+            return ruleIds.filter { findings[$0]?.contains { gate.fails(report.findings.severity(at: $0)) } ?? false }.count
+        }
+        let tests = ruleIds.count * files.count
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"sheetlint\" tests=\"\(tests)\" failures=\"\(failures.reduce(0, +))\" errors=\"0\">\n")
+        for (file, failures) in zip(files, failures) {
             let name = ArtifactPath(file, root: report.root).display
             let findings = byFileAndRule[file] ?? [:]
-            let failures = ruleIds.filter { findings[$0]?.contains { gate.fails($0.severity) } ?? false }.count
-            totalFailures += failures
             // Rules that did not run at this file's stage, and so found nothing.
             let stage = report.stages[file]?.stage
             let skipped = Set(ruleIds.filter { id in
                 guard let stage, let stages = stagesOfRule[id] else { return false }
                 return !stages.contains(stage) && findings[id] == nil
             })
-            suites += "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(ruleIds.count)\""
-                + " failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
+            out.write("  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(ruleIds.count)\""
+                + " failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped.count)\">\n")
             for id in ruleIds {
                 if skipped.contains(id), let stage {
-                    suites += "    <testcase name=\"\(XMLEscaping.attribute(id))\" classname=\"\(XMLEscaping.attribute(name))\">\n"
+                    out.write("    <testcase name=\"\(XMLEscaping.attribute(id))\" classname=\"\(XMLEscaping.attribute(name))\">\n"
                         + "      <skipped message=\"\(XMLEscaping.attribute(skipMessage(stage, report.language)))\"/>\n"
-                        + "    </testcase>\n"
+                        + "    </testcase>\n")
                     continue
                 }
-                suites += testCase(id, file: name, findings: findings[id] ?? [], gate: gate, report)
+                out.write(testCase(id, file: name, findings: (findings[id] ?? []).map { report.findings[$0] }, gate: gate, report))
             }
-            suites += "  </testsuite>\n"
+            out.write("  </testsuite>\n")
         }
-        let tests = ruleIds.count * report.allFiles.count
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"sheetlint\" tests=\"\(tests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
-            + suites + "</testsuites>\n"
+        out.write("</testsuites>\n")
     }
 
     private static func testCase(_ id: String, file: String, findings: [Finding], gate: GateVerdict,
@@ -94,7 +103,7 @@ public enum JUnitReporter {
         var seen = Set<String>()
         var ids: [String] = []
         for rule in report.rules where seen.insert(rule.id).inserted { ids.append(rule.id) }
-        let extra = Set(report.findings.map(\.ruleId)).subtracting(seen).sorted()
+        let extra = Set(report.findings.distinctRuleIds).subtracting(seen).sorted()
         return ids + extra
     }
 }

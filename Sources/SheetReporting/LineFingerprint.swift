@@ -57,10 +57,41 @@ public enum LineFingerprint {
     /// `<hash>:<n>` for every finding of the report, in report order: `n` counts findings of
     /// the same file with the same content hash, from 1 in output order.
     public static func primaryLocationLineHashes(_ report: LintReport) -> [String] {
-        var seen: [String: Int] = [:]
-        return report.findings.map { finding in
+        let counter = Counter(report)
+        return report.findings.map { counter.next($0) }
+    }
+
+    /// `primaryLocationLineHashes(report)` one finding at a time: `next` is given the
+    /// report's findings in order. When each file's findings are together (as in a sorted
+    /// report) only the current file's hashes are remembered.
+    final class Counter {
+        private let sourceLines: [String: [String]]
+        private let contiguous: Bool
+        private var file: String?
+        private var seen: [String: Int] = [:]
+
+        init(_ report: LintReport) {
+            sourceLines = report.sourceLines
+            var finished = Set<String>()
+            var current: String?
+            var contiguous = true
+            for n in report.findings.indices {
+                let file = report.findings.file(at: n)
+                guard file != current else { continue }
+                if let current { finished.insert(current) }
+                if finished.contains(file) { contiguous = false; break }
+                current = file
+            }
+            self.contiguous = contiguous
+        }
+
+        func next(_ finding: Finding) -> String {
+            if contiguous && finding.span.file != file {
+                seen.removeAll(keepingCapacity: true)
+                file = finding.span.file
+            }
             let hash = contentHash(ruleId: finding.ruleId, modelPath: finding.path,
-                                   lineText: lineText(of: finding, sourceLines: report.sourceLines))
+                                   lineText: lineText(of: finding, sourceLines: sourceLines))
             let key = finding.span.file + "\u{0}" + hash
             let n = (seen[key] ?? 0) + 1
             seen[key] = n

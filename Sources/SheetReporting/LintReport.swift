@@ -16,8 +16,9 @@ public enum ReportLanguage: String, Sendable, Hashable, CaseIterable {
 /// path as the user named it). Reporters print them through `ArtifactPath`, which makes
 /// absolute paths under `root` repo-relative and leaves relative paths relative.
 public struct LintReport: Sendable {
-    /// Findings in output order (already sorted by file, line, column, rule id).
-    public var findings: [Finding]
+    /// Findings in output order (already sorted by file, line, column, rule id), stored
+    /// compactly (`FindingList`): reporters read each once, as they write it.
+    public var findings: FindingList
     /// Metadata of every rule that ran, in the order SARIF `rules[]` should list them.
     public var rules: [ReportedRule]
     /// Sheet files read, in input order (including those with no findings).
@@ -36,7 +37,7 @@ public struct LintReport: Sendable {
     public var sourceLines: [String: [String]]
     /// Findings the gate counted but `--quiet` does not show (below error level); the
     /// summary counts them. Empty without `--quiet`.
-    public var hidden: [Finding] = []
+    public var hidden: FindingList = []
     /// The gate's verdict; nil when no gate applies (`--write-baseline`, library use).
     public var gate: GateVerdict?
     /// The stage each file was checked at and how it was chosen, keyed like `files`. JSON
@@ -50,6 +51,15 @@ public struct LintReport: Sendable {
 
     /// Creates a report. `findings` must already be in output order.
     public init(findings: [Finding], rules: [ReportedRule], files: [String],
+                language: ReportLanguage = .ja, root: String? = nil, toolVersion: String,
+                informationURI: String = LintReport.defaultInformationURI,
+                sourceLines: [String: [String]] = [:], stages: [String: ResolvedStage] = [:]) {
+        self.init(findingList: FindingList(findings), rules: rules, files: files, language: language, root: root,
+                  toolVersion: toolVersion, informationURI: informationURI, sourceLines: sourceLines, stages: stages)
+    }
+
+    /// Creates a report of findings already stored compactly, in output order.
+    public init(findingList findings: FindingList, rules: [ReportedRule], files: [String],
                 language: ReportLanguage = .ja, root: String? = nil, toolVersion: String,
                 informationURI: String = LintReport.defaultInformationURI,
                 sourceLines: [String: [String]] = [:], stages: [String: ResolvedStage] = [:]) {
@@ -69,7 +79,7 @@ public struct LintReport: Sendable {
 
     /// The number of findings of `severity`, shown or hidden by `--quiet`.
     public func count(_ severity: Severity) -> Int {
-        (findings + hidden).reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        findings.count(severity) + hidden.count(severity)
     }
 
     /// A finding's message in the report's language.
@@ -78,7 +88,7 @@ public struct LintReport: Sendable {
     /// Files in report order: `files`, then any file that only findings mention (sorted).
     var allFiles: [String] {
         let known = Set(files)
-        let extra = Set(findings.map(\.span.file)).subtracting(known).sorted()
+        let extra = Set(findings.distinctFiles).subtracting(known).sorted()
         return files + extra
     }
 }

@@ -24,6 +24,14 @@ public enum SARIFReporter {
 
     /// Renders the report; ends with a newline.
     public static func render(_ report: LintReport) -> String {
+        var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// `render(report)`, written into `out` as it is made: artifacts and results one at a time.
+    public static func render<Out: TextOutputStream>(_ report: LintReport, to out: inout Out) {
+        let files = report.allFiles
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver(report))])),
         ]
@@ -44,14 +52,14 @@ public enum SARIFReporter {
         run += [
             ("language", .string(report.language.rawValue)),
             ("columnKind", .string("unicodeCodePoints")),
-            ("artifacts", .array(report.allFiles.map { artifact($0, report) })),
-            ("results", .array(results(report))),
+            ("artifacts", .elements(JSONElements(count: files.count) { artifact(files[$0], report) })),
+            ("results", results(report)),
         ]
-        return JSONValue.object([
+        JSONValue.object([
             ("$schema", .string(schemaURI)),
             ("version", .string("2.1.0")),
             ("runs", .array([.object(run)])),
-        ]).rendered
+        ]).write(to: &out)
     }
 
     /// SARIF `level` of a severity: `info` is `note`.
@@ -63,11 +71,15 @@ public enum SARIFReporter {
         }
     }
 
-    private static func results(_ report: LintReport) -> [JSONValue] {
+    /// One result per finding, each made as it is written.
+    private static func results(_ report: LintReport) -> JSONValue {
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = i }
-        let fingerprints = LineFingerprint.primaryLocationLineHashes(report)
-        return zip(report.findings, fingerprints).map { finding, fingerprint in
+        let fingerprints = LineFingerprint.Counter(report)
+        let findings = report.findings
+        return .elements(JSONElements(count: findings.count) { n in
+            let finding = findings[n]
+            let fingerprint = fingerprints.next(finding)
             var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleId))]
             if let index = ruleIndex[finding.ruleId] { members.append(("ruleIndex", .int(index))) }
             members += [
@@ -81,7 +93,7 @@ public enum SARIFReporter {
                 ("properties", .object([("modelPath", .string(finding.path))])),
             ]
             return .object(members)
-        }
+        })
     }
 
     /// One artifact; a sheet's stage goes in its property bag (`stage`, `stageSource`).

@@ -14,24 +14,29 @@ public enum TextReporter {
     /// get theirs after the last finding, in `files` order. Notes are not counted.
     public static func render(_ report: LintReport) -> String {
         var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// `render(report)`, written into `out` line by line.
+    public static func render<Out: TextOutputStream>(_ report: LintReport, to out: inout Out) {
         var noted = Set<String>()
         func note(_ path: String) {
             guard report.stageNotes, noted.insert(path).inserted, let stage = report.stages[path],
                   let line = StageNote.line(file: TerminalText.escaped(ArtifactPath(path, root: report.root).display), stage: stage,
                                             english: report.language.isEnglish) else { return }
-            out += line + "\n"
+            out.write(line + "\n")
         }
         for finding in report.findings {
             note(finding.span.file)
             let file = TerminalText.escaped(ArtifactPath(finding.span.file, root: report.root).display)
             let message = TerminalText.escaped(oneLine(report.message(finding)))
-            out += "\(file):\(finding.span.start.line):\(finding.span.start.column): "
-                + "\(finding.severity.rawValue): \(message) [\(TerminalText.escaped(finding.ruleId))]\n"
+            out.write("\(file):\(finding.span.start.line):\(finding.span.start.column): "
+                + "\(finding.severity.rawValue): \(message) [\(TerminalText.escaped(finding.ruleId))]\n")
         }
         for file in report.files { note(file) }
-        out += summary(report) + "\n"
-        if let line = report.gate?.line(report.language) { out += line + "\n" }
-        return out
+        out.write(summary(report) + "\n")
+        if let line = report.gate?.line(report.language) { out.write(line + "\n") }
     }
 
     /// `2 個のエラー、1 個の警告、0 個の情報（3 ファイル）` or

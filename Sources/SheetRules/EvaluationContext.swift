@@ -34,8 +34,8 @@ struct EvaluationContext: Sendable {
         var en = common.merging(values) { $1 }
         en.merge(valuesEn) { $1 }
         var span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
-        if let focus, let source, let region = match.span, let text = match.node.text,
-           let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.node.span != nil,
+        if let focus, let source, let region = match.span, let text = match.text,
+           let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
                                         source: source.lines) {
             span = exact
         }
@@ -67,20 +67,20 @@ struct EvaluationContext: Sendable {
 
     static func commonValues(_ match: Match) -> [String: String] {
         let path = match.path
-        var v: [String: String] = ["path": path.description, "value": displayValue(match.node)]
-        if path.lastKey == "number", let t = match.node.text { v["number"] = t } else { v["number"] = match.nearest("number") }
+        var v: [String: String] = ["path": path.description, "value": displayValue(match)]
+        if path.lastKey == "number", let t = match.text { v["number"] = t } else { v["number"] = match.nearest("number") }
         v["code"] = match.nearest("code")
         v["title"] = match.nearest("title")
         v["written"] = match.nearest("written")
         // {goal}: the number of the goal (the element of a *Goals array) the match is in.
         if case .key(let first)? = path.components.first, first.hasSuffix("Goals"), match.depth >= 2 {
-            v["goal"] = match.ancestor(atDepth: 2)?.node["number"]?.text
+            v["goal"] = match.ancestor(atDepth: 2)?["number"]?.text
         }
         return v.compactMapValues { $0 }
     }
 
     /// The text shown for `{value}`.
-    static func displayValue(_ node: ModelNode) -> String {
+    static func displayValue(_ node: Match) -> String {
         if let t = node.text { return t }
         for key in ["written", "code", "text", "title"] {
             if let t = node[key]?.text, !t.isEmpty { return t }

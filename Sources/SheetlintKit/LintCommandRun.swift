@@ -38,12 +38,38 @@ public struct CommandOutcome: Sendable {
     public var exitCode: Int32
 }
 
+/// Where `runLint` writes a report meant for standard output as it renders it, instead of
+/// returning it whole in `CommandOutcome.stdout`.
+public struct LintConsole {
+    /// Receives the report's bytes (`ReportStream.fileDescriptor(1)` for standard output).
+    public var output: ReportStream
+    /// Prints a line to standard error: the lines that come before the report are printed
+    /// before it is written (the others are returned in `CommandOutcome.stderr`).
+    public var error: (String) -> Void
+
+    public init(output: ReportStream, error: @escaping (String) -> Void) {
+        self.output = output
+        self.error = error
+    }
+}
+
 extension Sheetlint {
     /// One whole `lint` run: read and evaluate, apply the baseline, decide the gate, render.
+    /// The report is returned in `CommandOutcome.stdout` (or written to `--output`).
     public static func runLint(_ request: LintRequest) -> CommandOutcome {
+        runLint(request, console: nil)
+    }
+
+    /// `runLint(request)`, with a report for standard output written to `console` as it is
+    /// rendered; `CommandOutcome.stdout` is then empty.
+    public static func runLint(_ request: LintRequest, console: LintConsole?) -> CommandOutcome {
         var options = request.lint
         // Only SARIF fingerprints and baselines read the sheets' lines again.
         options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        // Only the report's messages are kept, and the Japanese ones that baselines and
+        // SARIF fingerprints read (as text when a line is unknown).
+        options.messages = LintOptions.KeptMessages(language: request.language.flatMap { ConfigLanguage(rawValue: $0.rawValue) },
+                                                    japanese: options.keepSourceLines)
         // An output that is an input would destroy it: refuse before reading anything.
         let outputs = [("--output", request.outputPath), ("--write-baseline", request.writeBaselinePath)]
             .compactMap { option, path in path.map { (option: option, path: $0) } }
@@ -76,7 +102,7 @@ extension Sheetlint {
         let root = FileManager.default.currentDirectoryPath
         if let path = request.writeBaselinePath {
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let baseline = Baseline(findings: result.findings, sourceLines: result.sourceLines, directory: directory)
+            let baseline = Baseline(findings: Array(result.findings), sourceLines: result.sourceLines, directory: directory)
             do {
                 try AtomicOutput.write(baseline.rendered(), to: path)
             } catch {
@@ -88,7 +114,8 @@ extension Sheetlint {
             do {
                 let baseline = try Baseline.load(path: path)
                 let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-                result.findings = baseline.filter(result.findings, sourceLines: result.sourceLines, directory: directory).new
+                let new = baseline.filter(Array(result.findings), sourceLines: result.sourceLines, directory: directory).new
+                result.findings = FindingList(new, languages: result.findings.languages, texts: result.findings.texts)
             } catch let error as LintError {
                 stderr.append("sheetlint: " + error.text(english: english))
                 return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
@@ -100,17 +127,28 @@ extension Sheetlint {
         var exitCode: Int32 = verdict?.passed == false ? 1 : 0
         if !result.errors.isEmpty { exitCode = 2 }
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
-        var report = LintReport(findings: shown, rules: reportedRules(result.rules), files: result.files,
+        var report = LintReport(findingList: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
                                 sourceLines: result.sourceLines, stages: result.stages)
         report.stageNotes = !request.gate.quiet
         // --quiet hides findings, never the count or the reason the gate failed.
         if request.gate.quiet { report.hidden = result.findings.filter { $0.severity != .error } }
         report.gate = verdict
-        let text = request.format.render(report)
-        guard let output = request.outputPath else { return CommandOutcome(stdout: text, stderr: stderr, exitCode: exitCode) }
+        guard let output = request.outputPath else {
+            guard let console else { return CommandOutcome(stdout: request.format.render(report), stderr: stderr, exitCode: exitCode) }
+            for line in stderr { console.error(line) }
+            var stream = console.output
+            request.format.render(report, to: &stream)
+            stream.finish()
+            return CommandOutcome(stdout: "", stderr: [], exitCode: exitCode)
+        }
         do {
-            try AtomicOutput.write(text, to: output)
+            // Written as it is rendered into a temporary that becomes the file only when complete.
+            let file = try AtomicOutput.open(output)
+            var stream = ReportStream { file.write($0) }
+            request.format.render(report, to: &stream)
+            stream.finish()
+            try file.commit()
         } catch {
             stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
             return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
@@ -142,7 +180,7 @@ extension Sheetlint {
         do {
             let baseline = try Baseline.load(path: path)
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let matched = baseline.filter(result.findings, sourceLines: result.sourceLines, directory: directory).matched
+            let matched = baseline.filter(Array(result.findings), sourceLines: result.sourceLines, directory: directory).matched
             try AtomicOutput.write(Baseline(entries: matched).rendered(), to: path)
             let dropped = baseline.entries.count - matched.count
             let summary = english ? "\(path): kept \(matched.count) entries, dropped \(dropped)\n"

@@ -23,11 +23,20 @@ public struct LintGate: Sendable, Hashable {
 
     /// Every condition `findings` (those not hidden by a baseline, shown or not) fail.
     public func verdict(for findings: [Finding]) -> GateVerdict {
+        verdict(severities: findings.map(\.severity))
+    }
+
+    /// The same for findings stored compactly (their severities are read, nothing is built).
+    public func verdict(for findings: FindingList) -> GateVerdict {
+        verdict(severities: findings.indices.lazy.map { findings.severity(at: $0) })
+    }
+
+    private func verdict(severities: some Collection<Severity>) -> GateVerdict {
         var reasons: [GateVerdict.Reason] = []
         // Severity is ordered most serious first: error < warning < info.
-        let failing = findings.filter { $0.severity <= failOn }.count
+        let failing = severities.filter { $0 <= failOn }.count
         if failing > 0 { reasons.append(.failOn(failOn, count: failing)) }
-        let warnings = findings.filter { $0.severity == .warning }.count
+        let warnings = severities.filter { $0 == .warning }.count
         if let max = maxWarnings, warnings > max { reasons.append(.maxWarnings(limit: max, count: warnings)) }
         return GateVerdict(failOn: failOn, maxWarnings: maxWarnings, reasons: reasons)
     }

@@ -33,6 +33,22 @@ public struct LintOptions: Sendable {
     /// `--stage`: nil lets each sheet's configuration decide (else inference); `auto`
     /// infers the stage from every sheet's content whatever the configuration says.
     public var stage: StageChoice?
+    /// The messages the findings keep (`LintResult.findings`); nil keeps both languages.
+    public var messages: KeptMessages?
+
+    /// Which messages of the findings a run keeps: those of the report's language
+    /// (`language`, else the configuration's, else Japanese), and Japanese as well when
+    /// `japanese` (baselines and SARIF fingerprints read it). A run over 20,000 sheets holds
+    /// 220,000 findings until they are reported; the other language would be a fifth of that.
+    public struct KeptMessages: Sendable, Hashable {
+        public var language: ConfigLanguage?
+        public var japanese: Bool
+
+        public init(language: ConfigLanguage?, japanese: Bool) {
+            self.language = language
+            self.japanese = japanese
+        }
+    }
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
@@ -54,8 +70,9 @@ public struct LintResult: Sendable {
     public var rules: RuleSet
     /// Sheet files read, in input order.
     public var files: [String]
-    /// Findings sorted by file, line, column, rule id.
-    public var findings: [Finding]
+    /// Findings sorted by file, line, column, rule id; only the messages
+    /// `LintOptions.messages` asks for are kept.
+    public var findings: FindingList
     /// Unusable input, rules or options (rule errors included).
     public var errors: [LintError]
     /// Rule and configuration errors: with any, no file is read.
@@ -136,33 +153,46 @@ extension Sheetlint {
         // One table for the texts the cross-sheet stage keeps of every sheet: titles, codes
         // and paths repeat from sheet to sheet and are then stored once.
         let crossStrings = StringTable()
-        let perFile: [Result<FileOutcome, ReadError>] = parallelMap(jobs, jobs: options.jobs) { path, config in
+        // Each sheet's findings are stored compactly as soon as they are made (`FindingList`),
+        // with only the messages the report needs, their rule ids, files and paths in one table.
+        let languages = options.messages.map { kept -> MessageLanguages in
+            let language = kept.language ?? configLanguage ?? .ja
+            return kept.japanese ? [.ja, language == .en ? .en : .ja] : language == .en ? .en : .ja
+        } ?? .both
+        let texts = FindingTexts()
+        let notRunSets = SharedSets()
+        let evaluate: @Sendable (String, EffectiveConfig) -> Result<FileOutcome, ReadError> = { path, config in
             defer { counter?.read(path) }
             do {
                 var read = options.read
                 read.fiscalYear = options.read.fiscalYear ?? config.fiscalYear
                 let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
-                let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
+                // The rules read the sheet's flat tree only: the model is released once the
+                // tree is built, unless asked for (on a sheet of 870,000 items, a third of
+                // the peak), and the cross-sheet stage gets only what its rules select.
+                let sheet = try ReadSheet(decoded: decoded, path: path, options: read, config: config,
+                                         stage: options.stage, keep: options.keepSheets)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
-                let stage = config.stage(of: sheet, option: options.stage)
+                let stage = sheet.stage
                 let source = SheetSource(text: decoded.text)
                 // One flat tree and selection cache for the sheet's rules and its cross-sheet input.
-                var selection = SelectionCache(tree: SheetTree(flattening: sheet.tree))
-                let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source, selection: &selection)
-                    + ReaderNotes.findings(sheet.notes)
+                var selection = SelectionCache(tree: sheet.tree)
+                let raw = RuleEngine.evaluate(ruleSet, file: sheet.file, stage: stage.stage, source: source, selection: &selection)
+                    + sheet.noteFindings
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
                 let lines = keepLines ? source.lines.map(String.init) : []
-                // The model itself is dropped here unless asked for: the cross-sheet stage
-                // gets only what its rules select (a run over 20,000 sheets kept them all).
-                return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions,
-                                            cross: CrossSheetEngine.input(rules, from: sheet, strings: crossStrings, selection: &selection),
-                                            sheet: options.keepSheets ? sheet : nil,
-                                            findings: raw, lines: lines, stage: stage, notRun: notRun))
+                let cross = CrossSheetEngine.input(rules, file: sheet.file, fiscalYear: sheet.fiscalYear, strings: crossStrings,
+                                                   selection: &selection)
+                return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions, cross: cross,
+                                            sheet: sheet.sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
                 return .failure(ReadError(.unreadable, file: path, message: "\(error)", messageEn: "\(error)"))
             }
+        }
+        var perFile = parallelMap(jobs, jobs: options.jobs) { job in
+            evaluate(job.0, job.1).map { $0.compacted(languages: languages, texts: texts, notRunSets: notRunSets) }
         }
         // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
         // after the per-sheet rules; their findings then go through each sheet's
@@ -170,19 +200,22 @@ extension Sheetlint {
         let sheetsRead = perFile.compactMap { try? $0.get().cross }
         var crossFindings: [String: [Finding]] = [:]
         for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) { crossFindings[finding.span.file, default: []].append(finding) }
-        var findings: [Finding] = []
+        var findings = FindingList(languages: languages, texts: texts)
         var sheets: [Sheet] = []
         var sourceLines: [String: [String]] = [:]
         var stages: [String: ResolvedStage] = [:]
         var skipped = Set<String>()
-        for ((path, config), result) in zip(jobs, perFile) {
+        for (n, (path, config)) in jobs.enumerated() {
+            // Each outcome is released once its findings are taken: they are never held twice.
+            let result = perFile[n]
+            perFile[n] = .failure(Self.taken)
             switch result {
             case .success(let outcome):
-                let raw = outcome.findings + (crossFindings[outcome.file] ?? [])
+                let raw = Array(outcome.stored ?? FindingList(outcome.findings)) + (crossFindings[outcome.file] ?? [])
                 let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.suppressions, knownRules: knownRules,
                                                            notRun: outcome.notRun)
                 let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
-                findings += kept
+                for finding in kept { findings.append(finding) }
                 if let notice { notices.append(notice) }
                 stages[path] = outcome.stage
                 if let sheet = outcome.sheet { sheets.append(sheet) }
@@ -227,6 +260,9 @@ extension Sheetlint {
 }
 
 extension Sheetlint {
+    /// What is left in `lint`'s table of outcomes once one has been taken.
+    private static let taken = ReadError(.unreadable, file: "", message: "", messageEn: "")
+
     /// A file's findings cut to `ResourceLimits.maxFindingsPerFile` (the first ones in
     /// output order), with a notice when any were cut; the run still fails on the ones
     /// kept. Each rule already stops at the limit plus one (`FindingCap`), so the count in
@@ -238,6 +274,31 @@ extension Sheetlint {
         return (Array(findings.sorted().prefix(limit)), LintError(
             message: "\(path): 指摘が上限の \(limit) 件を超えたため、最初の \(limit) 件だけを報告します（\(count) 件まで数えました）",
             messageEn: "\(path): more than \(limit) findings; only the first \(limit) are reported (\(count) counted; the limit per file)"))
+    }
+}
+
+/// What linting needs of one sheet once it is read: its flat tree and a few fields. The
+/// `Sheet` is a local of `init`, so it is released when the tree is built (unless `keep`).
+private struct ReadSheet {
+    let tree: SheetTree
+    let file: String
+    let fiscalYear: Int?
+    let suppressions: [Suppression]
+    let noteFindings: [Finding]
+    let stage: ResolvedStage
+    /// The sheet itself, only when `LintOptions.keepSheets` asks for it.
+    let sheet: Sheet?
+
+    init(decoded: DecodedText, path: String, options: ReadOptions, config: EffectiveConfig, stage option: StageChoice?,
+         keep: Bool) throws {
+        let sheet = try SheetReader.read(decoded: decoded, path: path, options: options)
+        stage = config.stage(of: sheet, option: option)
+        tree = SheetTree(sheet)
+        file = sheet.file
+        fiscalYear = sheet.fiscalYear
+        suppressions = sheet.suppressions
+        noteFindings = ReaderNotes.findings(sheet.notes)
+        self.sheet = keep ? sheet : nil
     }
 }
 
@@ -254,6 +315,34 @@ private struct FileOutcome: Sendable {
     var stage: ResolvedStage
     /// Rules that did not run at the sheet's stage (their suppressions are not unused).
     var notRun: Set<String>
+    /// `findings`, sorted and stored compactly (`compacted`); `findings` is then empty.
+    var stored: FindingList? = nil
+
+    /// This outcome with its findings sorted (on every key, both messages) and stored
+    /// compactly, and its `notRun` set shared with the other sheets that have the same.
+    /// The sheet's later filters sort stably, so findings alike but for a message not kept
+    /// stay in this order.
+    func compacted(languages: MessageLanguages, texts: FindingTexts, notRunSets: SharedSets) -> FileOutcome {
+        var outcome = self
+        outcome.stored = FindingList(findings.sorted(), languages: languages, texts: texts)
+        outcome.findings = []
+        outcome.notRun = notRunSets.shared(notRun)
+        return outcome
+    }
+}
+
+/// One stored copy of each distinct set: most sheets of a run leave out the same rules.
+private final class SharedSets: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sets = Set<Set<String>>()
+
+    func shared(_ set: Set<String>) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = sets.firstIndex(of: set) { return sets[known] }
+        sets.insert(set)
+        return set
+    }
 }
 
 /// Counts the files read across worker threads for `LintOptions.progress`.

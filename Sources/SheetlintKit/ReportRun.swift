@@ -78,7 +78,7 @@ extension Sheetlint {
                 let resolved = result.stages[sheet.file] ?? ResolvedStage(.inferred(from: sheet), source: .inferred)
                 return AuditInput.StagedSheet(sheet: sheet, stage: resolved.stage, stageSource: resolved.source)
             },
-            findings: result.findings, catalogs: result.catalogs, language: language, root: root,
+            findings: Array(result.findings), catalogs: result.catalogs, language: language, root: root,
             outputDirectory: outDirectory, toolVersion: SheetlintVersion.current)
         let report = AuditReport(input)
         var files: [(name: String, text: String)] = [("report.json", report.json)]

@@ -77,7 +77,8 @@ struct LintCommand: ParsableCommand {
 
     /// Runs `request`, prints its report and messages, and returns the exit status.
     static func perform(_ request: LintRequest) -> Int32 {
-        let outcome = Sheetlint.runLint(request)
+        // The report goes to standard output as it is rendered, after the lines for standard error before it.
+        let outcome = Sheetlint.runLint(request, console: LintConsole(output: .fileDescriptor(1), error: { printError($0) }))
         for line in outcome.stderr { printError(line) }
         print(outcome.stdout, terminator: "")
         return outcome.exitCode

@@ -52,4 +52,27 @@ final class AtomicOutputTests: XCTestCase {
         XCTAssertEqual(mode?.intValue, 0o600)
     }
 
+    /// A report written piece by piece (`open`, `File.write`, `commit`): until `commit`
+    /// the destination keeps its old content and no other name appears beside it; a file
+    /// dropped (`discard`, or released) leaves the destination as it was.
+    func testPiecewiseOutputReplacesOnlyWhenCommitted() throws {
+        let path = dir.appendingPathComponent("report.json").path
+        try AtomicOutput.write("old", to: path)
+        let file = try AtomicOutput.open(path)
+        for piece in ["{", "\"a\": 1", "}"] { Array(piece.utf8).withUnsafeBytes { _ = file.write($0) } }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old")
+        XCTAssertEqual(try entries(), ["report.json"])
+        try file.commit()
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{\"a\": 1}")
+
+        let dropped = try AtomicOutput.open(path)
+        Array("partial".utf8).withUnsafeBytes { _ = dropped.write($0) }
+        dropped.discard()
+        do {
+            let released = try AtomicOutput.open(path)
+            Array("partial".utf8).withUnsafeBytes { _ = released.write($0) }
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{\"a\": 1}")
+        XCTAssertEqual(try entries(), ["report.json"])
+    }
 }

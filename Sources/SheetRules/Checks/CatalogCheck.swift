@@ -57,7 +57,7 @@ struct CatalogCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         guard let catalog = context.catalogs[catalogId] ?? self.catalog else { return [] }
         return matches.compactMap { match in
-            guard let k = match.descend(key)?.node.text, !k.isEmpty else { return nil }
+            guard let k = match.descend(key)?.text, !k.isEmpty else { return nil }
             if let ignore, ignore.matches(TextNormalization.normalize(k)) { return nil }
             var values = ["catalog": catalog.name, "key": k]
             let status = catalog.status(of: k)
@@ -68,7 +68,7 @@ struct CatalogCheck: Check {
             case (.unverified, .unknown) where values["suggestion"] != nil:
                 return context.finding(match, values)
             case (.known(let entry?), .titleMismatch):
-                guard let written = match.descend(title)?.node.text, !written.isEmpty,
+                guard let written = match.descend(title)?.text, !written.isEmpty,
                       !catalog.titleMatches(written, entry: entry), let expected = entry.title else { return nil }
                 return context.finding(match, values.merging(["expected": expected]) { $1 })
             default:

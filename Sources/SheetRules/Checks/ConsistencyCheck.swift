@@ -37,7 +37,7 @@ struct ConsistencyCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         // Each leaf's text as written, its UTF-16 units made once for every variant.
         let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in
-            leaf.node.text.map { (leaf, context.texts.written(leaf, $0)) }
+            leaf.text.map { (leaf, context.texts.written(leaf, $0)) }
         }
         return groups.compactMap { group in
             var counts = Array(repeating: 0, count: group.variants.count)

@@ -29,24 +29,24 @@ struct TimingCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
-            if skipUnnumbered, match.node["number"]?.text == nil { return nil }
-            return hasTiming(match.node) ? nil : context.finding(match)
+            if skipUnnumbered, match["number"]?.text == nil { return nil }
+            return hasTiming(match) ? nil : context.finding(match)
         }
     }
 
-    func hasTiming(_ node: ModelNode) -> Bool {
-        switch node.value {
-        case .string(let s):
-            let t = TextNormalization.normalize(s)
+    func hasTiming(_ node: Match) -> Bool {
+        switch node.kind {
+        case .string:
+            let t = TextNormalization.normalize(node.text ?? "")
             return timing.contains { $0.matches(t) }
-        case .array(let nodes):
-            return nodes.contains(where: hasTiming)
-        case .object(let members):
-            return members.contains { member in
-                if member.key == entries, case .array(let a) = member.node.value, a.contains(where: { !$0.isEmptyValue }) {
+        case .array:
+            return node.elements.contains(where: hasTiming)
+        case .object:
+            return node.members.contains { member in
+                if member.key == entries, member.match.kind == .array, member.match.elements.contains(where: { !$0.isEmptyValue }) {
                     return true
                 }
-                return hasTiming(member.node)
+                return hasTiming(member.match)
             }
         default:
             return false

@@ -68,44 +68,67 @@ struct TitleConflictCheck: SheetsCheck {
     /// Each selected node's candidate keys, then its title (`SelectedSheet.member`).
     var memberKeys: [String] { keys + [title] }
 
+    /// One citation, as small as it can be: a run over 20,000 sheets holds about 480,000
+    /// of them at once. Its key and title are worked out again (`written`) only for the
+    /// citations reported.
     private struct Citation {
-        var sheet: Int
-        var site: CrossSheetSite
-        var key: String
-        var title: String
-        var titleKey: String
+        /// Index in `sheets`.
+        var sheet: Int32
+        /// Index in the sheet's `sites`.
+        var site: Int32
+        /// The title as `titleKey`, interned (`Interned`): equal ids are equal keys.
+        var titleKey: Int32
+    }
+
+    /// Texts numbered in order of first appearance; equal texts (`String` equality, as a
+    /// dictionary key compares them) get the same number.
+    private struct Interned {
+        private var ids: [String: Int32] = [:]
+        mutating func id(_ text: String) -> Int32 {
+            if let known = ids[text] { return known }
+            let id = Int32(ids.count)
+            ids[text] = id
+            return id
+        }
+    }
+
+    /// The key (normalized) and the title written at site `n` of `entry`, when both are
+    /// there; nil when the site is not a citation this check compares.
+    private func written(_ entry: SelectedSheet, _ n: Int) -> (key: String, title: String)? {
+        let count = keys.count + 1
+        guard let k = keys.indices.first(where: { entry.member(n, $0, of: count) != nil }),
+              let written = entry.member(n, k, of: count) ?? nil,
+              let titleText = entry.member(n, keys.count, of: count) ?? nil else { return nil }
+        return (TextNormalization.normalize(written).trimmingCharacters(in: .whitespaces), titleText)
     }
 
     func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding] {
-        var groups: [String: [Citation]] = [:]
-        var order: [String] = []
-        let count = keys.count + 1
+        // Citations by group (the array and the key), groups in order of first appearance.
+        var groups: [[Citation]] = []
+        var groupIds = Interned()
+        var titleKeys = Interned()
         for (index, entry) in sheets.enumerated() {
-            for (n, site) in entry.sites.enumerated() {
-                guard let k = keys.indices.first(where: { entry.member(n, $0, of: count) != nil }),
-                      let written = entry.member(n, k, of: count) ?? nil,
-                      let titleText = entry.member(n, keys.count, of: count) ?? nil else { continue }
-                let key = TextNormalization.normalize(written).trimmingCharacters(in: .whitespaces)
+            for n in entry.sites.indices {
+                guard let (key, titleText) = written(entry, n) else { continue }
                 let titleKey = TextNormalization.titleKey(titleText)
                 guard !key.isEmpty, !titleKey.isEmpty, !(ignore?.matches(key) ?? false) else { continue }
-                let group = (entry.strings[site.arrayKey] ?? "") + "\u{1F}" + key
-                if groups[group] == nil { order.append(group) }
-                groups[group, default: []].append(Citation(sheet: index, site: site, key: key, title: titleText, titleKey: titleKey))
+                let group = Int(groupIds.id((entry.strings[entry.sites[n].arrayKey] ?? "") + "\u{1F}" + key))
+                if group == groups.count { groups.append([]) }
+                groups[group].append(Citation(sheet: Int32(index), site: Int32(n), titleKey: titleKeys.id(titleKey)))
             }
         }
         var findings: [Finding] = []
-        for group in order {
-            let citations = groups[group] ?? []
+        for citations in groups {
             // Sheets per title; the reference is the title most sheets write.
-            var sheetsByTitle: [String: Set<Int>] = [:]
-            var firstByTitle: [String: Citation] = [:]
+            var sheetsByTitle: [Int32: Set<Int32>] = [:]
+            var firstByTitle: [Int32: Citation] = [:]
             for c in citations {
                 sheetsByTitle[c.titleKey, default: []].insert(c.sheet)
                 if firstByTitle[c.titleKey] == nil { firstByTitle[c.titleKey] = c }
             }
             guard sheetsByTitle.count > 1 else { continue }
             // Titles in order of first appearance; the most-written ones are the references.
-            let titles = citations.map(\.titleKey).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let titles = citations.map(\.titleKey).reduce(into: [Int32]()) { if !$0.contains($1) { $0.append($1) } }
             let most = titles.map { sheetsByTitle[$0]?.count ?? 0 }.max() ?? 0
             let references = titles.filter { sheetsByTitle[$0]?.count == most }
             // With one reference, the citations with another title are reported; on a tie
@@ -116,10 +139,13 @@ struct TitleConflictCheck: SheetsCheck {
                       references.count > 1 || !references.contains(c.titleKey),
                       let shown = firstByTitle[reference],
                       !(sheetsByTitle[reference] ?? []).subtracting([c.sheet]).isEmpty else { continue }
-                let shownSpan = shown.site.span(sheets[shown.sheet].strings)
-                let location = "\(shownSpan?.file ?? sheets[shown.sheet].file):\(shownSpan?.start.line ?? 1)"
-                findings.append(context.finding(sheets[c.sheet], c.site, [
-                    "key": c.key, "expected": shown.title, "other": location,
+                let (shownSheet, cited) = (sheets[Int(shown.sheet)], sheets[Int(c.sheet)])
+                guard let expected = written(shownSheet, Int(shown.site))?.title,
+                      let key = written(cited, Int(c.site))?.key else { continue }
+                let shownSpan = shownSheet.sites[Int(shown.site)].span(shownSheet.strings)
+                let location = "\(shownSpan?.file ?? shownSheet.file):\(shownSpan?.start.line ?? 1)"
+                findings.append(context.finding(cited, cited.sites[Int(c.site)], [
+                    "key": key, "expected": expected, "other": location,
                 ]))
             }
         }
