@@ -96,8 +96,8 @@ struct EvaluationContext: Sendable {
 final class SheetTexts: @unchecked Sendable {
     /// By the leaf's string slot in its tree (`SheetTree.stringIndex`), not by node id: a
     /// sheet has far fewer strings than nodes (870,000 of 3.5 million on one hostile sheet).
-    private var written: [MatchText?] = []
-    private var normalized: [MatchText?] = []
+    @exclusivity(unchecked) private var written: [MatchText?] = []
+    @exclusivity(unchecked) private var normalized: [MatchText?] = []
 
     /// The text of the string node `leaf` as written (`text` is that text).
     func written(_ leaf: Match, _ text: String) -> MatchText {
@@ -130,4 +130,16 @@ final class SheetTexts: @unchecked Sendable {
         }
         return i
     }
+
+    /// `catalog.status(of: key)`, looked up once per sheet for the rules that share a
+    /// catalogue (unknown, unverified, title mismatch). A result reached while the rule's
+    /// regex budget ran out is not kept: another rule must meet the limit itself.
+    func status(of key: String, in catalog: Catalog) -> Catalog.Status {
+        let memoKey = catalog.id + "\u{1F}" + key
+        if let known = statuses[memoKey] { return known }
+        let status = catalog.status(of: key)
+        if !(RegexBudget.current?.isSpent ?? false) { statuses[memoKey] = status }
+        return status
+    }
+    @exclusivity(unchecked) private var statuses: [String: Catalog.Status] = [:]
 }
