@@ -57,21 +57,3 @@ public struct ModelNode: Sendable, Hashable {
         }
     }
 }
-
-extension ModelNode {
-    static func string(_ s: String?, _ span: SourceSpan? = nil) -> ModelNode {
-        s.map { ModelNode(.string($0), span: span) } ?? ModelNode(.null, span: span)
-    }
-    static func int(_ i: Int?, _ span: SourceSpan? = nil) -> ModelNode {
-        i.map { ModelNode(.int($0), span: span) } ?? ModelNode(.null, span: span)
-    }
-    static func field(_ f: Field?) -> ModelNode {
-        string(f?.text, f?.span)
-    }
-    static func object(_ members: [(String, ModelNode)], _ span: SourceSpan?) -> ModelNode {
-        ModelNode(.object(members.map { Member($0.0, $0.1) }), span: span)
-    }
-    static func array(_ nodes: [ModelNode], _ span: SourceSpan? = nil) -> ModelNode {
-        ModelNode(.array(nodes), span: span)
-    }
-}

@@ -1,53 +1,157 @@
-/// A sheet's model tree flattened into parallel arrays, one slot per node, numbered depth
-/// first: a node's id is smaller than every id below it, and its descendants are exactly the
-/// ids `id + 1 ..< end(id)`. So "b is under a" is two comparisons, "every node under a" one
+/// A sheet's model tree as parallel arrays, one slot per node, numbered depth first: a
+/// node's id is smaller than every id below it, and its descendants are exactly the ids
+/// `id + 1 ..< end(id)`. So "b is under a" is two comparisons, "every node under a" one
 /// contiguous range, and document order is the order of ids.
 ///
-/// Built once per sheet for rule evaluation and then only read, so it is immutable and
+/// Each node is a few integers (kind, parent, end, key or position, span, value): texts
+/// are indices into one string list, spans into one table of 32-bit positions with the file
+/// named once. Built once per sheet for rule evaluation, straight from the `Sheet`
+/// (`init(_:)`, no `ModelNode` tree in between), and then only read, so it is immutable and
 /// shared freely between the matches that point into it. Ids mean something only within
 /// one tree: never store them (baselines keep fingerprints and path strings).
 public final class SheetTree: Sendable {
-    /// The node at each id (its subtree as a value; arrays inside share storage).
-    public let nodes: [ModelNode]
+    /// What a node holds.
+    public enum Kind: UInt8, Sendable {
+        case object, array, string, int, bool, null
+    }
+
+    /// The kind of each node (low bits), with `ownSpanFlag` set when it has a span of its own.
+    private let tags: [UInt8]
     /// The parent's id; -1 for the root.
     public let parents: [Int32]
     /// One past the last id under each node.
     public let ends: [Int32]
-    /// The member key, as an index into `keys`; -1 for array elements and the root.
-    public let keyIndex: [Int32]
-    /// The position in the parent array; -1 for object members and the root.
-    public let ordinals: [Int32]
-    /// The node itself when it has a span, else its nearest ancestor with one; -1 when none has.
-    public let spanOwners: [Int32]
-    /// Every distinct member key of the tree.
+    /// The member key of an object's member (an index into `keys`), the position of an
+    /// array's element; -1 for the root.
+    private let slots: [Int32]
+    /// The index in `spans` of the node's own span, else of its nearest ancestor's; -1 when
+    /// none has one.
+    private let spanRefs: [Int32]
+    /// A string's index in `strings`, an int's value, a bool's 0 or 1.
+    private let payloads: [Int]
+    private let strings: [String]
+    /// Every distinct member key of the tree, in order of first appearance.
     public let keys: [String]
+    private let files: [String]
+    private let spans: [PackedSpan]
+
+    private static let ownSpanFlag: UInt8 = 0x80
+
+    /// The sheet's model (what `sheet.tree` holds) flattened in one depth-first pass over
+    /// the sheet, without building the `ModelNode` tree.
+    public convenience init(_ sheet: Sheet) {
+        var counter = Counter()
+        sheet.emit(into: &counter)
+        var b = Builder(reserving: counter)
+        sheet.emit(into: &b)
+        self.init(b)
+    }
 
     /// Flattens `root` in one depth-first pass.
-    public init(flattening root: ModelNode) {
-        var b = Builder()
-        b.add(root, parent: -1, key: -1, ordinal: -1, spanOwner: -1)
-        nodes = b.nodes
+    public convenience init(flattening root: ModelNode) {
+        var b = Builder(reserving: Counter())
+        b.add(root)
+        self.init(b)
+    }
+
+    private init(_ b: Builder) {
+        tags = b.tags
         parents = b.parents
         ends = b.ends
-        keyIndex = b.keyIndex
-        ordinals = b.ordinals
-        spanOwners = b.spanOwners
+        slots = b.slots
+        spanRefs = b.spanRefs
+        payloads = b.payloads
+        strings = b.strings
         keys = b.keys
+        files = b.files
+        spans = b.spans
     }
 
     /// The number of nodes.
-    public var count: Int { nodes.count }
+    public var count: Int { tags.count }
+
+    /// What node `id` holds.
+    public func kind(_ id: Int32) -> Kind { Kind(rawValue: tags[Int(id)] & ~Self.ownSpanFlag)! }
+
+    /// The member key of `id` in its parent object, as an index into `keys`; -1 for array
+    /// elements and the root.
+    public func keyIndex(_ id: Int32) -> Int32 {
+        let p = parents[Int(id)]
+        return p >= 0 && kind(p) == .object ? slots[Int(id)] : -1
+    }
 
     /// The member key of `id` in its parent object; nil for array elements and the root.
     public func key(_ id: Int32) -> String? {
-        let k = keyIndex[Int(id)]
+        let k = keyIndex(id)
         return k < 0 ? nil : keys[Int(k)]
     }
 
+    /// The position of `id` in its parent array; nil for object members and the root.
+    public func ordinal(_ id: Int32) -> Int? {
+        let p = parents[Int(id)]
+        return p >= 0 && kind(p) == .array ? Int(slots[Int(id)]) : nil
+    }
+
     /// True when the node holds a string.
-    public func isString(_ id: Int32) -> Bool {
-        if case .string = nodes[Int(id)].value { return true }
-        return false
+    public func isString(_ id: Int32) -> Bool { kind(id) == .string }
+
+    /// The string a string node holds; nil for other nodes.
+    public func string(_ id: Int32) -> String? {
+        kind(id) == .string ? strings[payloads[Int(id)]] : nil
+    }
+
+    /// The number of string nodes.
+    public var stringCount: Int { strings.count }
+
+    /// The slot of a string node among the tree's strings (`0 ..< stringCount`, in document
+    /// order); nil for other nodes. For per-string tables far smaller than per-node ones.
+    public func stringIndex(_ id: Int32) -> Int? {
+        kind(id) == .string ? payloads[Int(id)] : nil
+    }
+
+    /// The int an int node holds; nil for other nodes.
+    public func int(_ id: Int32) -> Int? {
+        kind(id) == .int ? payloads[Int(id)] : nil
+    }
+
+    /// The string, or the decimal form of an int; nil otherwise (as `ModelNode.text`).
+    public func text(_ id: Int32) -> String? {
+        switch kind(id) {
+        case .string: strings[payloads[Int(id)]]
+        case .int: String(payloads[Int(id)])
+        default: nil
+        }
+    }
+
+    /// True for null, empty strings, empty arrays, and objects whose members are all empty
+    /// (as `ModelNode.isEmptyValue`).
+    public func isEmptyValue(_ id: Int32) -> Bool {
+        switch kind(id) {
+        case .null: return true
+        case .string: return strings[payloads[Int(id)]].allSatisfy { $0.isWhitespace }
+        case .array: return children(id).allSatisfy { isEmptyValue($0) }
+        case .object:
+            return children(id).allSatisfy { c in
+                let k = key(c)
+                return k == "number" || k == "marker" || isEmptyValue(c)
+            }
+        case .int, .bool: return false
+        }
+    }
+
+    /// The node's own span; nil when it has none.
+    public func ownSpan(_ id: Int32) -> SourceSpan? {
+        tags[Int(id)] & Self.ownSpanFlag != 0 ? span(id) : nil
+    }
+
+    /// The node's own span, else its nearest ancestor's; nil when none has one.
+    public func span(_ id: Int32) -> SourceSpan? {
+        let ref = spanRefs[Int(id)]
+        guard ref >= 0 else { return nil }
+        let s = spans[Int(ref)]
+        return SourceSpan(file: files[Int(s.file)],
+                          start: SourcePosition(line: Int(s.startLine), column: Int(s.startColumn)),
+                          end: SourcePosition(line: Int(s.endLine), column: Int(s.endColumn)))
     }
 
     /// The children of `id`, in order: the first is `id + 1`, each next one starts where
@@ -56,9 +160,24 @@ public final class SheetTree: Sendable {
 
     /// The child of object node `id` with member key `key`.
     public func child(_ id: Int32, key: String) -> Int32? {
-        guard case .object = nodes[Int(id)].value else { return nil }
-        for c in children(id) where self.key(c) == key { return c }
+        guard kind(id) == .object else { return nil }
+        for c in children(id) where keys[Int(slots[Int(c)])] == key { return c }
         return nil
+    }
+
+    /// The subtree at `id` as a `ModelNode` value (equal to the node the tree was built
+    /// from). It copies the whole subtree: for tests and small nodes.
+    public func node(_ id: Int32) -> ModelNode {
+        let span = ownSpan(id)
+        switch kind(id) {
+        case .object:
+            return ModelNode(.object(children(id).map { ModelNode.Member(key($0)!, node($0)) }), span: span)
+        case .array: return ModelNode(.array(children(id).map { node($0) }), span: span)
+        case .string: return ModelNode(.string(strings[payloads[Int(id)]]), span: span)
+        case .int: return ModelNode(.int(payloads[Int(id)]), span: span)
+        case .bool: return ModelNode(.bool(payloads[Int(id)] != 0), span: span)
+        case .null: return ModelNode(.null, span: span)
+        }
     }
 
     /// The ids of a node's children.
@@ -73,34 +192,136 @@ public final class SheetTree: Sendable {
         }
     }
 
-    private struct Builder {
-        var nodes: [ModelNode] = []
+    /// A span in 20 bytes: the file as an index into `files`, and the positions (32 bits,
+    /// as `SourcePosition` stores them).
+    private struct PackedSpan: Equatable {
+        var file: Int32
+        var startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32
+    }
+
+    /// Counts what a sheet emits, so that the builder's arrays are allocated once, at
+    /// their final size (growing them by doubling held old and new buffers at once).
+    private struct Counter: ModelSink {
+        var nodes = 0, strings = 0, spans = 0
+        var lastSpan: SourceSpan?
+        mutating func node(_ span: SourceSpan?) {
+            nodes += 1
+            if let span, span != lastSpan {
+                spans += 1
+                lastSpan = span
+            }
+        }
+        mutating func beginObject(_ span: SourceSpan?) { node(span) }
+        mutating func key(_ key: ModelKey) {}
+        mutating func endObject() {}
+        mutating func beginArray(_ span: SourceSpan?) { node(span) }
+        mutating func endArray() {}
+        mutating func string(_ s: String, _ span: SourceSpan?) {
+            node(span)
+            strings += 1
+        }
+        mutating func int(_ i: Int, _ span: SourceSpan?) { node(span) }
+        mutating func null(_ span: SourceSpan?) { node(span) }
+    }
+
+    private struct Builder: ModelSink {
+        var tags: [UInt8] = []
         var parents: [Int32] = []
         var ends: [Int32] = []
-        var keyIndex: [Int32] = []
-        var ordinals: [Int32] = []
-        var spanOwners: [Int32] = []
+        var slots: [Int32] = []
+        var spanRefs: [Int32] = []
+        var payloads: [Int] = []
+        var strings: [String] = []
         var keys: [String] = []
+        var files: [String] = []
+        var spans: [PackedSpan] = []
+        /// Interned keys, by name and by `ModelKey`.
         var keyIDs: [String: Int32] = [:]
+        var modelKeyIDs = [Int32](repeating: -1, count: ModelKey.allCases.count)
+        /// Open objects and arrays, innermost last, with the next element's position.
+        var open: [(id: Int32, next: Int32)] = []
+        var pendingKey: Int32 = -1
 
-        mutating func add(_ node: ModelNode, parent: Int32, key: Int32, ordinal: Int32, spanOwner: Int32) {
-            let id = Int32(nodes.count)
-            nodes.append(node)
+        init(reserving c: Counter) {
+            tags.reserveCapacity(c.nodes)
+            parents.reserveCapacity(c.nodes)
+            ends.reserveCapacity(c.nodes)
+            slots.reserveCapacity(c.nodes)
+            spanRefs.reserveCapacity(c.nodes)
+            payloads.reserveCapacity(c.nodes)
+            strings.reserveCapacity(c.strings)
+            spans.reserveCapacity(c.spans)
+        }
+
+        /// Appends a node under the innermost open one and returns its id.
+        @discardableResult
+        mutating func append(_ kind: Kind, _ span: SourceSpan?, payload: Int = 0) -> Int32 {
+            let id = Int32(tags.count)
+            let parent = open.last?.id ?? -1
+            var slot: Int32 = -1
+            if !open.isEmpty {
+                if tags[Int(parent)] & ~SheetTree.ownSpanFlag == Kind.object.rawValue {
+                    slot = pendingKey
+                } else {
+                    slot = open[open.count - 1].next
+                    open[open.count - 1].next += 1
+                }
+            }
+            pendingKey = -1
+            var tag = kind.rawValue
+            if let span {
+                tag |= SheetTree.ownSpanFlag
+                // A field often has the span of the object it is in (an approach and its
+                // only text): such a span is stored once.
+                let packed = pack(span)
+                if let last = spans.last, last == packed {
+                    spanRefs.append(Int32(spans.count - 1))
+                } else {
+                    spanRefs.append(Int32(spans.count))
+                    spans.append(packed)
+                }
+            } else {
+                spanRefs.append(parent >= 0 ? spanRefs[Int(parent)] : -1)
+            }
+            tags.append(tag)
             parents.append(parent)
             ends.append(id + 1)
-            keyIndex.append(key)
-            ordinals.append(ordinal)
-            let owner = node.span != nil ? id : spanOwner
-            spanOwners.append(owner)
-            switch node.value {
-            case .object(let members):
-                for m in members { add(m.node, parent: id, key: intern(m.key), ordinal: -1, spanOwner: owner) }
-            case .array(let elements):
-                for (i, e) in elements.enumerated() { add(e, parent: id, key: -1, ordinal: Int32(i), spanOwner: owner) }
-            default:
-                break
+            slots.append(slot)
+            payloads.append(payload)
+            return id
+        }
+
+        mutating func pack(_ span: SourceSpan) -> PackedSpan {
+            let file: Int32
+            if let last = files.last, last == span.file {
+                file = Int32(files.count - 1)
+            } else if let i = files.firstIndex(of: span.file) {
+                file = Int32(i)
+            } else {
+                files.append(span.file)
+                file = Int32(files.count - 1)
             }
-            ends[Int(id)] = Int32(nodes.count)
+            return PackedSpan(file: file, startLine: Int32(span.start.line), startColumn: Int32(span.start.column),
+                              endLine: Int32(span.end.line), endColumn: Int32(span.end.column))
+        }
+
+        mutating func beginObject(_ span: SourceSpan?) { open.append((append(.object, span), 0)) }
+        mutating func beginArray(_ span: SourceSpan?) { open.append((append(.array, span), 0)) }
+        mutating func endObject() { close() }
+        mutating func endArray() { close() }
+        mutating func close() {
+            let id = open.removeLast().id
+            ends[Int(id)] = Int32(tags.count)
+        }
+
+        mutating func key(_ key: ModelKey) {
+            let known = modelKeyIDs[key.rawValue]
+            if known >= 0 {
+                pendingKey = known
+            } else {
+                pendingKey = intern(key.name)
+                modelKeyIDs[key.rawValue] = pendingKey
+            }
         }
 
         mutating func intern(_ key: String) -> Int32 {
@@ -109,6 +330,34 @@ public final class SheetTree: Sendable {
             keys.append(key)
             keyIDs[key] = k
             return k
+        }
+
+        mutating func string(_ s: String, _ span: SourceSpan?) {
+            append(.string, span, payload: strings.count)
+            strings.append(s)
+        }
+        mutating func int(_ i: Int, _ span: SourceSpan?) { append(.int, span, payload: i) }
+        mutating func null(_ span: SourceSpan?) { append(.null, span) }
+
+        /// Adds a `ModelNode` subtree (any keys, any values).
+        mutating func add(_ node: ModelNode) {
+            switch node.value {
+            case .object(let members):
+                beginObject(node.span)
+                for m in members {
+                    pendingKey = intern(m.key)
+                    add(m.node)
+                }
+                endObject()
+            case .array(let elements):
+                beginArray(node.span)
+                for e in elements { add(e) }
+                endArray()
+            case .string(let s): string(s, node.span)
+            case .int(let i): int(i, node.span)
+            case .bool(let b): append(.bool, node.span, payload: b ? 1 : 0)
+            case .null: null(node.span)
+            }
         }
     }
 }

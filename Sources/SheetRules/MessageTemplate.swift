@@ -16,6 +16,16 @@ public struct MessageTemplate: Sendable, Hashable {
     /// Parses `source`; throws the bilingual reason for an unclosed `{` or `[[`.
     init(_ source: String) throws(SelectorError) {
         self.source = source
+        if let pieces = try Self.piecesOnScalars(source) {
+            self.pieces = pieces
+            return
+        }
+        pieces = try Self.piecesOnCharacters(source)
+    }
+
+    /// The pieces of `source`, read by characters as written (`[[`, `]]`, `{`, `}` are
+    /// delimiters only as characters of their own, not with a combining mark after them).
+    static func piecesOnCharacters(_ source: String) throws(SelectorError) -> [Piece] {
         var stack: [[Piece]] = [[]]
         var text = ""
         // By characters, as written (an index into an array: no prefix test per character).
@@ -53,7 +63,95 @@ public struct MessageTemplate: Sendable, Hashable {
         guard stack.count == 1 else {
             throw SelectorError("メッセージ「\(source)」の [[ が閉じていません", "message '\(source)': unclosed '[['")
         }
-        pieces = stack[0]
+        return stack[0]
+    }
+
+    /// The same pieces found on the UTF-8 bytes, without splitting the text into characters
+    /// (that was most of the time spent loading the built-in rules' 62 templates); nil when
+    /// a delimiter stands next to a scalar that could join it into a larger character (a
+    /// combining mark after it, a prepended one before it), which `piecesOnCharacters`
+    /// then reads. The delimiters are ASCII, so between two of them the text is a slice.
+    static func piecesOnScalars(_ source: String) throws(SelectorError) -> [Piece]? {
+        var stack: [[Piece]] = [[]]
+        var result: [Piece]?
+        let ok: Bool = source.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            let n = bytes.count
+            let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), lbrace = UInt8(ascii: "{"), rbrace = UInt8(ascii: "}")
+            func isDelimiter(_ b: UInt8) -> Bool { b == open || b == close || b == lbrace || b == rbrace }
+            // Every delimiter must be a character of its own: its neighbours are scalars
+            // that never join one (ASCII, or CJK and full-width forms without their
+            // combining marks).
+            for i in 0..<n where isDelimiter(bytes[i]) {
+                if i > 0, !isFreeBefore(bytes, i) { return false }
+                if i + 1 < n, !isFreeAt(bytes, i + 1) { return false }
+            }
+            func text(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            }
+            var i = 0, start = 0
+            func flush(_ end: Int) {
+                if end > start { stack[stack.count - 1].append(.text(text(start, end))) }
+            }
+            while i < n {
+                let b = bytes[i]
+                if b == open, i + 1 < n, bytes[i + 1] == open {
+                    flush(i)
+                    stack.append([])
+                    i += 2
+                    start = i
+                } else if b == close, i + 1 < n, bytes[i + 1] == close, stack.count > 1 {
+                    flush(i)
+                    let inner = stack.removeLast()
+                    stack[stack.count - 1].append(.optional(inner))
+                    i += 2
+                    start = i
+                } else if b == lbrace {
+                    var end = i + 1
+                    while end < n, bytes[end] != rbrace { end += 1 }
+                    guard end < n else { return true }  // unclosed: thrown below
+                    flush(i)
+                    stack[stack.count - 1].append(.placeholder(text(i + 1, end)))
+                    i = end + 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            flush(n)
+            if stack.count == 1 { result = stack[0] }
+            return true
+        } ?? false
+        guard ok else { return nil }
+        // An unclosed `{` or `[[`: the characters' reading throws the same error.
+        guard let result else { return try piecesOnCharacters(source) }
+        return result
+    }
+
+    /// True when the scalar ending just before byte `i` never joins the character after
+    /// it (it is not a Prepend scalar).
+    private static func isFreeBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var start = i - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isFree(bytes, start)
+    }
+
+    /// True when the scalar starting at byte `i` never joins the character before it
+    /// (it is not Extend, ZWJ or SpacingMark) nor, for the check before, the one after.
+    private static func isFreeAt(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { isFree(bytes, i) }
+
+    /// ASCII, or U+3000–U+9FFF or U+FF01–U+FF9D other than the combining marks U+302A–302F
+    /// and U+3099–309A: scalars of Grapheme_Cluster_Break=Other (or Control, for ASCII
+    /// controls, which break on both sides except CR LF, and no delimiter is CR or LF).
+    private static func isFree(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return true }
+        guard b0 & 0xF0 == 0xE0, i + 2 < bytes.count else { return false }
+        let v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        switch v {
+        case 0x302A...0x302F, 0x3099...0x309A: return false
+        case 0x3000...0x9FFF, 0xFF01...0xFF9D: return true
+        default: return false
+        }
     }
 
     /// Every placeholder name used, for validation at load.

@@ -61,7 +61,7 @@ extension RuleSet {
             }
             let sheet = try CanonicalSheetReader.read(text: example.sheet, file: name)
             guard rule.applies(at: example.stage ?? .inferred(from: sheet)) else { return .success([]) }
-            return .success(RuleEngine.evaluate(rule, on: sheet.tree, file: name, catalogs: set.catalogs))
+            return .success(RuleEngine.evaluate(rule, on: sheet, catalogs: set.catalogs))
         } catch let error as ReadError {
             return .failure(error)
         } catch {

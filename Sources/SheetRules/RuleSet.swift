@@ -63,9 +63,7 @@ public enum RuleEngine {
     /// exactly that part; without it they point at the text.
     public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil,
                                 source: SheetSource? = nil) -> [Finding] {
-        // The model tree is only flattened: built and released within this statement, so it
-        // is not held while the rules run (on a sheet of 870,000 items, ~20% of the peak).
-        var cache = SelectionCache(tree: SheetTree(flattening: sheet.tree))
+        var cache = SelectionCache(tree: SheetTree(sheet))
         return evaluate(rules, on: sheet, stage: stage, source: source, selection: &cache)
     }
 
@@ -74,9 +72,17 @@ public enum RuleEngine {
     /// reuses the flat tree, the selections and the texts instead of making them again.
     public static func evaluate(_ rules: RuleSet, on sheet: Sheet, stage: SheetStage? = nil,
                                 source: SheetSource? = nil, selection cache: inout SelectionCache) -> [Finding] {
-        let applicable = rules.applicable(at: stage ?? .inferred(from: sheet))
+        evaluate(rules, file: sheet.file, stage: stage ?? .inferred(from: sheet), source: source, selection: &cache)
+    }
+
+    /// Every finding of every rule in `rules` that applies at `stage`, over `cache`, a
+    /// selection cache of the sheet's flat tree (`SheetTree(sheet)`), sorted. The caller may
+    /// drop the sheet once the tree is built: the rules read only the tree.
+    public static func evaluate(_ rules: RuleSet, file: String, stage: SheetStage, source: SheetSource? = nil,
+                                selection cache: inout SelectionCache) -> [Finding] {
+        let applicable = rules.applicable(at: stage)
         return applicable.rules.flatMap {
-            evaluate($0, cache: &cache, file: sheet.file, catalogs: applicable.catalogs, source: source)
+            evaluate($0, cache: &cache, file: file, catalogs: applicable.catalogs, source: source)
         }.sorted()
     }
 
@@ -95,6 +101,12 @@ public enum RuleEngine {
     public static func evaluate(_ rule: Rule, on tree: ModelNode, file: String, catalogs: [String: Catalog]) -> [Finding] {
         var cache = SelectionCache(tree: SheetTree(flattening: tree))
         return evaluate(rule, cache: &cache, file: file, catalogs: catalogs)
+    }
+
+    /// The findings of one rule on `sheet`, whatever its stage, sorted.
+    public static func evaluate(_ rule: Rule, on sheet: Sheet, catalogs: [String: Catalog]) -> [Finding] {
+        var cache = SelectionCache(tree: SheetTree(sheet))
+        return evaluate(rule, cache: &cache, file: sheet.file, catalogs: catalogs)
     }
 
     /// The findings of one rule over a sheet's selection cache, sorted.

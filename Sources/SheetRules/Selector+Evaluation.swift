@@ -14,35 +14,50 @@ public struct Match: Sendable {
         self.id = id
     }
 
-    /// The node itself.
-    public var node: ModelNode { tree.nodes[Int(id)] }
+    /// The node's subtree as a `ModelNode` value. It copies the whole subtree: checks read
+    /// the node through `text`, `int`, `isEmptyValue` and `subscript(key)` instead.
+    public var node: ModelNode { tree.node(id) }
+
+    /// What the node holds.
+    public var kind: SheetTree.Kind { tree.kind(id) }
+
+    /// The string, or the decimal form of an int; nil otherwise.
+    public var text: String? { tree.text(id) }
+
+    /// The int an int node holds; nil otherwise.
+    public var int: Int? { tree.int(id) }
+
+    /// True for null, empty strings, empty arrays, and objects whose members are all empty.
+    public var isEmptyValue: Bool { tree.isEmptyValue(id) }
+
+    /// The node's own span, nil when it has none (`span` falls back to an ancestor's).
+    public var ownSpan: SourceSpan? { tree.ownSpan(id) }
+
+    /// The member named `key` of an object node.
+    public subscript(key: String) -> Match? {
+        tree.child(id, key: key).map { Match(tree: tree, id: $0) }
+    }
+
+    /// The members of an object node, in order, with their keys; empty for other nodes.
+    public var members: [(key: String, match: Match)] {
+        guard tree.kind(id) == .object else { return [] }
+        return tree.children(id).map { (tree.key($0)!, Match(tree: tree, id: $0)) }
+    }
 
     /// Its concrete path (`annualGoals[3].planCodes[0]`), rebuilt from the parent links.
     public var path: ModelPath {
         var components: [ModelPath.Component] = []
         var n = id
         while tree.parents[Int(n)] >= 0 {
-            if let k = tree.key(n) { components.append(.key(k)) } else { components.append(.index(Int(tree.ordinals[Int(n)]))) }
+            if let k = tree.key(n) { components.append(.key(k)) } else { components.append(.index(tree.ordinal(n) ?? -1)) }
             n = tree.parents[Int(n)]
         }
         return ModelPath(components.reversed())
     }
 
-    /// Its ancestors, root first.
-    public var ancestors: [ModelNode] {
-        var out: [ModelNode] = []
-        var n = tree.parents[Int(id)]
-        while n >= 0 {
-            out.append(tree.nodes[Int(n)])
-            n = tree.parents[Int(n)]
-        }
-        return out.reversed()
-    }
-
     /// The node's span, else its nearest ancestor's; nil only when no node has a span.
     public var span: SourceSpan? {
-        let owner = tree.spanOwners[Int(id)]
-        return owner < 0 ? nil : tree.nodes[Int(owner)].span
+        tree.span(id)
     }
 
     /// The nearest of the node and its ancestors that has a member `key` with text, and
@@ -50,7 +65,7 @@ public struct Match: Sendable {
     public func nearest(_ key: String) -> String? {
         var n = id
         while n >= 0 {
-            if let c = tree.child(n, key: key), let t = tree.nodes[Int(c)].text { return t }
+            if let c = tree.child(n, key: key), let t = tree.text(c) { return t }
             n = tree.parents[Int(n)]
         }
         return nil
@@ -90,7 +105,7 @@ public struct Match: Sendable {
 
     /// The elements of an array node, as matches; empty for other nodes.
     public var elements: [Match] {
-        guard case .array = node.value else { return [] }
+        guard tree.kind(id) == .array else { return [] }
         return tree.children(id).map { Match(tree: tree, id: $0) }
     }
 
@@ -163,12 +178,12 @@ public struct SelectionCache {
         case .key(let pattern):
             let matching = keyMatches(pattern)
             for id in ids {
-                guard case .object = tree.nodes[Int(id)].value else { continue }
-                for c in tree.children(id) where matching[Int(tree.keyIndex[Int(c)])] { out.append(c) }
+                guard tree.kind(id) == .object else { continue }
+                for c in tree.children(id) where matching[Int(tree.keyIndex(c))] { out.append(c) }
             }
         case .index(let n):
             for id in ids {
-                guard case .array = tree.nodes[Int(id)].value else { continue }
+                guard tree.kind(id) == .array else { continue }
                 var i = 0
                 for c in tree.children(id) {
                     if n == nil || n == i { out.append(c) }

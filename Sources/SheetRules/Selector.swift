@@ -23,7 +23,7 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     public init(_ source: String) throws(SelectorError) {
         self.source = source
         var steps: [Step] = []
-        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextNormalization.trimmingSpaces(source)  // as .whitespaces, without Foundation
         if trimmed.isEmpty || trimmed == "$" {
             self.steps = []
             return

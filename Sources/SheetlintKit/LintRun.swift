@@ -168,22 +168,24 @@ extension Sheetlint {
                 var read = options.read
                 read.fiscalYear = options.read.fiscalYear ?? config.fiscalYear
                 let decoded = try SheetDecoder.readFile(path: path, forced: read.encoding)
-                let sheet = try SheetReader.read(decoded: decoded, path: path, options: read)
+                // The rules read the sheet's flat tree only: the model is released once the
+                // tree is built, unless asked for (on a sheet of 870,000 items, a third of
+                // the peak), and the cross-sheet stage gets only what its rules select.
+                let sheet = try ReadSheet(decoded: decoded, path: path, options: read, config: config,
+                                         stage: options.stage, keep: options.keepSheets)
                 let ruleSet = config.changesRules ? config.rules(over: rules) : rules
-                let stage = config.stage(of: sheet, option: options.stage)
+                let stage = sheet.stage
                 let source = SheetSource(text: decoded.text)
                 // One flat tree and selection cache for the sheet's rules and its cross-sheet input.
-                var selection = SelectionCache(tree: SheetTree(flattening: sheet.tree))
-                let raw = RuleEngine.evaluate(ruleSet, on: sheet, stage: stage.stage, source: source, selection: &selection)
-                    + ReaderNotes.findings(sheet.notes)
+                var selection = SelectionCache(tree: sheet.tree)
+                let raw = RuleEngine.evaluate(ruleSet, file: sheet.file, stage: stage.stage, source: source, selection: &selection)
+                    + sheet.noteFindings
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
                 let lines = keepLines ? source.lines.map(String.init) : []
-                // The model itself is dropped here unless asked for: the cross-sheet stage
-                // gets only what its rules select (a run over 20,000 sheets kept them all).
-                return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions,
-                                            cross: CrossSheetEngine.input(rules, from: sheet, strings: crossStrings, selection: &selection),
-                                            sheet: options.keepSheets ? sheet : nil,
-                                            findings: raw, lines: lines, stage: stage, notRun: notRun))
+                let cross = CrossSheetEngine.input(rules, file: sheet.file, fiscalYear: sheet.fiscalYear, strings: crossStrings,
+                                                   selection: &selection)
+                return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions, cross: cross,
+                                            sheet: sheet.sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -287,6 +289,31 @@ extension Sheetlint {
         return (Array(findings.sorted().prefix(limit)), LintError(
             message: "\(path): 指摘が上限の \(limit) 件を超えたため、最初の \(limit) 件だけを報告します（\(count) 件まで数えました）",
             messageEn: "\(path): more than \(limit) findings; only the first \(limit) are reported (\(count) counted; the limit per file)"))
+    }
+}
+
+/// What linting needs of one sheet once it is read: its flat tree and a few fields. The
+/// `Sheet` is a local of `init`, so it is released when the tree is built (unless `keep`).
+private struct ReadSheet {
+    let tree: SheetTree
+    let file: String
+    let fiscalYear: Int?
+    let suppressions: [Suppression]
+    let noteFindings: [Finding]
+    let stage: ResolvedStage
+    /// The sheet itself, only when `LintOptions.keepSheets` asks for it.
+    let sheet: Sheet?
+
+    init(decoded: DecodedText, path: String, options: ReadOptions, config: EffectiveConfig, stage option: StageChoice?,
+         keep: Bool) throws {
+        let sheet = try SheetReader.read(decoded: decoded, path: path, options: options)
+        stage = config.stage(of: sheet, option: option)
+        tree = SheetTree(sheet)
+        file = sheet.file
+        fiscalYear = sheet.fiscalYear
+        suppressions = sheet.suppressions
+        noteFindings = ReaderNotes.findings(sheet.notes)
+        self.sheet = keep ? sheet : nil
     }
 }
 

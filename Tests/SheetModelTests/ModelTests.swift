@@ -1,3 +1,4 @@
+import Foundation
 @testable import SheetModel
 import XCTest
 
@@ -12,6 +13,22 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(span(5, 2, 5, 4).union(span(3, 10, 3, 20)), span(3, 10, 5, 4))
         let none: SourceSpan? = nil
         XCTAssertEqual(none.union(span(1, 1, 1, 2)), span(1, 1, 1, 2))
+    }
+
+    /// Positions are stored in 32 bits: beyond that they clamp instead of trapping, and they
+    /// encode as before (`line`, `column`).
+    func testPositionsClampAt32BitsAndEncodeAsBefore() throws {
+        let far = SourcePosition(line: Int(Int32.max) + 5, column: Int(Int32.min) - 5)
+        XCTAssertEqual(far.line, Int(Int32.max))
+        XCTAssertEqual(far.column, Int(Int32.min))
+        var p = SourcePosition(line: 7, column: 3)
+        p.column += 2
+        XCTAssertEqual([p.line, p.column], [7, 5])
+        XCTAssertLessThan(SourcePosition(line: 7, column: 9), SourcePosition(line: 8, column: 1))
+        let json = try JSONEncoder().encode(p)
+        XCTAssertEqual(try JSONSerialization.jsonObject(with: json) as? [String: Int], ["line": 7, "column": 5])
+        XCTAssertEqual(try JSONDecoder().decode(SourcePosition.self, from: json), p)
+        XCTAssertEqual(MemoryLayout<SourceSpan>.size, 32, "a span is the file name and four 32-bit numbers")
     }
 
     func testTreeUsesCanonicalNamesInOrder() {

@@ -21,25 +21,40 @@ final class MessageTemplateTests: XCTestCase {
         XCTAssertThrowsError(try MessageTemplate("a {b"))
         XCTAssertThrowsError(try MessageTemplate("a [[b"))
     }
-}
 
-/// `TextNormalization.trimmingSpaces` removes what Foundation's
-/// `trimmingCharacters(in: .whitespaces)` removes.
-final class TrimmingSpacesTests: XCTestCase {
-    func testAgreesWithFoundation() {
-        let texts = ["", " ", "\t a b \t", "\u{3000}5-2-①\u{3000}", "\u{00A0}x\u{2009}", "x\n", "\n x \n", " \u{301}a ",
-                     "都市経営部", " 70", "70 ", "\u{200B}x\u{200B}", "\u{FEFF}x", "a\u{1680}", "\u{202F}b\u{205F}"]
-        var all = texts
-        // Every scalar of the Basic Multilingual Plane alone and around a letter.
-        for v in 0..<0x10000 {
-            guard let s = Unicode.Scalar(v) else { continue }
-            all.append(String(s))
-            all.append("\(s)a\(s)")
+    /// Templates are read on UTF-8 bytes unless a delimiter could be part of a larger
+    /// character; either way the pieces and errors are those of the reading by characters.
+    func testReadingOnBytesGivesThePiecesOfReadingByCharacters() throws {
+        var templates: [String] = []
+        for rule in RuleSet.loadDefault().rules { templates += [rule.message.source, rule.messageEn.source] }
+        XCTAssertGreaterThan(templates.count, 60)
+        for t in templates {
+            XCTAssertNotNil(try MessageTemplate.piecesOnScalars(t), "a built-in template left to the slow reading: \(t)")
         }
-        for t in all {
-            guard TextNormalization.trimmingSpaces(t) == t.trimmingCharacters(in: .whitespaces) else {
-                return XCTFail("differs on \(t.debugDescription)")
+        let parts = ["[[", "]]", "[", "]", "{", "}", "{a}", "x", "の", "（", "）", "\u{301}", "\u{3099}", "\u{FF9E}", "\u{200D}",
+                     "\u{600}", "\u{903}", "é", "\r", "\n", "\r\n", "🇯🇵", "👍🏽", "\u{302A}", "ｶ", "\u{E0100}", " ", "}}", "{{"]
+        var generator = SystemRandomNumberGenerator()
+        var samples = templates + ["", "{", "[[", "]]", "{\u{301}a}", "[\u{301}[x]]", "[[a]\u{301}]", "{a}\u{301}",
+                                   "\u{600}{a}", "[[{a}\u{3099}]]", "の{a}の", "（[[{b}]]）"]
+        for _ in 0..<5000 {
+            samples.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined())
+        }
+        var fast = 0
+        for t in samples {
+            let slow = Result<[MessageTemplate.Piece], SelectorError> { () throws(SelectorError) in
+                try MessageTemplate.piecesOnCharacters(t)
+            }
+            let quick = Result<[MessageTemplate.Piece]?, SelectorError> { () throws(SelectorError) in
+                try MessageTemplate.piecesOnScalars(t)
+            }
+            if case .success(nil) = quick { continue }
+            fast += 1
+            switch (quick, slow) {
+            case (.success(let a?), .success(let b)): XCTAssertEqual(a, b, t.debugDescription)
+            case (.failure(let a), .failure(let b)): XCTAssertEqual(a.messageEn, b.messageEn, t.debugDescription)
+            default: XCTFail("one reading throws, the other does not: \(t.debugDescription)")
             }
         }
+        XCTAssertGreaterThan(fast, 1000)
     }
 }

@@ -61,9 +61,14 @@ final class RequiredLiteralsTests: XCTestCase {
                     XCTAssertEqual(engine.count, 0, "/\(pattern.source)/ matches '\(text)' though it lacks a required character")
                 }
                 XCTAssertEqual(pattern.count(in: text), engine.count, "/\(pattern.source)/ on '\(text)'")
+                // The same through a prepared text, whose scalar mask rules texts out first.
+                XCTAssertEqual(pattern.required.admits(MatchText(text)), pattern.required.admits(text), "/\(pattern.source)/ on '\(text)'")
+                XCTAssertEqual(pattern.matchRanges(in: MatchText(text)), engine, "/\(pattern.source)/ on '\(text)'")
             }
         }
         XCTAssertGreaterThan(skipped, 1000)
+        // Plain-text expressions are found without the engine (`LiteralPattern`).
+        XCTAssertGreaterThan(patterns.filter { LiteralPattern($0.source) != nil }.count, 8)
     }
 
     private func realSheet() -> [Sheet] {

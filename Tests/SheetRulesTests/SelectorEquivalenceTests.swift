@@ -37,7 +37,8 @@ final class SelectorEquivalenceTests: XCTestCase {
         let sheets = try Self.sheets()
         var compared = 0
         for sheet in sheets {
-            let tree = SheetTree(flattening: sheet.tree)
+            // The tree linting builds, straight from the sheet; the reference walks `sheet.tree`.
+            let tree = SheetTree(sheet)
             var cache = SelectionCache(tree: tree)
             for selector in selectors {
                 let expected = Reference.select(selector, in: sheet.tree)
@@ -46,13 +47,22 @@ final class SelectorEquivalenceTests: XCTestCase {
                 XCTAssertEqual(Set(ids).count, ids.count, "\(selector) on \(sheet.file): duplicates")
                 let got = ids.map { Match(tree: tree, id: $0) }
                 XCTAssertEqual(Set(got.map(\.path)), Set(expected.map(\.path)), "\(selector) on \(sheet.file)")
-                // Same nodes, spans, ancestors at each path.
+                // Same nodes, values, spans, ancestors at each path.
                 let byPath = Dictionary(expected.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
                 for m in got {
                     guard let e = byPath[m.path] else { continue }
                     XCTAssertEqual(m.node, e.node, "\(m.path)")
                     XCTAssertEqual(m.span, e.span, "\(m.path)")
-                    XCTAssertEqual(m.ancestors, e.ancestors, "\(m.path)")
+                    XCTAssertEqual(m.ownSpan, e.node.span, "\(m.path)")
+                    XCTAssertEqual(m.text, e.node.text, "\(m.path)")
+                    XCTAssertEqual(m.isEmptyValue, e.node.isEmptyValue, "\(m.path)")
+                    if case .int(let i) = e.node.value { XCTAssertEqual(m.int, i) } else { XCTAssertNil(m.int) }
+                    XCTAssertEqual(m.depth, e.ancestors.count, "\(m.path)")
+                    for (depth, ancestor) in e.ancestors.enumerated() {
+                        let a = m.ancestor(atDepth: depth)
+                        XCTAssertEqual(a?.ownSpan, ancestor.span, "\(m.path) ancestor \(depth)")
+                        XCTAssertEqual(a?.members.map(\.key), ancestor.memberKeys, "\(m.path) ancestor \(depth)")
+                    }
                 }
                 // The text leaves the checks read.
                 let leaves = Match.uniqueTextLeaves(got)
@@ -81,7 +91,7 @@ final class SelectorEquivalenceTests: XCTestCase {
 
     func testMatchMembersAgreeWithTheReference() throws {
         for sheet in try Self.sheets() {
-            let tree = SheetTree(flattening: sheet.tree)
+            let tree = SheetTree(sheet)
             for ref in Reference.select(try Selector("**"), in: sheet.tree) {
                 var cache = SelectionCache(tree: tree)
                 let id = cache.select(try Selector("**")).first { Match(tree: tree, id: $0).path == ref.path }!
@@ -89,6 +99,12 @@ final class SelectorEquivalenceTests: XCTestCase {
                 XCTAssertEqual(m.elements.map(\.path), ref.elements.map(\.path))
                 XCTAssertEqual(m.textLeaves.map(\.path), ref.textLeaves.map(\.path))
                 XCTAssertEqual(m.descend(["number"])?.path, ref.node["number"] != nil ? ref.path.appending(.key("number")) : nil)
+                for key in ["number", "text", "title", "items", "code", "nothing"] {
+                    XCTAssertEqual(m[key]?.path, ref.node[key] != nil ? ref.path.appending(.key(key)) : nil)
+                    XCTAssertEqual(m[key]?.text, ref.node[key]?.text)
+                }
+                XCTAssertEqual(m.members.map(\.match.path), m.members.map { ref.path.appending(.key($0.key)) })
+                XCTAssertEqual(m.members.map(\.key), ref.node.memberKeys)
                 let chain = ref.ancestors + [ref.node]
                 for key in ["number", "code", "title", "written"] {
                     XCTAssertEqual(m.nearest(key), chain.reversed().lazy.compactMap { $0[key]?.text }.first, "\(ref.path) \(key)")
@@ -170,6 +186,14 @@ final class SelectorEquivalenceTests: XCTestCase {
             }
             return out
         }
+    }
+}
+
+extension ModelNode {
+    /// The keys of an object node, in order; empty for other nodes.
+    var memberKeys: [String] {
+        if case .object(let members) = value { return members.map(\.key) }
+        return []
     }
 }
 

@@ -4,6 +4,8 @@ import SheetModel
 enum ApproachPairing {
     static func pair(approaches: ItemList, reviews: ItemList) -> [Approach] {
         var out: [Approach] = []
+        // At most one per item: reserved, so a list of 870,000 items is not copied as it grows.
+        out.reserveCapacity(approaches.items.count + reviews.items.count)
         var usedReviews = Set<Int>()
         for (i, item) in approaches.items.enumerated() {
             let match: Int?

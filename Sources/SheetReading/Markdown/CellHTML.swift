@@ -38,31 +38,49 @@ enum CellHTML {
             return t.isEmpty ? [] : [Block(run: t, isListItem: false)]
         }
         var out: [Block] = []
-        var current = Run(line: run.line)
+        // The fragment being read: while it is one stretch of `run` (text between tags,
+        // the usual case) it is only the range `start..<end`; text joined across an inline
+        // tag or holding a decoded entity is copied into `built`.
+        var start = -1, end = -1
+        var built: Run?
         var currentIsListItem = false
         func flush() {
-            let t = current.trimmed()
-            if !t.isEmpty { out.append(Block(run: t, isListItem: currentIsListItem)) }
-            current = Run(line: run.line)
+            let fragment = built ?? (start >= 0 ? run.slice(start..<end) : nil)
+            if let t = fragment?.trimmed(), !t.isEmpty { out.append(Block(run: t, isListItem: currentIsListItem)) }
+            start = -1
+            end = -1
+            built = nil
             currentIsListItem = false
         }
-        let s = run.scalars
+        /// Adds `scalar`, read at `i` (decoded from the entity there when `decoded`).
+        func append(_ scalar: Unicode.Scalar, at i: Int, decoded: Bool) {
+            if built == nil {
+                if !decoded {
+                    if start < 0 { start = i; end = i + 1; return }
+                    if end == i { end += 1; return }
+                }
+                built = start >= 0 ? run.slice(start..<end) : Run(line: run.line)
+            }
+            built!.append(scalar, column: run.column(i))
+        }
+        let n = run.count
         var i = 0
-        while i < s.count {
-            if s[i] == "<", let (end, name) = tag(in: s, at: i) {
+        while i < n {
+            let s = run[i]
+            if s == "<", let (tagEnd, name) = tag(in: run, at: i) {
                 if blockTags.contains(name) {
                     flush()
-                    currentIsListItem = name == "li" && s[i + 1] != "/"
+                    currentIsListItem = name == "li" && run[i + 1] != "/"
                 }
-                i = end
+                i = tagEnd
                 continue
             }
-            if s[i] == "&", let (end, decoded) = entity(in: s, at: i) {
-                current.append(decoded, column: run.columns[i])
-                i = end
+            if s == "&", let (entityEnd, decoded) = entity(in: run, at: i) {
+                append(decoded, at: i, decoded: true)
+                i = entityEnd
                 continue
             }
-            current.append(s[i], column: run.columns[i])
+            append(s, at: i, decoded: false)
             i += 1
         }
         flush()
@@ -71,34 +89,37 @@ enum CellHTML {
 
     /// A tag or comment starting at `i`: returns the index after `>` and the lower-case
     /// name (without `/`; `!` for comments). Nil when `<` does not start a tag.
-    private static func tag(in s: [Unicode.Scalar], at i: Int) -> (Int, String)? {
+    private static func tag(in s: Run, at i: Int) -> (Int, String)? {
         var j = i + 1
-        guard j < s.count else { return nil }
+        let n = s.count
+        guard j < n else { return nil }
         if s[j] == "!" {
             // Comment or declaration: up to the next `-->` or `>`.
             var k = j + 1
-            let isComment = k + 1 < s.count && s[k] == "-" && s[k + 1] == "-"
-            while k < s.count {
+            let isComment = k + 1 < n && s[k] == "-" && s[k + 1] == "-"
+            while k < n {
                 if s[k] == ">" && (!isComment || (k >= 2 && s[k - 1] == "-" && s[k - 2] == "-")) { return (k + 1, "!") }
                 k += 1
             }
             return nil
         }
         if s[j] == "/" { j += 1 }
-        var name = ""
+        let nameStart = j
         // ASCII letters and digits (the ASCII letters are exactly the ASCII alphabetic scalars).
-        while j < s.count, Self.isASCIILetterOrDigit(s[j]) {
-            name.unicodeScalars.append(s[j])
-            j += 1
-        }
-        guard !name.isEmpty, let firstName = name.unicodeScalars.first, Self.isASCIILetter(firstName) else { return nil }
+        while j < n, Self.isASCIILetterOrDigit(s[j]) { j += 1 }
+        guard j > nameStart, Self.isASCIILetter(s[nameStart]) else { return nil }
+        let nameEnd = j
         // Attributes: anything up to `>`, but a `<` or the end of the line means this was no tag.
-        while j < s.count, s[j] != ">" {
+        while j < n, s[j] != ">" {
             if s[j] == "<" { return nil }
             j += 1
         }
-        guard j < s.count else { return nil }
-        return (j + 1, name.lowercased())
+        guard j < n else { return nil }
+        // ASCII only, so lower-casing each letter is what `lowercased()` does.
+        let name = String(scalarsOf: s.scalars[(s.scalars.startIndex + nameStart)..<(s.scalars.startIndex + nameEnd)].lazy.map {
+            $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0
+        })
+        return (j + 1, name)
     }
 
     private static let named: [String: Unicode.Scalar] = [
@@ -109,15 +130,15 @@ enum CellHTML {
     ]
 
     /// A character entity at `i`: the index after `;` and the scalar it stands for.
-    private static func entity(in s: [Unicode.Scalar], at i: Int) -> (Int, Unicode.Scalar)? {
+    private static func entity(in s: Run, at i: Int) -> (Int, Unicode.Scalar)? {
         var j = i + 1
-        var body = ""
-        while j < s.count, j - i <= 10, s[j] != ";" {
+        let n = s.count
+        while j < n, j - i <= 10, s[j] != ";" {
             guard Self.isASCIILetterOrDigit(s[j]) || s[j] == "#" else { return nil }
-            body.unicodeScalars.append(s[j])
             j += 1
         }
-        guard j < s.count, s[j] == ";", !body.isEmpty else { return nil }
+        guard j < n, s[j] == ";", j > i + 1 else { return nil }
+        let body = s.slice((i + 1)..<j).string
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value: UInt32?

@@ -16,29 +16,34 @@ struct CitationCollector {
 
     init(file: String) { self.file = file }
 
+    private static let policyLabel = Array("基本政策".unicodeScalars)
+
     /// The label a fragment starts with, and the rest of the fragment after it.
     static func label(of fragment: Run) -> (Mode, Run)? {
-        let folded = fragment.folded
         var keyLength = 0
         var consumed = 0
-        var key = String.UnicodeScalarView()
+        var key: [Unicode.Scalar] = ["\0", "\0", "\0", "\0"]
         // Match the label ignoring spaces inside it (`総 合 計 画`).
-        while consumed < folded.count, keyLength < 4 {
-            if !ScalarFolding.isSpace(folded[consumed]) {
-                key.append(folded[consumed])
+        while consumed < fragment.count, keyLength < 4 {
+            let s = fragment.folded(consumed)
+            if !ScalarFolding.isSpace(s) {
+                // Neither label can follow a first scalar other than 総 or 基.
+                if keyLength == 0, s != "総", s != "基" { return nil }
+                key[keyLength] = s
                 keyLength += 1
             }
             consumed += 1
         }
+        // Compared as scalars, as `String` would compare them: of the eight ideographs only
+        // 画 has a canonical equivalent, the compatibility ideograph U+FAA3.
         let mode: Mode
-        switch String(key) {
-        case "総合計画": mode = .plan
-        case "基本政策": mode = .policy
-        default: return nil
-        }
+        if keyLength < 4 { return nil }
+        if key[0] == "総", key[1] == "合", key[2] == "計", key[3] == "画" || key[3] == "\u{FAA3}" { mode = .plan }
+        else if key == Self.policyLabel { mode = .policy }
+        else { return nil }
         var rest = fragment.slice(consumed..<fragment.count)
         // Drop a separator after the label (`総合計画：`).
-        if let first = rest.folded.first, [":", "・", "】", "]"].contains(first) { rest = rest.slice(1..<rest.count) }
+        if !rest.isEmpty, [":", "・", "】", "]"].contains(rest.folded(0)) { rest = rest.slice(1..<rest.count) }
         rest = rest.trimmed()
         // A label is the whole fragment or followed by a code/number; `総合計画の推進` is text.
         if !rest.isEmpty, Self.leadingCode(rest) == nil, Self.leadingNumber(rest) == nil { return nil }
@@ -92,42 +97,42 @@ struct CitationCollector {
     /// A 総合計画 code at the start of `run` (`5-2-①`, `５－２－①`, `0-0-0`, `0`, `5-2-1`),
     /// and the rest of the run.
     static func leadingCode(_ run: Run) -> (Run, Run)? {
-        let folded = run.folded
+        let count = run.count
         var i = 0
         var groups = 0
-        while i < folded.count {
+        while i < count {
             let start = i
-            if ScalarFolding.circledNumber(folded[i]) != nil, groups > 0 {
+            if ScalarFolding.circledNumber(run.folded(i)) != nil, groups > 0 {
                 i += 1
             } else {
-                while i < folded.count, ScalarFolding.digit(folded[i]) != nil { i += 1 }
+                while i < count, ScalarFolding.digit(run.folded(i)) != nil { i += 1 }
             }
             guard i > start else { return nil }
             groups += 1
-            guard i < folded.count, isDash(folded[i]), i + 1 < folded.count,
-                  ScalarFolding.digit(folded[i + 1]) != nil || ScalarFolding.circledNumber(folded[i + 1]) != nil
+            guard i < count, isDash(run.folded(i)), i + 1 < count,
+                  ScalarFolding.digit(run.folded(i + 1)) != nil || ScalarFolding.circledNumber(run.folded(i + 1)) != nil
             else { break }
             i += 1
         }
-        guard groups > 0, i == folded.count || ScalarFolding.isSpace(folded[i]) else { return nil }
+        guard groups > 0, i == count || ScalarFolding.isSpace(run.folded(i)) else { return nil }
         // A lone number is a code only when it is the placeholder 0.
-        if groups == 1, run.slice(0..<i).folded != ["0"] { return nil }
-        return (run.slice(0..<i), run.slice(i..<run.count).trimmed())
+        if groups == 1, !(i == 1 && run.folded(0) == "0") { return nil }
+        return (run.slice(0..<i), run.slice(i..<count).trimmed())
     }
 
     /// A policy number at the start of `run` (`70`, `７０`), the rest, and its value.
     static func leadingNumber(_ run: Run) -> (Run, Run, Int)? {
-        let folded = run.folded
+        let count = run.count
         var i = 0
         var n = 0
-        while i < folded.count, i < 4, let d = ScalarFolding.digit(folded[i]) {
+        while i < count, i < 4, let d = ScalarFolding.digit(run.folded(i)) {
             n = n * 10 + d
             i += 1
         }
-        guard i > 0, i == folded.count || ScalarFolding.isSpace(folded[i]) || !isDash(folded[i]) && ScalarFolding.digit(folded[i]) == nil
+        guard i > 0, i == count || ScalarFolding.isSpace(run.folded(i)) || !isDash(run.folded(i)) && ScalarFolding.digit(run.folded(i)) == nil
         else { return nil }
-        if i < folded.count, isDash(folded[i]) { return nil }
-        return (run.slice(0..<i), run.slice(i..<run.count).trimmed(), n)
+        if i < count, isDash(run.folded(i)) { return nil }
+        return (run.slice(0..<i), run.slice(i..<count).trimmed(), n)
     }
 
     static func isDash(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "ー" || s == "ｰ" }

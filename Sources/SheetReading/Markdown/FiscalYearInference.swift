@@ -18,13 +18,20 @@ enum FiscalYearInference {
             sheet.fiscalYearSource = .field
             return
         }
-        let planText = sheet.annualGoals.flatMap { goal in
-            goal.plan.items.flatMap { item in
-                [item.text] + item.subItems.map(\.text) + (item.schedule + item.subItems.flatMap(\.schedule))
-                    .flatMap { [$0.text, $0.timing ?? ""] }
+        // The earliest year of every text of the plans (items, sub-items, their schedules).
+        var earliest: Int?
+        func scan(_ text: String) {
+            for year in years(in: text) where earliest.map({ year < $0 }) ?? true { earliest = year }
+        }
+        for goal in sheet.annualGoals {
+            for item in goal.plan.items {
+                scan(item.text)
+                for sub in item.subItems { scan(sub.text) }
+                for entry in item.schedule { scan(entry.text); scan(entry.timing ?? "") }
+                for sub in item.subItems { for entry in sub.schedule { scan(entry.text); scan(entry.timing ?? "") } }
             }
         }
-        if let year = planText.flatMap({ years(in: Array($0.unicodeScalars)) }).min() {
+        if let year = earliest {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .inferred
             return
@@ -37,7 +44,8 @@ enum FiscalYearInference {
 
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
-        years(in: Array(text.unicodeScalars))
+        guard text.unicodeScalars.contains("年") else { return [] }
+        return years(in: Array(text.unicodeScalars))
     }
 
     /// The same over scalars, folding as it goes (no copy of a long line is made).

@@ -12,7 +12,7 @@ enum MarkdownLine {
         var first = 0
         while first < scalars.count, ScalarFolding.isSpace(scalars[first]) { first += 1 }
         if first == scalars.count { return .blank }
-        let all = Run(scalars: scalars, columns: Array(1..<(scalars.count + 1)), line: line)
+        let all = Run(line: scalars, number: line)
         guard scalars[first] == "|" else { return .text(all.slice(first..<scalars.count)) }
         let cells = splitCells(all, from: first)
         if !cells.isEmpty, cells.allSatisfy(isDelimiterCell) { return .delimiter }
@@ -25,20 +25,20 @@ enum MarkdownLine {
         var cells: [Run] = []
         var start = first + 1
         var i = start
-        let s = run.scalars
-        while i < s.count {
-            if s[i] == "\\", i + 1 < s.count, s[i + 1] == "|" {
+        let n = run.count
+        while i < n {
+            if run[i] == "\\", i + 1 < n, run[i + 1] == "|" {
                 i += 2
                 continue
             }
-            if s[i] == "|" {
+            if run[i] == "|" {
                 cells.append(unescapePipes(run.slice(start..<i)))
                 start = i + 1
             }
             i += 1
         }
-        let rest = run.slice(start..<s.count)
-        if !rest.trimmed().isEmpty { cells.append(unescapePipes(rest)) }
+        let rest = run.slice(start..<n)
+        if !rest.isBlank { cells.append(unescapePipes(rest)) }
         return cells
     }
 
@@ -47,8 +47,8 @@ enum MarkdownLine {
         var out = Run(line: cell.line)
         var i = 0
         while i < cell.count {
-            if cell.scalars[i] == "\\", i + 1 < cell.count, cell.scalars[i + 1] == "|" { i += 1 }
-            out.append(cell.scalars[i], column: cell.columns[i])
+            if cell[i] == "\\", i + 1 < cell.count, cell[i + 1] == "|" { i += 1 }
+            out.append(cell[i], column: cell.column(i))
             i += 1
         }
         return out

@@ -17,6 +17,8 @@ struct MarkdownSheetParser {
     private var goal: GoalDraft?
     /// Length of the current row's line, so goal spans end where their last row ends.
     private var lineLength = 0
+    /// The scalars a running header of `sheet.header` may hold (see `PageFurniture`).
+    private var furniture = PageFurniture.HeaderScalars(header: Header())
 
     init(file: String) {
         self.file = file
@@ -55,7 +57,7 @@ struct MarkdownSheetParser {
             return
         }
         // Page numbers and running headers between tables are the page's, not the sheet's.
-        if section != nil, PageFurniture.isFurniture(run, header: sheet.header) { return }
+        if section != nil, PageFurniture.isFurniture(run, header: sheet.header, filter: &furniture) { return }
         switch section {
         case .mission?:
             mission.add(cell: strippingListMarker(run))
@@ -70,7 +72,7 @@ struct MarkdownSheetParser {
 
     /// `- (1) …`, `* …`, `+ …` list lines: the Markdown marker is not part of the text.
     private func strippingListMarker(_ run: Run) -> Run {
-        guard run.count >= 2, ["-", "*", "+"].contains(run.scalars[0]), ScalarFolding.isSpace(run.scalars[1]) else { return run }
+        guard run.count >= 2, ["-", "*", "+"].contains(run[0]), ScalarFolding.isSpace(run[1]) else { return run }
         return run.slice(2..<run.count).trimmed()
     }
 
@@ -139,7 +141,6 @@ struct MarkdownSheetParser {
     /// rows (`| 35 | スマートシティの推進 |`) are number rows too.
     private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int, firstRow: Bool) {
         let first = filled[0]
-        let fragments = filled.flatMap { CellHTML.fragments($0.run) }
         let citing = goal.map { $0.citations.mode != .none } ?? false
         if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
@@ -154,6 +155,7 @@ struct MarkdownSheetParser {
             return
         }
         goal!.span = goal!.span.union(rowSpan(line: line))
+        let fragments = filled.flatMap { CellHTML.fragments($0.run) }
         if citing || fragments.contains(where: { CitationCollector.label(of: $0) != nil }) {
             for fragment in fragments { goal!.citations.add(fragment) }
         } else {
@@ -162,12 +164,35 @@ struct MarkdownSheetParser {
     }
 
     /// A goal number cell: `1`, `１`, `No.1`, `目標1`.
-    private static func goalNumber(_ run: Run) -> Int? {
-        var key = ScalarFolding.key(CellHTML.fragments(run).map(\.string).joined())
-        for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+    static func goalNumber(_ run: Run) -> Int? {
+        let fragments = CellHTML.fragments(run)
+        // A number of at most three scalars after at most five prefixes (13 scalars, or as
+        // many that are canonically equivalent): a longer cell is text, and is not copied.
+        var length = 0
+        for fragment in fragments {
+            for s in fragment.scalars where !ScalarFolding.isSpace(s) { length += 1 }
+            if length > 32 { return nil }
+        }
+        var scalars: [Unicode.Scalar] = []
+        for fragment in fragments {
+            for s in fragment.scalars where !ScalarFolding.isSpace(s) { scalars.append(ScalarFolding.fold(s)) }
+        }
+        // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
+        // that no other sequence is equivalent to: compared as scalars.
+        if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {
+            var rest = scalars[...]
+            for prefix in goalPrefixScalars where rest.starts(with: prefix) { rest = rest.dropFirst(prefix.count) }
+            guard (1...3).contains(rest.count), let n = Int(String(scalarsOf: rest)), n > 0 else { return nil }
+            return n
+        }
+        var key = String(scalarsOf: scalars)
+        for prefix in goalPrefixes where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
         return n
     }
+
+    private static let goalPrefixes = ["No.", "NO.", "no.", "No", "目標"]
+    private static let goalPrefixScalars = goalPrefixes.map { Array($0.unicodeScalars) }
 
     /// After citations, a number row is a new goal only if it carries goal text: markers,
     /// paragraphs or long text. Policy rows (`| 35 | スマートシティの推進 |`) carry none.

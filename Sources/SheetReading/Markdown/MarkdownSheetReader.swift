@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SheetModel
 
 /// Reads the published form of a sheet: Markdown pipe tables whose cells hold inline HTML,
@@ -43,9 +48,78 @@ public enum MarkdownSheetReader {
 /// the sheet.
 enum SourceLines {
     static func split(_ text: String) -> [[Unicode.Scalar]] {
+        // Decoded text is native UTF-8: split and decode its bytes in one pass.
+        if let lines = text.utf8.withContiguousStorageIfAvailable(split(utf8:)) { return lines }
         var lines = SheetDecoder.splitLines(text)
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         if lines.count == 1, lines[0].isEmpty { return [] }
         return lines.map { Array($0.unicodeScalars) }
+    }
+
+    /// The same over the valid UTF-8 of a `String`; bytes 0x0A and 0x0D only ever encode
+    /// LF and CR.
+    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [[Unicode.Scalar]] {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        let n = bytes.count
+        var lines: [[Unicode.Scalar]] = []
+        // Most files end lines with LF alone: then memchr finds each break.
+        let onlyLF = memchr(base, 0x0D, n) == nil
+        var start = 0, i = 0
+        while i < n {
+            if onlyLF {
+                guard let hit = memchr(base + i, 0x0A, n - i) else { break }
+                i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            }
+            let byte = base[i]
+            guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
+            lines.append(decode(base + start, count: i - start))
+            i += 1
+            if byte == 0x0D, i < n, base[i] == 0x0A { i += 1 }
+            start = i
+        }
+        // The empty line after a final break is not a line of the sheet.
+        if start < n || lines.isEmpty { lines.append(decode(base + start, count: n - start)) }
+        if lines.count == 1, lines[0].isEmpty { return [] }
+        return lines
+    }
+
+    /// The scalars of `n` bytes of valid UTF-8. A short line gets room for `n` scalars
+    /// (lines live only while a sheet is read); a long one is counted first, so a line of
+    /// megabytes of kanji takes no more than its scalars.
+    private static func decode(_ p: UnsafePointer<UInt8>, count n: Int) -> [Unicode.Scalar] {
+        var capacity = n
+        if n > 4096 {
+            capacity = 0
+            for i in 0..<n where p[i] & 0xC0 != 0x80 { capacity += 1 }
+        }
+        return [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, initialized in
+            guard n > 0, let o = out.baseAddress else { initialized = 0; return }
+            var i = 0, k = 0
+            while i < n, k < capacity {
+                let b0 = UInt32(p[i])
+                var v: UInt32
+                // Kana and kanji first: three bytes.
+                if b0 >= 0xE0, b0 < 0xF0, i + 2 < n {
+                    v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    i += 3
+                } else if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 >= 0xC0, b0 < 0xE0, i + 1 < n {
+                    v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 >= 0xF0, i + 3 < n {
+                    v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                        | UInt32(p[i + 3] & 0x3F)
+                    i += 4
+                } else {  // never in a `String`'s UTF-8
+                    v = 0xFFFD
+                    i += 1
+                }
+                o[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                k += 1
+            }
+            initialized = k
+        }
     }
 }

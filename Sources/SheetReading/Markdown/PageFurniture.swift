@@ -13,13 +13,93 @@ enum PageFurniture {
     static let titleWords = ["部局長の目標設定シート", "目標設定シート", "マネジメントシート", "目標管理シート",
                              "部局長", "当初設定", "振り返り", "総括"]
 
+    /// What may be left of a running header once its words are removed.
+    static let punctuation = "()[]【】「」『』・-/|:,、。.~ー"
+
     /// True when the text line `run` is a page number or a running header of a sheet with
     /// `header` (the department and head's name read so far).
     static func isFurniture(_ run: Run, header: Header) -> Bool {
+        var filter = HeaderScalars(header: header)
+        return isFurniture(run, header: header, filter: &filter)
+    }
+
+    /// The same, with `filter` kept by the caller across lines (it is worked out again only
+    /// when the header has changed).
+    static func isFurniture(_ run: Run, header: Header, filter: inout HeaderScalars) -> Bool {
         guard run.count <= maxLength else { return false }
-        let key = ScalarFolding.key(run.string)
+        let key = ScalarFolding.key(scalars: run.scalars)
         guard !key.isEmpty else { return false }
-        return isPageNumber(key) || isRunningHeader(key, header: header)
+        if mayBePageNumber(key), isPageNumber(key) { return true }
+        if !filter.isFor(header) { filter = HeaderScalars(header: header) }
+        return filter.mayBeRunningHeader(key) && isRunningHeader(key, header: header)
+    }
+
+    /// Every scalar a running header of one header may be made of, to turn away most text
+    /// lines without the `String` search of `isRunningHeader`.
+    struct HeaderScalars {
+        private let texts: [String?]
+        /// Nil when some header text holds a scalar `String` comparison could match against
+        /// another sequence: then every line gets the full check.
+        private let allowed: Set<Unicode.Scalar>?
+
+        init(header: Header) {
+            let fields = [header.department, header.name, header.position].map { $0?.text }
+            texts = fields
+            var allowed = Self.fixed
+            for text in fields.compactMap({ $0 }) { allowed.formUnion(ScalarFolding.key(text).unicodeScalars) }
+            self.allowed = allowed.allSatisfy(Self.isPlain) ? allowed : nil
+        }
+
+        /// The scalars of the title words, years and punctuation.
+        private static let fixed: Set<Unicode.Scalar> = {
+            var allowed = Set<Unicode.Scalar>()
+            for word in titleWords + ["令和平成元年度0123456789", punctuation] { allowed.formUnion(word.unicodeScalars) }
+            return allowed
+        }()
+
+        func isFor(_ header: Header) -> Bool {
+            texts == [header.department, header.name, header.position].map { $0?.text }
+        }
+
+        /// False only when `key` cannot be a running header: a scalar of it is in none of
+        /// the header's fields, years, title words or punctuation. Exact because then both
+        /// sides hold only plain scalars, each its own character and canonically equivalent
+        /// to no other sequence, so `String` search finds what scalar search finds; a key
+        /// holding any other scalar gets the full check.
+        func mayBeRunningHeader(_ key: String) -> Bool {
+            guard let allowed else { return true }
+            var outside = false
+            for s in key.unicodeScalars {
+                guard Self.isPlain(s) else { return true }
+                if !allowed.contains(s) { outside = true }
+            }
+            return !outside
+        }
+
+        /// Printable ASCII, 、。「」『』【】, kana (not the combining sound marks), the
+        /// prolonged sound mark and CJK unified ideographs.
+        static func isPlain(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x21...0x7E, 0x3001...0x3002, 0x300C...0x3011, 0x3041...0x3096, 0x30A1...0x30FC, 0x4E00...0x9FFF: return true
+            default: return false
+            }
+        }
+    }
+
+    /// False only when `key` cannot be a page number: a key of plain scalars (see
+    /// `HeaderScalars.isPlain`: there `String` comparison is scalar comparison) longer than
+    /// `-p.123/456ページ-` or holding a scalar none of those forms do.
+    static func mayBePageNumber(_ key: String) -> Bool {
+        var count = 0
+        for s in key.unicodeScalars {
+            guard HeaderScalars.isPlain(s) else { return true }
+            count += 1
+            switch s {
+            case "0"..."9", "/", "-", "ー", "~", "p", "P", ".", "ペ", "ジ": continue
+            default: return false
+            }
+        }
+        return count <= 14
     }
 
     /// `-2-`, `ー2ー`, `2/5`, `-2/5-`, `2`, `p.2`, `P2`, `2ページ` (folded, spaces removed).
@@ -53,7 +133,7 @@ enum PageFurniture {
         rest = withoutYears
         anchored = anchored || years > 0
         for word in titleWords { rest = rest.replacingAll(word) }
-        return anchored && rest.allSatisfy { "()[]【】「」『』・-/|:,、。.~ー".contains($0) }
+        return anchored && rest.allSatisfy { punctuation.contains($0) }
     }
 
     /// `key` without `令和4年度`, `令和元年`, `平成30年度`, `2022年度`, `2022` (western years

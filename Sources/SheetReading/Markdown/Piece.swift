@@ -23,12 +23,12 @@ struct Piece {
 
     /// Cuts `fragment` into pieces.
     static func cut(_ fragment: Run) -> [Piece] {
-        let folded = fragment.folded
         var marks: [(start: Int, end: Int, marker: Marker)] = []
         var i = 0
-        while i < folded.count {
-            let atBoundary = i == 0 || ScalarFolding.isSpace(folded[i - 1])
-            if atBoundary, let m = marker(in: folded, at: i) {
+        let n = fragment.count
+        while i < n {
+            let atBoundary = i == 0 || ScalarFolding.isSpace(fragment.folded(i - 1))
+            if atBoundary, let m = marker(in: fragment, at: i) {
                 marks.append((i, m.end, m.marker))
                 i = m.end
                 continue
@@ -53,22 +53,25 @@ struct Piece {
 
     /// Span covering marker and content.
     func span(file: String) -> SourceSpan {
-        let contentSpan = content.span(file: file, fallbackColumn: (markerRun?.columns.last).map { $0 + 1 } ?? 1)
+        let contentSpan = content.span(file: file, fallbackColumn: markerRun?.lastColumn.map { $0 + 1 } ?? 1)
         guard let markerRun else { return contentSpan }
         return content.isEmpty ? markerRun.span(file: file) : markerRun.span(file: file).union(contentSpan)
     }
 
-    private static func marker(in s: [Unicode.Scalar], at i: Int) -> (end: Int, marker: Marker)? {
-        if let n = ScalarFolding.circledNumber(s[i]) { return (i + 1, .circled(n)) }
-        if s[i] == "・" || s[i] == "･" { return (i + 1, .bullet) }
-        guard s[i] == "(" else { return nil }
+    /// A marker at `i` of `run`, compared folded.
+    private static func marker(in run: Run, at i: Int) -> (end: Int, marker: Marker)? {
+        let c = run.folded(i)
+        if let n = ScalarFolding.circledNumber(c) { return (i + 1, .circled(n)) }
+        if c == "・" || c == "･" { return (i + 1, .bullet) }
+        guard c == "(" else { return nil }
         var j = i + 1
         var n = 0
-        while j < s.count, j - i <= 2, let d = ScalarFolding.digit(s[j]) {
+        let count = run.count
+        while j < count, j - i <= 2, let d = ScalarFolding.digit(run.folded(j)) {
             n = n * 10 + d
             j += 1
         }
-        guard j > i + 1, j < s.count, s[j] == ")", n > 0 else { return nil }
+        guard j > i + 1, j < count, run.folded(j) == ")", n > 0 else { return nil }
         return (j + 1, .paren(n))
     }
 }

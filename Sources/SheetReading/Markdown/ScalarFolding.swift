@@ -42,8 +42,11 @@ enum ScalarFolding {
 
     /// The text folded and with all white space removed: `部 局` → `部局`, `（１）` → `(1)`.
     static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars where !isSpace(s) { out.append(fold(s)) }
-        return String(out)
+        key(scalars: text.unicodeScalars)
+    }
+
+    /// The same for scalars.
+    static func key<C: Collection>(scalars: C) -> String where C.Element == Unicode.Scalar {
+        String(scalarsOf: scalars.lazy.filter { !isSpace($0) }.map(fold))
     }
 }

@@ -5,7 +5,7 @@ import SheetModel
 /// piece of text may hold several (`推進：随時 次期計画の策定：令和4年度`).
 enum ScheduleParsing {
     /// Words that make a piece of text a timing expression.
-    private static let timingWords = ["随時", "毎月", "毎年", "毎週", "毎日", "通年", "年間", "上旬", "中旬", "下旬",
+    static let timingWords = ["随時", "毎月", "毎年", "毎週", "毎日", "通年", "年間", "上旬", "中旬", "下旬",
                                       "当初", "年度", "月末", "月初", "四半期", "適宜", "常時", "年内", "期中"]
 
     /// True when `text` reads as a timing: a number followed by 年/月/日, or a timing word.
@@ -14,9 +14,16 @@ enum ScheduleParsing {
             if ScalarFolding.digit(folded[i]) != nil, i + 1 < folded.count,
                ["年", "月", "日", "回"].contains(folded[i + 1]) { return true }
         }
-        let text = String(String.UnicodeScalarView(folded))
+        // Text of plain scalars (see `PageFurniture.HeaderScalars.isPlain`) is searched as
+        // scalars, which finds what Foundation's canonical-equivalence search finds there.
+        if folded.allSatisfy(PageFurniture.HeaderScalars.isPlain) {
+            return timingWordScalars.contains { TableRoles.contains(folded, $0) }
+        }
+        let text = String(scalarsOf: folded)
         return timingWords.contains { text.contains($0) }
     }
+
+    private static let timingWordScalars = timingWords.map { Array($0.unicodeScalars) }
 
     /// A `・` bullet's content as one entry.
     static func bullet(_ content: Run, file: String) -> ScheduleEntry {
@@ -46,6 +53,9 @@ enum ScheduleParsing {
     /// `text：timing` entries in `content`, split at white space before each new `…：`.
     /// Nil when the content holds no colon whose right-hand side reads as a timing.
     static func colonEntries(_ content: Run, file: String) -> [ScheduleEntry]? {
+        // Entries start only at a colon (`:` or `：`, the scalars that fold to `:`): most
+        // text holds none and is not split into words.
+        guard content.scalars.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) else { return nil }
         let words = content.words()
         var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
         var pending: [Run] = []
@@ -83,11 +93,10 @@ enum ScheduleParsing {
     /// Two runs of one line joined with the space between them as written.
     private static func join(_ a: Run, _ b: Run) -> Run {
         var out = a
-        if let lastCol = a.columns.last, let firstCol = b.columns.first, firstCol > lastCol + 1 {
+        if let lastCol = a.lastColumn, let firstCol = b.firstColumn, firstCol > lastCol + 1 {
             out.append(" ", column: lastCol + 1)
         }
-        out.scalars += b.scalars
-        out.columns += b.columns
+        out.append(b)
         return out
     }
 }

@@ -8,7 +8,12 @@ enum SectionHeading {
 
     /// The first scalars of the words below (中期目標, 当年度目標, 今年度目標, 取り組み方針,
     /// 取組方針, 取組み方針, 部局の使命, 使命).
-    private static let firstScalars: Set<Unicode.Scalar> = ["中", "当", "今", "取", "部", "使"]
+    private static func isFirstScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "中", "当", "今", "取", "部", "使": return true
+        default: return false
+        }
+    }
 
     /// The section a line or lone cell announces; nil when it is not a heading.
     static func section(of run: Run) -> SectionKind? {
@@ -18,13 +23,17 @@ enum SectionHeading {
     /// The same for raw scalars. Headings are short: a long line is never one, and is not
     /// even folded (a 2 MB cell must not be scanned for heading words).
     static func section(of scalars: [Unicode.Scalar]) -> SectionKind? {
+        section(of: scalars[...])
+    }
+
+    static func section(of scalars: ArraySlice<Unicode.Scalar>) -> SectionKind? {
         guard scalars.count <= maxLength else { return nil }
         // Every heading holds the first scalar of one of its words: most lines hold none
         // and need no folding (scalars canonical equivalence could match otherwise are
         // looked at as before).
-        guard scalars.contains(where: { firstScalars.contains($0) || $0.value >= 0x300 && TableRoles.needsStringComparison($0) })
+        guard scalars.contains(where: { isFirstScalar($0) || $0.value >= 0x300 && TableRoles.needsStringComparison($0) })
         else { return nil }
-        let key = ScalarFolding.key(String(String.UnicodeScalarView(scalars)))
+        let key = ScalarFolding.key(String(scalarsOf: scalars))
         guard !key.isEmpty else { return nil }
         var body = Substring(key)
         let marked = body.hasPrefix("#") || body.hasPrefix("**") || body.first.map({ $0.isNumber || "一二三四".contains($0) }) == true

@@ -7,6 +7,8 @@ enum SuppressionComments {
 
     /// Directives on one line, and whether the line holds nothing but comments.
     static func scan(_ line: [Unicode.Scalar], number: Int, file: String) -> (directives: [Suppression], onlyComments: Bool) {
+        // Without a `<!--` the line holds no directive and is not only comments.
+        guard hasCommentOpening(line) else { return ([], false) }
         var directives: [Suppression] = []
         var i = 0
         var rest = false
@@ -23,7 +25,7 @@ enum SuppressionComments {
         }
         while i < line.count {
             if starts(line, at: i, with: prefix), let end = close(from: i + prefix.count) {
-                let body = String(String.UnicodeScalarView(line[(i + prefix.count)..<end]))
+                let body = String(scalarsOf: line[(i + prefix.count)..<end])
                 let span = SourceSpan(file: file, line: number, startColumn: i + 1, endColumn: end + suffix.count + 1)
                 if let directive = parse(body, span: span) { directives.append(directive) }
                 i = end + suffix.count
@@ -49,6 +51,15 @@ enum SuppressionComments {
         case "disable-next-line": return Suppression(kind: .disableNextLine, rules: rules, span: span)
         default: return Suppression(kind: .unknown, rules: [String(head)], span: span)
         }
+    }
+
+    private static func hasCommentOpening(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i + 3 < s.count {
+            if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
+            i += 1
+        }
+        return false
     }
 
     private static func starts(_ s: [Unicode.Scalar], at i: Int, with p: [Unicode.Scalar]) -> Bool {

@@ -12,8 +12,17 @@ enum TableRoles {
         for (i, cell) in cells.enumerated() {
             // The cell's text without tags, folded, with all white space removed.
             var key: [Unicode.Scalar] = []
+            key.reserveCapacity(min(cell.count, 48))
+            // 41 plain scalars (see `PageFurniture.HeaderScalars.isPlain`) followed by another
+            // are 41 characters: the cell is too long for a header, without reading it all.
+            var plainRun = 0
             for fragment in CellHTML.fragments(cell) {
-                for s in fragment.scalars where !ScalarFolding.isSpace(s) { key.append(ScalarFolding.fold(s)) }
+                for s in fragment.scalars where !ScalarFolding.isSpace(s) {
+                    let folded = ScalarFolding.fold(s)
+                    key.append(folded)
+                    plainRun = PageFurniture.HeaderScalars.isPlain(folded) && plainRun == key.count - 1 ? plainRun + 1 : plainRun
+                    if plainRun > 41 { return nil }
+                }
             }
             guard !key.isEmpty else { continue }
             // At most 40 characters (a character may be several scalars).
@@ -28,6 +37,8 @@ enum TableRoles {
     /// ideograph) is compared as a `String`, as it always was.
     static func role(of key: [Unicode.Scalar], midTerm: Bool) -> ColumnRole? {
         if key.contains(where: needsStringComparison) { return role(ofString: string(key), midTerm: midTerm) }
+        // Every word below starts with one of these scalars: most cells (numbers, text) hold none.
+        guard key.contains(where: isFirstScalarOfAWord) else { return nil }
         func has(_ word: [Unicode.Scalar]) -> Bool { contains(key, word) }
         func isWord(_ word: [Unicode.Scalar]) -> Bool { key == word }
         if isASCIICaseless(key, "no") || isASCIICaseless(key, "no.") || isWord(Words.number) || isWord(Words.itemNumber) {
@@ -66,6 +77,13 @@ enum TableRoles {
         static let results = ["実績", "取組みを行った", "成果"].map(w)
         static let directions = ["課題", "方向性"].map(w)
         static let review = w("総括"), approach = w("方針"), approachPolicy = w("取り組み方針")
+    }
+
+    private static func isFirstScalarOfAWord(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "n", "N", "番", "項", "取", "当", "ス", "工", "実", "成", "課", "方", "総": return true
+        default: return false
+        }
     }
 
     static func needsStringComparison(_ s: Unicode.Scalar) -> Bool {
@@ -109,8 +127,6 @@ enum TableRoles {
     }
 
     private static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
+        String(scalarsOf: scalars)
     }
 }

@@ -74,7 +74,7 @@ extension ModelSchema {
 }
 
 /// The text a text check reads from a node: normalized unless the rule says otherwise.
-func checkedText(_ node: ModelNode, normalize: Bool) -> String? {
+func checkedText(_ node: Match, normalize: Bool) -> String? {
     guard let t = node.text else { return nil }
     return normalize ? TextNormalization.normalize(t) : t
 }

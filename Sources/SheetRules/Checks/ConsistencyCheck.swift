@@ -37,14 +37,15 @@ struct ConsistencyCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         // Each leaf's text as written, its UTF-16 units made once for every variant.
         let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in
-            leaf.node.text.map { (leaf, context.texts.written(leaf, $0)) }
+            leaf.text.map { (leaf, context.texts.written(leaf, $0)) }
         }
         return groups.compactMap { group in
+            let patterns = group.variants.map(\.pattern)
             var counts = Array(repeating: 0, count: group.variants.count)
             var firstLeaf: [(leaf: Match, text: MatchText)?] = Array(repeating: nil, count: group.variants.count)
             for (leaf, text) in leaves {
-                for (i, v) in group.variants.enumerated() {
-                    let n = v.pattern.count(in: text)
+                for i in patterns.indices {
+                    let n = patterns[i].count(in: text)
                     counts[i] += n
                     if n > 0, firstLeaf[i] == nil { firstLeaf[i] = (leaf, text) }
                 }

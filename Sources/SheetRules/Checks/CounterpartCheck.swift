@@ -30,17 +30,14 @@ struct CounterpartCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.flatMap { match -> [Finding] in
             guard let source = match.descend(from + ["items"]), let target = match.descend(to + ["items"]) else { return [] }
-            let targetItems = target.elements.filter { !$0.node.isEmptyValue }
+            let targetItems = target.elements.filter { !$0.isEmptyValue }
             if targetItems.isEmpty && !reportWhenEmpty { return [] }
-            let numbers = Set(targetItems.compactMap { $0.node["number"].flatMap { node -> Int? in
-                if case .int(let i) = node.value { return i }
-                return nil
-            } })
+            let numbers = Set(targetItems.compactMap { $0["number"]?.int })
             if numbers.isEmpty && unnumberedCoversAll && !targetItems.isEmpty { return [] }
             let fromPath = ModelPath(match.path.components + from.map { .key($0) }).label
             let toPath = ModelPath(match.path.components + to.map { .key($0) }).label
             return source.elements.compactMap { item in
-                guard case .int(let n)? = item.node["number"]?.value, !numbers.contains(n) else { return nil }
+                guard let n = item["number"]?.int, !numbers.contains(n) else { return nil }
                 return context.finding(item, ["from": fromPath.ja, "to": toPath.ja],
                                        en: ["from": fromPath.en, "to": toPath.en])
             }

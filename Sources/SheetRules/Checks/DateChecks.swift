@@ -37,7 +37,7 @@ struct Eras {
 /// once per sheet for all rules (`SheetTexts`).
 func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(leaf: Match, text: MatchText, written: MatchText)] {
     Match.uniqueTextLeaves(matches).compactMap { leaf in
-        guard let t = leaf.node.text, !t.isEmpty else { return nil }
+        guard let t = leaf.text, !t.isEmpty else { return nil }
         return (leaf, context.texts.normalized(leaf, t), context.texts.written(leaf, t))
     }
 }

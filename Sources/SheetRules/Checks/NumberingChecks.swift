@@ -32,7 +32,7 @@ struct SequenceCheck: Check {
             var expected = start
             var out: [Finding] = []
             for element in array.elements {
-                guard case .int(let n)? = element.node[key]?.value else { continue }
+                guard let n = element[key]?.int else { continue }
                 if n == expected {
                     expected += 1
                     continue
@@ -79,7 +79,7 @@ struct UniqueCheck: Check {
         matches.flatMap { array -> [Finding] in
             var seen = Set<String>()
             return array.elements.compactMap { element in
-                let node = keys.isEmpty ? element.node : keys.lazy.compactMap { element.node[$0] }.first { $0.text != nil }
+                let node = keys.isEmpty ? element : keys.lazy.compactMap { element[$0] }.first { $0.text != nil }
                 guard let raw = node?.text, !raw.isEmpty else { return nil }
                 let k = normalize ? TextNormalization.normalize(raw) : raw
                 return seen.insert(k).inserted ? nil : context.finding(element, ["key": raw])

@@ -12,8 +12,8 @@ struct PartialCheck: Check {
     init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {}
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        let filled = matches.filter { !$0.node.isEmptyValue }
-        let empty = matches.filter { $0.node.isEmptyValue }
+        let filled = matches.filter { !$0.isEmptyValue }
+        let empty = matches.filter { $0.isEmptyValue }
         guard !filled.isEmpty, !empty.isEmpty else { return [] }
         // {unfilled}: the goals (or, outside goals, the paths) of the empty nodes.
         let unfilled = empty.map { EvaluationContext.commonValues($0)["goal"] ?? $0.path.description }

@@ -14,7 +14,7 @@ struct TextOptions {
 
     /// The text to check, or nil when the node has none or `except` exempts it.
     func text(_ match: Match) -> String? {
-        guard let t = checkedText(match.node, normalize: normalize), !t.isEmpty else { return nil }
+        guard let t = checkedText(match, normalize: normalize), !t.isEmpty else { return nil }
         if let except, except.matches(t) { return nil }
         return t
     }

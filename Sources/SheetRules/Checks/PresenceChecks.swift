@@ -18,9 +18,9 @@ struct RequiredCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
-            if let when, match.descend(when).map({ $0.node.isEmptyValue }) ?? true { return nil }
+            if let when, match.descend(when).map({ $0.isEmptyValue }) ?? true { return nil }
             let target = match.descend(field)
-            guard target?.node.isEmptyValue ?? true else { return nil }
+            guard target?.isEmptyValue ?? true else { return nil }
             return context.finding(target ?? match)
         }
     }
@@ -47,7 +47,7 @@ struct CountCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
-            let n = match.elements.filter { !$0.node.isEmptyValue }.count
+            let n = match.elements.filter { !$0.isEmptyValue }.count
             if let min, n < min { return finding(match, n, context) }
             if let max, n > max { return finding(match, n, context) }
             return nil

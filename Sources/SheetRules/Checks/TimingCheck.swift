@@ -29,24 +29,26 @@ struct TimingCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
-            if skipUnnumbered, match.node["number"]?.text == nil { return nil }
-            return hasTiming(match.node) ? nil : context.finding(match)
+            if skipUnnumbered, match["number"]?.text == nil { return nil }
+            return hasTiming(match, context.texts) ? nil : context.finding(match)
         }
     }
 
-    func hasTiming(_ node: ModelNode) -> Bool {
-        switch node.value {
-        case .string(let s):
-            let t = TextNormalization.normalize(s)
+    /// True when the node or something under it says when. Each text is read as the
+    /// normalized `MatchText` the other rules of the sheet share (`SheetTexts`).
+    func hasTiming(_ node: Match, _ texts: SheetTexts) -> Bool {
+        switch node.kind {
+        case .string:
+            let t = texts.normalized(node, node.text ?? "")
             return timing.contains { $0.matches(t) }
-        case .array(let nodes):
-            return nodes.contains(where: hasTiming)
-        case .object(let members):
-            return members.contains { member in
-                if member.key == entries, case .array(let a) = member.node.value, a.contains(where: { !$0.isEmptyValue }) {
+        case .array:
+            return node.elements.contains { hasTiming($0, texts) }
+        case .object:
+            return node.members.contains { member in
+                if member.key == entries, member.match.kind == .array, member.match.elements.contains(where: { !$0.isEmptyValue }) {
                     return true
                 }
-                return hasTiming(member.node)
+                return hasTiming(member.match, texts)
             }
         default:
             return false

@@ -97,13 +97,20 @@ public enum CrossSheetEngine {
         guard rules.rules.contains(where: isCrossSheet) else {
             return CrossSheetInput(file: sheet.file, fiscalYear: sheet.fiscalYear, rules: [:], strings: strings)
         }
-        var cache = SelectionCache(tree: SheetTree(flattening: sheet.tree))
+        var cache = SelectionCache(tree: SheetTree(sheet))
         return input(rules, from: sheet, strings: strings, selection: &cache)
     }
 
     /// The same with `cache`, a selection cache of `sheet`'s tree already used by the
     /// per-sheet rules (`RuleEngine.evaluate(_:on:stage:source:selection:)`).
     public static func input(_ rules: RuleSet, from sheet: Sheet, strings: StringTable,
+                             selection cache: inout SelectionCache) -> CrossSheetInput {
+        input(rules, file: sheet.file, fiscalYear: sheet.fiscalYear, strings: strings, selection: &cache)
+    }
+
+    /// The same from what is left of a sheet once its flat tree is built (its file and
+    /// fiscal year) and `cache` over that tree, so the caller may have released the sheet.
+    public static func input(_ rules: RuleSet, file: String, fiscalYear: Int?, strings: StringTable,
                              selection cache: inout SelectionCache) -> CrossSheetInput {
         let crossRules = rules.rules.filter(isCrossSheet)
         var kept: [String: CrossSheetInput.RuleSites] = [:]
@@ -121,7 +128,7 @@ public enum CrossSheetEngine {
                     let match = Match(tree: full, id: id)
                     entry.sites.append(CrossSheetSite(match, strings: strings))
                     for key in keys {
-                        if let member = match.node[key] { entry.members.append(strings.id(member.text)) } else {
+                        if let member = match[key] { entry.members.append(strings.id(member.text)) } else {
                             entry.members.append(CrossSheetSite.absent)
                         }
                     }
@@ -129,7 +136,7 @@ public enum CrossSheetEngine {
                 kept[rule.id] = entry
             }
         }
-        return CrossSheetInput(file: sheet.file, fiscalYear: sheet.fiscalYear, rules: kept, strings: strings)
+        return CrossSheetInput(file: file, fiscalYear: fiscalYear, rules: kept, strings: strings)
     }
 }
 
@@ -184,7 +191,7 @@ struct CrossSheetSite: Sendable {
         let path = match.path
         self.path = strings.id(path.description)
         arrayKey = strings.id(path.arrayKey)
-        text = strings.id(match.node.text)
+        text = strings.id(match.text)
         let common = EvaluationContext.commonValues(match)
         value = strings.id(common["value"])
         number = strings.id(common["number"])

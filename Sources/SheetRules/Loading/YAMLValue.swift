@@ -38,7 +38,6 @@ struct YAMLValue {
         guard case .mapping(let mapping) = node else {
             throw error("\(what) はマッピング（キー: 値）で書いてください", "\(what) must be a mapping (key: value)")
         }
-        let written = Set(mapping.keys.compactMap(\.string))
         var entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)] = []
         for (k, v) in mapping {
             let keyValue = YAMLValue(node: k, file: file, builtIn: builtIn)
@@ -51,7 +50,8 @@ struct YAMLValue {
                 errors.append(keyValue.error(
                     "\(what) に未知のキー「\(scalar.string)」があります\(hint?.1 ?? "")。使えるキー: \(allowed.joined(separator: ", "))",
                     "unknown key '\(scalar.string)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))"))
-                if let meant = hint?.0, !written.contains(meant) {
+                // Only a misspelt key needs the set of keys written.
+                if let meant = hint?.0, !mapping.keys.contains(where: { $0.string == meant }) {
                     entries.append((meant, keyValue, YAMLValue(node: v, file: file, builtIn: builtIn)))
                 }
                 continue
@@ -190,7 +190,11 @@ struct YAMLMapping {
     let entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]
 
     subscript(key: String) -> YAMLValue? {
-        entries.first { $0.key == key }.flatMap { $0.value.isNull ? nil : $0.value }
+        // By index: `first(where:)` copied every entry it passed (two nodes and three strings).
+        for i in entries.indices where entries[i].key == key {
+            return entries[i].value.isNull ? nil : entries[i].value
+        }
+        return nil
     }
 
     func required(_ key: String) throws(RuleFileError) -> YAMLValue {
