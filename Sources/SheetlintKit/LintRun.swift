@@ -200,9 +200,21 @@ extension Sheetlint {
         // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
         // after the per-sheet rules; their findings then go through each sheet's
         // suppressions and configuration like the others.
-        let sheetsRead = perFile.compactMap { try? $0.get().cross }
-        var crossFindings: [String: [Finding]] = [:]
-        for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) { crossFindings[finding.span.file, default: []].append(finding) }
+        // Kept compactly too (one a sheet when sheets repeat a department), by file; the
+        // sheets' inputs are released with their outcomes, once taken below.
+        var crossList = FindingList(languages: languages, texts: texts)
+        var crossFindings: [String: [Int32]] = [:]
+        do {
+            let sheetsRead = perFile.compactMap { try? $0.get().cross }
+            for finding in CrossSheetEngine.evaluate(rules, on: sheetsRead) {
+                crossFindings[finding.span.file, default: []].append(Int32(crossList.count))
+                crossList.append(finding)
+            }
+        }
+        // The sheets' cross-sheet inputs are no longer needed: released before the findings
+        // of every sheet are gathered (at 20,000 sheets, 50 MB).
+        for case .success(let outcome) in perFile { outcome.dropCross() }
+        FreedMemory.release()
         var findings = FindingList(languages: languages, texts: texts)
         findings.reserveCapacity(perFile.reduce(0) { $0 + ((try? $1.get().stored?.count) ?? 0) ?? 0 } + crossFindings.values.reduce(0) { $0 + $1.count })
         var sheets: [Sheet] = []
@@ -216,7 +228,7 @@ extension Sheetlint {
             switch result {
             case .success(let outcome):
                 let stored = outcome.stored ?? FindingList(outcome.findings)
-                let cross = crossFindings[outcome.file] ?? []
+                let cross = (crossFindings[outcome.file] ?? []).map { crossList[Int($0)] }
                 if outcome.suppressions.isEmpty && config.ruleLevels.isEmpty && stored.count + cross.count <= ResourceLimits.maxFindingsPerFile {
                     // Nothing to filter (what the three steps below return unchanged): the
                     // stored findings are taken as they are, their messages not copied.
@@ -325,8 +337,8 @@ private struct ReadSheet {
 private final class FileOutcome: @unchecked Sendable {
     let file: String
     let suppressions: [Suppression]
-    /// What the cross-sheet rules need of the sheet.
-    let cross: CrossSheetInput
+    /// What the cross-sheet rules need of the sheet; nil once they have run (`dropCross`).
+    private(set) var cross: CrossSheetInput?
     /// The sheet, only when `LintOptions.keepSheets` asks for it (in an array: a `Sheet`
     /// value is some 450 bytes, which every outcome would otherwise carry).
     private let kept: [Sheet]
@@ -350,6 +362,9 @@ private final class FileOutcome: @unchecked Sendable {
         self.stage = stage
         self.notRun = notRun
     }
+
+    /// Releases what the cross-sheet rules needed, once they have run.
+    func dropCross() { cross = nil }
 
     /// This outcome with its findings sorted (on every key, both messages) and stored
     /// compactly, and its `notRun` set shared with the other sheets that have the same.

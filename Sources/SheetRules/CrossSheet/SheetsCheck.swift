@@ -77,7 +77,8 @@ public enum CrossSheetEngine {
         guard inputs.count > 1 else { return [] }
         let crossRules = rules.rules.filter(isCrossSheet)
         guard !crossRules.isEmpty else { return [] }
-        return crossRules.flatMap { rule -> [Finding] in
+        // Sorted in place: the findings (one a sheet when sheets repeat a department) are not copied.
+        var findings = crossRules.flatMap { rule -> [Finding] in
             guard let check = rule.check.sheetsCheck else { return [] }
             let selected = inputs.map { input in
                 let kept = input.rules[rule.id]
@@ -85,7 +86,9 @@ public enum CrossSheetEngine {
                                      members: kept?.members ?? [], strings: input.strings)
             }
             return check.evaluate(sheets: selected, CrossSheetContext(rule: rule, catalogs: rules.catalogs))
-        }.sorted()
+        }
+        findings.sort()
+        return findings
     }
 
     /// What the cross-sheet rules of `rules` need of `sheet`, kept in its place so that a
