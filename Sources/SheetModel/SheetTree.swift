@@ -100,6 +100,15 @@ public final class SheetTree: Sendable {
         kind(id) == .string ? strings[payloads[Int(id)]] : nil
     }
 
+    /// The number of string nodes.
+    public var stringCount: Int { strings.count }
+
+    /// The slot of a string node among the tree's strings (`0 ..< stringCount`, in document
+    /// order); nil for other nodes. For per-string tables far smaller than per-node ones.
+    public func stringIndex(_ id: Int32) -> Int? {
+        kind(id) == .string ? payloads[Int(id)] : nil
+    }
+
     /// The int an int node holds; nil for other nodes.
     public func int(_ id: Int32) -> Int? {
         kind(id) == .int ? payloads[Int(id)] : nil

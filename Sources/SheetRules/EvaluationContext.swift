@@ -94,30 +94,52 @@ struct EvaluationContext: Sendable {
 /// evaluation. Created and used by one `RuleEngine.evaluate` call on one thread, never
 /// shared between tasks, hence `@unchecked Sendable` without a lock.
 final class SheetTexts: @unchecked Sendable {
-    private var written: [MatchText?] = []
-    private var normalized: [MatchText?] = []
+    /// By the leaf's string slot in its tree (`SheetTree.stringIndex`), not by node id: a
+    /// sheet has far fewer strings than nodes (870,000 of 3.5 million on one hostile sheet).
+    @exclusivity(unchecked) private var written: [MatchText?] = []
+    @exclusivity(unchecked) private var normalized: [MatchText?] = []
 
     /// The text of the string node `leaf` as written (`text` is that text).
     func written(_ leaf: Match, _ text: String) -> MatchText {
-        let i = Int(leaf.id)
-        if i < written.count, let known = written[i] { return known }
+        guard let i = slot(leaf) else { return MatchText(text) }
+        if let known = written[i] { return known }
         let made = MatchText(text)
-        Self.store(made, at: i, in: &written)
+        written[i] = made
         return made
     }
 
     /// `TextNormalization.normalize(text)` of the string node `leaf` (whose text is `text`);
     /// the same object as `written` when normalization changes nothing.
     func normalized(_ leaf: Match, _ text: String) -> MatchText {
-        let i = Int(leaf.id)
-        if i < normalized.count, let known = normalized[i] { return known }
+        guard let i = slot(leaf) else {
+            return TextNormalization.normalizedIfChanged(text).map(MatchText.init) ?? MatchText(text)
+        }
+        if let known = normalized[i] { return known }
         let made = TextNormalization.normalizedIfChanged(text).map(MatchText.init) ?? written(leaf, text)
-        Self.store(made, at: i, in: &normalized)
+        normalized[i] = made
         return made
     }
 
-    private static func store(_ text: MatchText, at i: Int, in table: inout [MatchText?]) {
-        if i >= table.count { table.append(contentsOf: repeatElement(nil, count: i + 1 - table.count)) }
-        table[i] = text
+    /// The leaf's string slot, the tables made at their full size on first use (never grown
+    /// by doubling); nil for a node that holds no string (not remembered).
+    private func slot(_ leaf: Match) -> Int? {
+        guard let i = leaf.tree.stringIndex(leaf.id) else { return nil }
+        if written.isEmpty {
+            written = Array(repeating: nil, count: leaf.tree.stringCount)
+            normalized = written
+        }
+        return i
     }
+
+    /// `catalog.status(of: key)`, looked up once per sheet for the rules that share a
+    /// catalogue (unknown, unverified, title mismatch). A result reached while the rule's
+    /// regex budget ran out is not kept: another rule must meet the limit itself.
+    func status(of key: String, in catalog: Catalog) -> Catalog.Status {
+        let memoKey = catalog.id + "\u{1F}" + key
+        if let known = statuses[memoKey] { return known }
+        let status = catalog.status(of: key)
+        if !(RegexBudget.current?.isSpent ?? false) { statuses[memoKey] = status }
+        return status
+    }
+    @exclusivity(unchecked) private var statuses: [String: Catalog.Status] = [:]
 }

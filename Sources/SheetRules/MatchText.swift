@@ -7,7 +7,7 @@
 final class MatchText: @unchecked Sendable {
     /// The text.
     let string: String
-    private var converted: [UInt16]?
+    @exclusivity(unchecked) private var converted: [UInt16]?
 
     init(_ string: String) {
         self.string = string
@@ -59,7 +59,7 @@ final class MatchText: @unchecked Sendable {
     /// True when every code point of the text is in the BMP (no surrogate pair).
     var isBMP: Bool { facts.isBMP }
 
-    private var knownFacts: (mayHoldDigit: Bool, isBMP: Bool)?
+    @exclusivity(unchecked) private var knownFacts: (mayHoldDigit: Bool, isBMP: Bool)?
     private var facts: (mayHoldDigit: Bool, isBMP: Bool) {
         if let knownFacts { return knownFacts }
         let found = Self.facts(string)
@@ -105,6 +105,16 @@ final class MatchText: @unchecked Sendable {
             return (digit, bmp)
         }
     }
+
+    /// Which code points the text holds, hashed into 256 bits (see `ScalarMask`), made
+    /// once.
+    var scalarMask: ScalarMask {
+        if let knownMask { return knownMask }
+        let mask = ScalarMask(string)
+        knownMask = mask
+        return mask
+    }
+    @exclusivity(unchecked) private var knownMask: ScalarMask?
 
     /// The number of UTF-16 code units.
     var utf16Count: Int { units.count }
@@ -168,5 +178,61 @@ final class MatchText: @unchecked Sendable {
             value = value * 10 + Int(v)
         }
         return value
+    }
+}
+
+/// A set of code points hashed into 256 bits (the low 8 bits of each): a code point whose
+/// bit is clear is certainly not in the text; one whose bit is set may be. Made in one pass
+/// over the UTF-8 bytes, it lets the patterns of every rule rule a text out in a few
+/// instructions instead of searching it once per pattern (`RequiredLiterals.admits`).
+struct ScalarMask: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                var v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b)
+                    i += 1
+                } else if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                insert(v)
+            }
+        }
+    }
+
+    private mutating func insert(_ v: UInt32) {
+        let bit = UInt64(1) << UInt64(v & 63)
+        switch (v >> 6) & 3 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// False when the text certainly does not hold `v`.
+    func mayContain(_ v: UInt32) -> Bool {
+        let bit = UInt64(1) << UInt64(v & 63)
+        switch (v >> 6) & 3 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
     }
 }

@@ -22,6 +22,15 @@ struct RequiredLiterals: Sendable {
         utf8 = requirements.map { units in units.map { Array(String(decoding: [$0], as: UTF16.self).utf8) } }
     }
 
+    /// `admits(text.string)`, first asking the text's `ScalarMask`: a requirement none of
+    /// whose characters has its bit set cannot be met, and the text's bytes need no search.
+    func admits(_ text: MatchText) -> Bool {
+        guard !requirements.isEmpty else { return true }
+        let mask = text.scalarMask
+        for alternatives in requirements where !alternatives.contains(where: { mask.mayContain(UInt32($0)) }) { return false }
+        return admits(text.string)
+    }
+
     /// True when `text` contains something of every requirement.
     func admits(_ text: String) -> Bool {
         guard !utf8.isEmpty else { return true }

@@ -164,7 +164,7 @@ public struct TextPattern: Sendable, Hashable {
     /// capture group (nil for a group that did not take part): what `allMatches` gives,
     /// without building a string per group, on units converted once per text.
     func matchRanges(in text: MatchText, upTo limit: Int = .max) -> [[Range<Int>?]] {
-        guard mayMatch(text.string) else { return [] }
+        guard required.admits(text) else { return [] }
         return run(text.units, upTo: limit)
     }
 

@@ -60,6 +60,17 @@ final class MatchTextTests: XCTestCase {
         }
     }
 
+    /// A code point in the text always has its bit set; most others do not.
+    func testScalarMaskNeverMissesACodePointOfTheText() {
+        var absent = 0
+        for t in samples() {
+            let mask = ScalarMask(t)
+            for s in t.unicodeScalars where !mask.mayContain(s.value) { return XCTFail("\(t.debugDescription) misses \(s)") }
+            if !mask.mayContain(0x7D44) { absent += 1 }  // 組
+        }
+        XCTAssertGreaterThan(absent, 1000)
+    }
+
     func testDigitValues() {
         let text = MatchText("12月٣月१२月x2023")
         XCTAssertEqual(text.digitsValue(0..<2), 12)

@@ -61,6 +61,9 @@ final class RequiredLiteralsTests: XCTestCase {
                     XCTAssertEqual(engine.count, 0, "/\(pattern.source)/ matches '\(text)' though it lacks a required character")
                 }
                 XCTAssertEqual(pattern.count(in: text), engine.count, "/\(pattern.source)/ on '\(text)'")
+                // The same through a prepared text, whose scalar mask rules texts out first.
+                XCTAssertEqual(pattern.required.admits(MatchText(text)), pattern.required.admits(text), "/\(pattern.source)/ on '\(text)'")
+                XCTAssertEqual(pattern.count(in: MatchText(text)), engine.count, "/\(pattern.source)/ on '\(text)'")
             }
         }
         XCTAssertGreaterThan(skipped, 1000)

@@ -89,6 +89,24 @@ final class SheetTreeBuildTests: XCTestCase {
         }
     }
 
+    /// String slots (what per-sheet text memos are indexed by) number the string nodes
+    /// 0, 1, 2 … in document order, and no other node has one.
+    func testStringSlotsNumberTheStringsInOrder() throws {
+        for sheet in try Self.sheets() {
+            let tree = SheetTree(sheet)
+            var next = 0
+            for id in 0..<Int32(tree.count) {
+                if tree.isString(id) {
+                    XCTAssertEqual(tree.stringIndex(id), next)
+                    next += 1
+                } else {
+                    XCTAssertNil(tree.stringIndex(id))
+                }
+            }
+            XCTAssertEqual(next, tree.stringCount, sheet.file)
+        }
+    }
+
     /// Values the model never holds still round-trip: bools, keys of any name, positions at
     /// the 32-bit limit, spans of several files.
     func testAnyModelNodeRoundTrips() {

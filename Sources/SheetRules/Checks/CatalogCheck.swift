@@ -55,12 +55,15 @@ struct CatalogCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
+        // A catalogue of the run is shared by the rules citing it, and so are its answers
+        // (`SheetTexts.status`); one known only at this rule's load is asked directly.
+        let shared = context.catalogs[catalogId] != nil
         guard let catalog = context.catalogs[catalogId] ?? self.catalog else { return [] }
         return matches.compactMap { match in
             guard let k = match.descend(key)?.text, !k.isEmpty else { return nil }
             if let ignore, ignore.matches(TextNormalization.normalize(k)) { return nil }
             var values = ["catalog": catalog.name, "key": k]
-            let status = catalog.status(of: k)
+            let status = shared ? context.texts.status(of: k, in: catalog) : catalog.status(of: k)
             if suggest, !status.isKnown, let near = catalog.nearest(to: k) { values["suggestion"] = near }
             switch (status, report) {
             case (.unknown, .unknown), (.unverified, .unverified):

@@ -40,11 +40,12 @@ struct ConsistencyCheck: Check {
             leaf.text.map { (leaf, context.texts.written(leaf, $0)) }
         }
         return groups.compactMap { group in
+            let patterns = group.variants.map(\.pattern)
             var counts = Array(repeating: 0, count: group.variants.count)
             var firstLeaf: [(leaf: Match, text: MatchText)?] = Array(repeating: nil, count: group.variants.count)
             for (leaf, text) in leaves {
-                for (i, v) in group.variants.enumerated() {
-                    let n = v.pattern.count(in: text)
+                for i in patterns.indices {
+                    let n = patterns[i].count(in: text)
                     counts[i] += n
                     if n > 0, firstLeaf[i] == nil { firstLeaf[i] = (leaf, text) }
                 }

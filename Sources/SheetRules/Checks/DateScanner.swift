@@ -43,7 +43,7 @@ struct DateScanner: Sendable {
     /// rule's: once such a text has spent it, the scanner, like the engine, finds nothing more.
     func matches(_ pattern: TextPattern, _ scan: (DateScanner) -> ([UInt16]) -> [[Range<Int>?]],
                  in text: MatchText, budget: RegexBudget?) -> [[Range<Int>?]] {
-        guard text.mayHoldDigit, pattern.required.admits(text.string) else { return [] }
+        guard text.mayHoldDigit, pattern.required.admits(text) else { return [] }
         guard text.isBMP else { return pattern.matchRanges(in: text) }
         if let budget, budget.isSpent { return [] }
         return scan(self)(text.units)

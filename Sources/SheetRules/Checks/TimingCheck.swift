@@ -30,23 +30,25 @@ struct TimingCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
             if skipUnnumbered, match["number"]?.text == nil { return nil }
-            return hasTiming(match) ? nil : context.finding(match)
+            return hasTiming(match, context.texts) ? nil : context.finding(match)
         }
     }
 
-    func hasTiming(_ node: Match) -> Bool {
+    /// True when the node or something under it says when. Each text is read as the
+    /// normalized `MatchText` the other rules of the sheet share (`SheetTexts`).
+    func hasTiming(_ node: Match, _ texts: SheetTexts) -> Bool {
         switch node.kind {
         case .string:
-            let t = TextNormalization.normalize(node.text ?? "")
+            let t = texts.normalized(node, node.text ?? "")
             return timing.contains { $0.matches(t) }
         case .array:
-            return node.elements.contains(where: hasTiming)
+            return node.elements.contains { hasTiming($0, texts) }
         case .object:
             return node.members.contains { member in
                 if member.key == entries, member.match.kind == .array, member.match.elements.contains(where: { !$0.isEmptyValue }) {
                     return true
                 }
-                return hasTiming(member.match)
+                return hasTiming(member.match, texts)
             }
         default:
             return false
