@@ -33,11 +33,14 @@ public struct TextPattern: Sendable, Hashable {
         let engine: DeferredICURegex
         let required: RequiredLiterals
         let origin: Origin?
+        /// The expression as plain text or one class of plain characters, when it is one.
+        let literal: LiteralPattern?
         init(source: String, engine: DeferredICURegex, required: RequiredLiterals, origin: Origin?) {
             self.source = source
             self.engine = engine
             self.required = required
             self.origin = origin
+            literal = LiteralPattern(source)
         }
     }
 
@@ -165,6 +168,11 @@ public struct TextPattern: Sendable, Hashable {
     /// without building a string per group, on units converted once per text.
     func matchRanges(in text: MatchText, upTo limit: Int = .max) -> [[Range<Int>?]] {
         guard required.admits(text) else { return [] }
+        if let literal = storage.literal {
+            // Found without the engine; like the engine, nothing once the budget is spent.
+            if let budget = RegexBudget.current, budget.isSpent { return [] }
+            return literal.ranges(in: text.units, upTo: limit).map { [$0] }
+        }
         return run(text.units, upTo: limit)
     }
 
