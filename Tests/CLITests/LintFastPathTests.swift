@@ -21,6 +21,7 @@ final class LintFastPathTests: XCTestCase {
         ["--encoding", "cp932", "x"], ["--encoding", "utf-16le", "x"], ["--jobs", "1", "x"], ["--jobs=3"],
         ["--format", "junit", "--lang", "en", "--jobs", "2", "--quiet", "lint-me.md"],
         ["a=b.md"], ["", "x"], ["日本語.md"], ["--output", "sheet.md", "x"], ["--format", "json", "--jobs", "007"],
+        ["--output=a=b.txt", "x"], ["--lang", "en"], ["--rules", "lint", "x"], ["--config", "rules", "x"],
     ]
 
     /// Lines it leaves to the parser (help, other commands, errors, forms it does not read).
