@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The hostile-shape benchmark (issue #8, defect 5): a sheet of each shape that once made
-# sheetlint slow, at the 10 MiB size limit, linted once each with wall time and peak memory.
+# sheetlint slow, at the 10 MiB size limit, linted in JSON, in SARIF and writing a baseline, each
+# once with wall time and peak memory.
 # A measurement, not a test: it never fails on speed. See docs/performance.md.
 #
 # Usage: benchmarks/hostile.sh [--bytes N] [--bin PATH] [--no-build]
@@ -25,12 +26,23 @@ if ((build)); then swift build -c release --product sheetlint >&2; fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sheetlint-hostile.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 python3 benchmarks/gen_hostile.py examples/toshi-seisaku.md examples/canonical/shimin-kyodo.yaml "$tmp" --bytes "$bytes"
-printf '%-16s %12s %10s %12s %s\n' shape bytes seconds "peak MB" exit
-for f in "$tmp"/*; do
-    set +e
-    /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$bin" lint --format json "$f" > /dev/null 2> "$tmp/err.txt"
-    status=$?
-    set -e
-    read -r seconds kb < <(tail -1 "$tmp/time.txt")  # time prefixes a "Command exited" line on exit 1
-    printf '%-16s %12d %10s %12d %s\n' "$(basename "$f")" "$(stat -c %s "$f")" "$seconds" $((kb / 1024)) "$status"
+printf '%-16s %-14s %12s %10s %12s %s\n' shape run bytes seconds "peak MB" exit
+# Each shape in JSON (the reference), in SARIF (a content fingerprint per finding) and
+# writing a baseline (the text under each finding): thousands of findings on one long line
+# once made the last two quadratic.
+for f in "$tmp"/*.md "$tmp"/*.json; do
+    [[ $(basename "$f") == *.baseline.json ]] && continue
+    for run in json sarif baseline; do
+        case $run in
+            json) args=(--format json) ;;
+            sarif) args=(--format sarif) ;;
+            baseline) args=(--format json --write-baseline "$tmp/$(basename "$f").baseline.json") ;;
+        esac
+        set +e
+        /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$bin" lint "${args[@]}" "$f" > /dev/null 2> "$tmp/err.txt"
+        status=$?
+        set -e
+        read -r seconds kb < <(tail -1 "$tmp/time.txt")  # time prefixes a "Command exited" line on exit 1
+        printf '%-16s %-14s %12d %10s %12d %s\n' "$(basename "$f")" "$run" "$(stat -c %s "$f")" "$seconds" $((kb / 1024)) "$status"
+    done
 done

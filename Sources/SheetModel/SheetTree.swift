@@ -27,8 +27,11 @@ public final class SheetTree: Sendable {
     /// The index in `spans` of the node's own span, else of its nearest ancestor's; -1 when
     /// none has one.
     private let spanRefs: [Int32]
-    /// A string's index in `strings`, an int's value, a bool's 0 or 1.
-    private let payloads: [Int]
+    /// A string's index in `strings`, an int's value (with `wideIntFlag`, its index in
+    /// `wideInts`), a bool's 0 or 1.
+    private let payloads: [Int32]
+    /// Ints that do not fit 32 bits.
+    private let wideInts: [Int]
     private let strings: [String]
     /// Every distinct member key of the tree, in order of first appearance.
     public let keys: [String]
@@ -36,6 +39,8 @@ public final class SheetTree: Sendable {
     private let spans: [PackedSpan]
 
     private static let ownSpanFlag: UInt8 = 0x80
+    private static let wideIntFlag: UInt8 = 0x40
+    private static let kindMask: UInt8 = 0x3F
 
     /// The sheet's model (what `sheet.tree` holds) flattened in one depth-first pass over
     /// the sheet, without building the `ModelNode` tree.
@@ -61,6 +66,7 @@ public final class SheetTree: Sendable {
         slots = b.slots
         spanRefs = b.spanRefs
         payloads = b.payloads
+        wideInts = b.wideInts
         strings = b.strings
         keys = b.keys
         files = b.files
@@ -71,7 +77,16 @@ public final class SheetTree: Sendable {
     public var count: Int { tags.count }
 
     /// What node `id` holds.
-    public func kind(_ id: Int32) -> Kind { Kind(rawValue: tags[Int(id)] & ~Self.ownSpanFlag)! }
+    public func kind(_ id: Int32) -> Kind { Kind(rawValue: tags[Int(id)] & Self.kindMask)! }
+
+    /// The value of an int node.
+    private func intValue(_ id: Int32) -> Int {
+        let p = payloads[Int(id)]
+        return tags[Int(id)] & Self.wideIntFlag != 0 ? wideInts[Int(p)] : Int(p)
+    }
+
+    /// The string of a string node.
+    private func stringValue(_ id: Int32) -> String { strings[Int(payloads[Int(id)])] }
 
     /// The member key of `id` in its parent object, as an index into `keys`; -1 for array
     /// elements and the root.
@@ -97,7 +112,7 @@ public final class SheetTree: Sendable {
 
     /// The string a string node holds; nil for other nodes.
     public func string(_ id: Int32) -> String? {
-        kind(id) == .string ? strings[payloads[Int(id)]] : nil
+        kind(id) == .string ? stringValue(id) : nil
     }
 
     /// The number of string nodes.
@@ -106,19 +121,19 @@ public final class SheetTree: Sendable {
     /// The slot of a string node among the tree's strings (`0 ..< stringCount`, in document
     /// order); nil for other nodes. For per-string tables far smaller than per-node ones.
     public func stringIndex(_ id: Int32) -> Int? {
-        kind(id) == .string ? payloads[Int(id)] : nil
+        kind(id) == .string ? Int(payloads[Int(id)]) : nil
     }
 
     /// The int an int node holds; nil for other nodes.
     public func int(_ id: Int32) -> Int? {
-        kind(id) == .int ? payloads[Int(id)] : nil
+        kind(id) == .int ? intValue(id) : nil
     }
 
     /// The string, or the decimal form of an int; nil otherwise (as `ModelNode.text`).
     public func text(_ id: Int32) -> String? {
         switch kind(id) {
-        case .string: strings[payloads[Int(id)]]
-        case .int: String(payloads[Int(id)])
+        case .string: stringValue(id)
+        case .int: String(intValue(id))
         default: nil
         }
     }
@@ -128,7 +143,7 @@ public final class SheetTree: Sendable {
     public func isEmptyValue(_ id: Int32) -> Bool {
         switch kind(id) {
         case .null: return true
-        case .string: return strings[payloads[Int(id)]].allSatisfy { $0.isWhitespace }
+        case .string: return stringValue(id).allSatisfy { $0.isWhitespace }
         case .array: return children(id).allSatisfy { isEmptyValue($0) }
         case .object:
             return children(id).allSatisfy { c in
@@ -173,8 +188,8 @@ public final class SheetTree: Sendable {
         case .object:
             return ModelNode(.object(children(id).map { ModelNode.Member(key($0)!, node($0)) }), span: span)
         case .array: return ModelNode(.array(children(id).map { node($0) }), span: span)
-        case .string: return ModelNode(.string(strings[payloads[Int(id)]]), span: span)
-        case .int: return ModelNode(.int(payloads[Int(id)]), span: span)
+        case .string: return ModelNode(.string(stringValue(id)), span: span)
+        case .int: return ModelNode(.int(intValue(id)), span: span)
         case .bool: return ModelNode(.bool(payloads[Int(id)] != 0), span: span)
         case .null: return ModelNode(.null, span: span)
         }
@@ -230,7 +245,8 @@ public final class SheetTree: Sendable {
         var ends: [Int32] = []
         var slots: [Int32] = []
         var spanRefs: [Int32] = []
-        var payloads: [Int] = []
+        var payloads: [Int32] = []
+        var wideInts: [Int] = []
         var strings: [String] = []
         var keys: [String] = []
         var files: [String] = []
@@ -255,12 +271,12 @@ public final class SheetTree: Sendable {
 
         /// Appends a node under the innermost open one and returns its id.
         @discardableResult
-        mutating func append(_ kind: Kind, _ span: SourceSpan?, payload: Int = 0) -> Int32 {
+        mutating func append(_ kind: Kind, _ span: SourceSpan?, payload: Int32 = 0, flags: UInt8 = 0) -> Int32 {
             let id = Int32(tags.count)
             let parent = open.last?.id ?? -1
             var slot: Int32 = -1
             if !open.isEmpty {
-                if tags[Int(parent)] & ~SheetTree.ownSpanFlag == Kind.object.rawValue {
+                if tags[Int(parent)] & SheetTree.kindMask == Kind.object.rawValue {
                     slot = pendingKey
                 } else {
                     slot = open[open.count - 1].next
@@ -268,7 +284,7 @@ public final class SheetTree: Sendable {
                 }
             }
             pendingKey = -1
-            var tag = kind.rawValue
+            var tag = kind.rawValue | flags
             if let span {
                 tag |= SheetTree.ownSpanFlag
                 // A field often has the span of the object it is in (an approach and its
@@ -333,10 +349,17 @@ public final class SheetTree: Sendable {
         }
 
         mutating func string(_ s: String, _ span: SourceSpan?) {
-            append(.string, span, payload: strings.count)
+            append(.string, span, payload: Int32(strings.count))
             strings.append(s)
         }
-        mutating func int(_ i: Int, _ span: SourceSpan?) { append(.int, span, payload: i) }
+        mutating func int(_ i: Int, _ span: SourceSpan?) {
+            if let small = Int32(exactly: i) {
+                append(.int, span, payload: small)
+            } else {
+                append(.int, span, payload: Int32(wideInts.count), flags: SheetTree.wideIntFlag)
+                wideInts.append(i)
+            }
+        }
         mutating func null(_ span: SourceSpan?) { append(.null, span) }
 
         /// Adds a `ModelNode` subtree (any keys, any values).

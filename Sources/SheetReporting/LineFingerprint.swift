@@ -10,18 +10,52 @@ import SheetRules
 /// When the source line is not available the Japanese message stands in for it (never the
 /// English one, so `--lang` does not change fingerprints).
 public enum LineFingerprint {
-    /// `<16 hex digits>` — FNV-1a 64 of `ruleId`, `modelPath` and `normalized(lineText)`.
+    /// `<16 hex digits>` — FNV-1a 64 of `ruleId`, `modelPath` and `fingerprintText(lineText)`.
     /// Stable across runs, platforms and Swift versions (unlike `Hasher`).
     public static func contentHash(ruleId: String, modelPath: String, lineText: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in [ruleId, modelPath, normalized(lineText)] {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+        contentHash(ruleId: ruleId, modelPath: modelPath, fingerprintText: fingerprintText(lineText))
+    }
+
+    /// `contentHash(ruleId:modelPath:lineText:)` of a text already through
+    /// `fingerprintText`, for callers that meet the same line many times.
+    public static func contentHash(ruleId: String, modelPath: String, fingerprintText: String) -> String {
+        var hash = fnvOffset
+        for part in [ruleId, modelPath, fingerprintText] {
+            hash = fnv(part, from: hash)
             hash ^= 0x1F  // unit separator, so ("ab", "c") and ("a", "bc") differ
-            hash = hash &* 0x0000_0100_0000_01B3
+            hash = hash &* fnvPrime
         }
+        return hex16(hash)
+    }
+
+    /// Normalized texts longer than this many UTF-8 bytes enter a fingerprint as their own
+    /// digest, so that the cost of a finding's fingerprint does not grow with its line:
+    /// thousands of findings on one line of megabytes (a hostile sheet, never a real one —
+    /// a real sheet's longest table row is a few KB) cost the line's length once.
+    public static let longText = 64 * 1024
+
+    /// The text a fingerprint covers: `normalized(text)`, or, when that is longer than
+    /// `longText` bytes, U+0001 followed by its FNV-1a 64 digest in hex (U+0001 is never in
+    /// a normalized sheet line as written).
+    public static func fingerprintText(_ text: String) -> String {
+        let normal = normalized(text)
+        guard normal.utf8.count > longText else { return normal }
+        return "\u{1}" + hex16(fnv(normal, from: fnvOffset))
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    private static func fnv(_ text: String, from start: UInt64) -> UInt64 {
+        var hash = start
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* fnvPrime
+        }
+        return hash
+    }
+
+    private static func hex16(_ hash: UInt64) -> String {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -33,7 +67,7 @@ public enum LineFingerprint {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -42,6 +76,18 @@ public enum LineFingerprint {
             }
         }
         return String(out)
+    }
+
+    /// Unicode's White_Space property (`scalar.properties.isWhitespace`), whose 25 code
+    /// points are fixed by Unicode's stability policy, without a property lookup per
+    /// scalar (`FingerprintTests` compares the two over every scalar).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The text the fingerprint of `finding` covers: its start line from `sourceLines`, or
@@ -69,6 +115,10 @@ public enum LineFingerprint {
         private let contiguous: Bool
         private var file: String?
         private var seen: [String: Int] = [:]
+        /// `fingerprintText` of the long lines of the file last asked about, by line number:
+        /// a long line is normalized once however many findings it has.
+        private var memoFile: String?
+        private var memo: [Int: String] = [:]
 
         init(_ report: LintReport) {
             sourceLines = report.sourceLines
@@ -85,13 +135,30 @@ public enum LineFingerprint {
             self.contiguous = contiguous
         }
 
+        private func fingerprintText(of finding: Finding) -> String {
+            let index = finding.span.start.line - 1
+            guard let lines = sourceLines[finding.span.file], lines.indices.contains(index) else {
+                return LineFingerprint.fingerprintText(finding.message)
+            }
+            let line = lines[index]
+            guard line.utf8.count > 256 else { return LineFingerprint.fingerprintText(line) }
+            if finding.span.file != memoFile {
+                memoFile = finding.span.file
+                memo.removeAll()
+            }
+            if let known = memo[index] { return known }
+            let prepared = LineFingerprint.fingerprintText(line)
+            memo[index] = prepared
+            return prepared
+        }
+
         func next(_ finding: Finding) -> String {
             if contiguous && finding.span.file != file {
                 seen.removeAll(keepingCapacity: true)
                 file = finding.span.file
             }
             let hash = contentHash(ruleId: finding.ruleId, modelPath: finding.path,
-                                   lineText: lineText(of: finding, sourceLines: sourceLines))
+                                   fingerprintText: fingerprintText(of: finding))
             let key = finding.span.file + "\u{0}" + hash
             let n = (seen[key] ?? 0) + 1
             seen[key] = n

@@ -22,9 +22,12 @@ struct EvaluationContext: Sendable {
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
         if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(rule.id, file: file) }
-        var common = Self.commonValues(match)
-        let label = match.path.label
-        let sectionLabel = ModelPath(Array(match.path.components.prefix(1))).label
+        // The path, rebuilt from parent links, once for the values, labels and the finding.
+        let path = match.path
+        let pathText = path.description
+        var common = Self.common(match, path: path).dictionary
+        let label = path.label
+        let sectionLabel = ModelPath(Array(path.components.prefix(1))).label
         var ja = common
         ja["field"] = label.ja
         ja["section"] = sectionLabel.ja
@@ -40,7 +43,7 @@ struct EvaluationContext: Sendable {
             span = exact
         }
         return Finding(ruleId: rule.id, severity: rule.severity, message: rule.message.render(ja),
-                       messageEn: rule.messageEn.render(en), span: span, path: match.path.description)
+                       messageEn: rule.messageEn.render(en), span: span, path: pathText)
     }
 
     /// The finding `finding(match, values)` gives, from what the cross-sheet stage kept of
@@ -66,17 +69,36 @@ struct EvaluationContext: Sendable {
     }
 
     static func commonValues(_ match: Match) -> [String: String] {
-        let path = match.path
-        var v: [String: String] = ["path": path.description, "value": displayValue(match)]
-        if path.lastKey == "number", let t = match.text { v["number"] = t } else { v["number"] = match.nearest("number") }
-        v["code"] = match.nearest("code")
-        v["title"] = match.nearest("title")
-        v["written"] = match.nearest("written")
+        common(match, path: match.path).dictionary
+    }
+
+    /// The placeholders common to every message, for `match` at `path` (its path).
+    struct CommonValues {
+        var path: String
+        var value: String
+        var number: String?, code: String?, title: String?, written: String?, goal: String?
+
+        /// The values present, by placeholder name.
+        var dictionary: [String: String] {
+            var v = ["path": path, "value": value]
+            for (key, text) in [("number", number), ("code", code), ("title", title), ("written", written), ("goal", goal)] {
+                if let text { v[key] = text }
+            }
+            return v
+        }
+    }
+
+    static func common(_ match: Match, path: ModelPath) -> CommonValues {
+        var v = CommonValues(path: path.description, value: displayValue(match))
+        if path.lastKey == "number", let t = match.text { v.number = t } else { v.number = match.nearest("number") }
+        v.code = match.nearest("code")
+        v.title = match.nearest("title")
+        v.written = match.nearest("written")
         // {goal}: the number of the goal (the element of a *Goals array) the match is in.
         if case .key(let first)? = path.components.first, first.hasSuffix("Goals"), match.depth >= 2 {
-            v["goal"] = match.ancestor(atDepth: 2)?["number"]?.text
+            v.goal = match.ancestor(atDepth: 2)?["number"]?.text
         }
-        return v.compactMapValues { $0 }
+        return v
     }
 
     /// The text shown for `{value}`.

@@ -225,6 +225,11 @@ struct ScalarMask: Sendable {
         }
     }
 
+    /// False when no code point of one set can be in the other.
+    func intersects(_ other: ScalarMask) -> Bool {
+        bits.0 & other.bits.0 != 0 || bits.1 & other.bits.1 != 0 || bits.2 & other.bits.2 != 0 || bits.3 & other.bits.3 != 0
+    }
+
     /// False when the text certainly does not hold `v`.
     func mayContain(_ v: UInt32) -> Bool {
         let bit = UInt64(1) << UInt64(v & 63)

@@ -17,17 +17,22 @@ struct RequiredLiterals: Sendable {
     /// The same as UTF-8 byte sequences, for scanning a string's own storage.
     private let utf8: [[[UInt8]]]
 
+    /// Each requirement's characters as a `ScalarMask`: a text whose mask shares no bit with
+    /// one of these lacks that requirement.
+    private let masks: [ScalarMask]
+
     init(_ source: String) {
         requirements = Self.analyse(Array(source.unicodeScalars)) ?? []
         utf8 = requirements.map { units in units.map { Array(String(decoding: [$0], as: UTF16.self).utf8) } }
+        masks = requirements.map { units in ScalarMask(String(decoding: units, as: UTF16.self)) }
     }
 
     /// `admits(text.string)`, first asking the text's `ScalarMask`: a requirement none of
     /// whose characters has its bit set cannot be met, and the text's bytes need no search.
     func admits(_ text: MatchText) -> Bool {
-        guard !requirements.isEmpty else { return true }
+        guard !masks.isEmpty else { return true }
         let mask = text.scalarMask
-        for alternatives in requirements where !alternatives.contains(where: { mask.mayContain(UInt32($0)) }) { return false }
+        for required in masks where !required.intersects(mask) { return false }
         return admits(text.string)
     }
 

@@ -167,7 +167,8 @@ public struct TextPattern: Sendable, Hashable {
     /// capture group (nil for a group that did not take part): what `allMatches` gives,
     /// without building a string per group, on units converted once per text.
     func matchRanges(in text: MatchText, upTo limit: Int = .max) -> [[Range<Int>?]] {
-        guard required.admits(text) else { return [] }
+        // Through `storage`: the `required` accessor would copy the struct (two arrays).
+        guard storage.required.admits(text) else { return [] }
         if let literal = storage.literal {
             // Found without the engine; like the engine, nothing once the budget is spent.
             if let budget = RegexBudget.current, budget.isSpent { return [] }

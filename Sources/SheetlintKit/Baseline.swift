@@ -32,13 +32,17 @@ public struct Baseline: Sendable, Hashable {
 
     /// Entries for `findings`, paths made relative to `directory` (the baseline's folder).
     public init(findings: [Finding], sourceLines: [String: [String]], directory: String) {
-        self.init(entries: findings.map { Self.entry(for: $0, sourceLines: sourceLines, directory: directory) })
+        var cache = SpanText.Cache()
+        self.init(entries: findings.map { Self.entry(for: $0, sourceLines: sourceLines, directory: directory, cache: &cache) })
     }
 
-    static func entry(for finding: Finding, sourceLines: [String: [String]], directory: String) -> Entry {
-        let content = SpanText.text(of: finding.span, in: sourceLines[finding.span.file]) ?? finding.message
+    static func entry(for finding: Finding, sourceLines: [String: [String]], directory: String,
+                      cache: inout SpanText.Cache) -> Entry {
+        let content = cache.fingerprintText(of: finding.span, in: sourceLines[finding.span.file])
+            ?? LineFingerprint.fingerprintText(finding.message)
         return Entry(file: RelativePath.from(directory, to: finding.span.file), rule: finding.ruleId,
-                     fingerprint: LineFingerprint.contentHash(ruleId: finding.ruleId, modelPath: finding.path, lineText: content),
+                     fingerprint: LineFingerprint.contentHash(ruleId: finding.ruleId, modelPath: finding.path,
+                                                              fingerprintText: content),
                      path: finding.path, message: finding.message)
     }
 
@@ -50,8 +54,9 @@ public struct Baseline: Sendable, Hashable {
         for entry in entries { remaining[entry.key, default: []].append(entry) }
         var new: [Finding] = []
         var matched: [Entry] = []
+        var cache = SpanText.Cache()
         for finding in findings {
-            let key = Self.entry(for: finding, sourceLines: sourceLines, directory: directory).key
+            let key = Self.entry(for: finding, sourceLines: sourceLines, directory: directory, cache: &cache).key
             if var list = remaining[key], let entry = list.popLast() {
                 remaining[key] = list
                 matched.append(entry)

@@ -114,7 +114,9 @@ final class ReaderFastPathTests: XCTestCase {
 
     func testGoalNumbersAreReadAsBefore() {
         let cells = ["1", "１２", "No.3", "NO. 4", "no.5", "No6", "目標7", "目 標 8", "No.目標9", "+10", "-1", "0", "1000", "12a",
-                     "No.\u{301}1", "目標\u{FA5C}1", "1\u{301}", "<p>2</p>", "<p>No.</p><p>3</p>", "x", "目標", "ー1", "٣"]
+                     "No.\u{301}1", "目標\u{FA5C}1", "1\u{301}", "<p>2</p>", "<p>No.</p><p>3</p>", "x", "目標", "ー1", "٣",
+                     "&#49;", "<b>1</b>", "&nbsp;2&nbsp;", "<p>目標</p> 4", "No.<br>5", "1<!-- c -->", "<p>1 2</p>",
+                     String(repeating: "<b>1</b>", count: 40), String(repeating: "&amp;", count: 40)]
             + tricky
         for cell in cells {
             let run = Run(line: Array(cell.unicodeScalars), number: 1)
@@ -132,6 +134,8 @@ final class ReaderFastPathTests: XCTestCase {
             ["No", "当年度目標", "実績", "課題"], ["", "取組み事項", long], [long, "実績"], ["実績", long],
             [String(repeating: "か\u{3099}", count: 30)], [String(repeating: "a", count: 41)], [String(repeating: "a", count: 40)],
             [String(repeating: "実", count: 41) + "\u{301}"], ["1", "x"], ["<p>実績</p>", "<b>課題</b>"],
+            ["実&amp;績", "<p>課</p><p>題</p>", "&#x5B9F;績"], ["<p>" + long + "</p>"], [String(repeating: "<b>実</b>", count: 45)],
+            ["&nbsp;実績&nbsp;", "工<!-- x -->程"],
         ]
         for cells in rows {
             let runs = cells.map { Run(line: Array($0.unicodeScalars), number: 1) }

@@ -57,4 +57,41 @@ final class FingerprintTests: XCTestCase {
         let report = LintReport(findings: [finding(line: 9)], rules: [], files: [file], toolVersion: "0")
         XCTAssertEqual(LineFingerprint.lineText(of: report.findings[0], sourceLines: [:]), "総合計画コードは仮の値です")
     }
+
+    func testWhitespaceIsUnicodesWhiteSpaceProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(LineFingerprint.isWhitespace(scalar), scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    func testTextsUpToTheLimitAreCoveredAsTheyAreAndLongerOnesByTheirDigest() {
+        let atLimit = String(repeating: "a", count: LineFingerprint.longText)
+        XCTAssertEqual(LineFingerprint.fingerprintText("  " + atLimit + " "), atLimit)
+        XCTAssertEqual(LineFingerprint.contentHash(ruleId: "r", modelPath: "p", lineText: atLimit),
+                       LineFingerprint.contentHash(ruleId: "r", modelPath: "p", fingerprintText: atLimit))
+        // 90,000 UTF-8 bytes; the digest computed independently (FNV-1a 64 in Python).
+        let long = String(repeating: "ア", count: 30_000)
+        XCTAssertEqual(LineFingerprint.fingerprintText("　" + long), "\u{1}7e5aa3a287076255")
+        XCTAssertNotEqual(LineFingerprint.fingerprintText(long + "イ"), LineFingerprint.fingerprintText(long))
+    }
+
+    func testManyFindingsOnOneLongLineHashAsEachAlone() {
+        let long = String(repeating: "０－０－０ ", count: 5_000)
+        let lines = ["# 目標", long, "短い行", long]
+        var findings: [Finding] = []
+        for n in 0..<40 {
+            findings.append(finding(line: [2, 3, 4, 2][n % 4], path: "annualGoals[\(n % 7)].planCodes[0]"))
+        }
+        findings.append(finding(line: 9))
+        let counted = hashes(findings, lines: lines)
+        var seen: [String: Int] = [:]
+        let alone = findings.map { f -> String in
+            let text = LineFingerprint.lineText(of: f, sourceLines: [file: lines])
+            let hash = LineFingerprint.contentHash(ruleId: f.ruleId, modelPath: f.path, lineText: text)
+            seen[hash, default: 0] += 1
+            return "\(hash):\(seen[hash]!)"
+        }
+        XCTAssertEqual(counted, alone)
+    }
 }

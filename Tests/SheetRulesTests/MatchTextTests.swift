@@ -26,6 +26,8 @@ final class MatchTextTests: XCTestCase {
             guard n == scalarNormalize(t), Array(n.utf8) == Array(scalarNormalize(t).utf8) else {
                 return XCTFail("differs on \(t.debugDescription)")
             }
+            // Normalization neither makes nor removes a digit (`normalizedLeaves(withDigitsOnly:)`).
+            XCTAssertEqual(MatchText.mayHoldDigit(t), MatchText.mayHoldDigit(n), t.debugDescription)
             // nil exactly when nothing folds.
             XCTAssertEqual(TextNormalization.normalizedIfChanged(t) == nil, n == t, t.debugDescription)
         }

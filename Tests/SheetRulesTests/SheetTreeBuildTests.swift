@@ -107,8 +107,8 @@ final class SheetTreeBuildTests: XCTestCase {
         }
     }
 
-    /// Values the model never holds still round-trip: bools, keys of any name, positions at
-    /// the 32-bit limit, spans of several files.
+    /// Values the model never holds still round-trip: bools, keys of any name, ints and
+    /// positions at or past the 32-bit limit, spans of several files.
     func testAnyModelNodeRoundTrips() {
         let far = SourceSpan(file: "b.md", start: SourcePosition(line: Int(Int32.max), column: 1),
                              end: SourcePosition(line: Int(Int32.max), column: Int(Int32.max)))
@@ -116,14 +116,17 @@ final class SheetTreeBuildTests: XCTestCase {
         let root = ModelNode(.object([
             ModelNode.Member("flag", ModelNode(.bool(true), span: near)),
             ModelNode.Member("far", ModelNode(.string("x"), span: far)),
-            ModelNode.Member("list", ModelNode(.array([ModelNode(.int(-3)), ModelNode(.null), ModelNode(.bool(false))]))),
+            ModelNode.Member("list", ModelNode(.array([ModelNode(.int(-3)), ModelNode(.null), ModelNode(.bool(false)),
+                                                      ModelNode(.int(Int.max)), ModelNode(.int(Int(Int32.min) - 1))]))),
             ModelNode.Member("名前", ModelNode(.string(""), span: near)),
         ]), span: near)
         let tree = SheetTree(flattening: root)
         XCTAssertEqual(tree.node(0), root)
         XCTAssertEqual(tree.span(2), far)
         XCTAssertEqual(tree.span(4), near, "an element without a span has its parent's parent's")
-        XCTAssertEqual(tree.key(7), "名前")
+        XCTAssertEqual(tree.key(9), "名前")
+        XCTAssertEqual(tree.int(7), Int.max, "an int past 32 bits")
+        XCTAssertEqual(tree.text(8), String(Int(Int32.min) - 1))
         XCTAssertEqual(tree.text(4), "-3")
         XCTAssertNil(tree.text(1))
     }

@@ -87,6 +87,28 @@ enum CellHTML {
         return out
     }
 
+    /// The text of `run` as `blocks(_:)` reads it (every tag dropped, entities decoded),
+    /// one scalar at a time until `body` returns false: the scalars of the fragments, with
+    /// the white space between them, without cutting or copying the run.
+    static func forEachTextScalar(_ run: Run, _ body: (Unicode.Scalar) -> Bool) {
+        let n = run.count
+        var i = 0
+        while i < n {
+            let s = run[i]
+            if s == "<", let (tagEnd, _) = tag(in: run, at: i) {
+                i = tagEnd
+                continue
+            }
+            if s == "&", let (entityEnd, decoded) = entity(in: run, at: i) {
+                guard body(decoded) else { return }
+                i = entityEnd
+                continue
+            }
+            guard body(s) else { return }
+            i += 1
+        }
+    }
+
     /// A tag or comment starting at `i`: returns the index after `>` and the lower-case
     /// name (without `/`; `!` for comments). Nil when `<` does not start a tag.
     private static func tag(in s: Run, at i: Int) -> (Int, String)? {

@@ -16,20 +16,24 @@ struct CitationCollector {
 
     init(file: String) { self.file = file }
 
-    private static let policyLabel = Array("基本政策".unicodeScalars)
 
     /// The label a fragment starts with, and the rest of the fragment after it.
     static func label(of fragment: Run) -> (Mode, Run)? {
         var keyLength = 0
         var consumed = 0
-        var key: [Unicode.Scalar] = ["\0", "\0", "\0", "\0"]
+        var key: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = ("\0", "\0", "\0", "\0")
         // Match the label ignoring spaces inside it (`総 合 計 画`).
         while consumed < fragment.count, keyLength < 4 {
             let s = fragment.folded(consumed)
             if !ScalarFolding.isSpace(s) {
                 // Neither label can follow a first scalar other than 総 or 基.
                 if keyLength == 0, s != "総", s != "基" { return nil }
-                key[keyLength] = s
+                switch keyLength {
+                case 0: key.0 = s
+                case 1: key.1 = s
+                case 2: key.2 = s
+                default: key.3 = s
+                }
                 keyLength += 1
             }
             consumed += 1
@@ -38,8 +42,8 @@ struct CitationCollector {
         // 画 has a canonical equivalent, the compatibility ideograph U+FAA3.
         let mode: Mode
         if keyLength < 4 { return nil }
-        if key[0] == "総", key[1] == "合", key[2] == "計", key[3] == "画" || key[3] == "\u{FAA3}" { mode = .plan }
-        else if key == Self.policyLabel { mode = .policy }
+        if key.0 == "総", key.1 == "合", key.2 == "計", key.3 == "画" || key.3 == "\u{FAA3}" { mode = .plan }
+        else if key.0 == "基", key.1 == "本", key.2 == "政", key.3 == "策" { mode = .policy }
         else { return nil }
         var rest = fragment.slice(consumed..<fragment.count)
         // Drop a separator after the label (`総合計画：`).

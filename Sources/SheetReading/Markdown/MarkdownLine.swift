@@ -23,6 +23,7 @@ enum MarkdownLine {
     /// closes the last one; text after the last pipe is kept as a cell too.
     private static func splitCells(_ run: Run, from first: Int) -> [Run] {
         var cells: [Run] = []
+        cells.reserveCapacity(8)
         var start = first + 1
         var i = start
         let n = run.count

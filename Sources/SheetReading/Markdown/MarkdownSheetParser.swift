@@ -165,18 +165,18 @@ struct MarkdownSheetParser {
 
     /// A goal number cell: `1`, `１`, `No.1`, `目標1`.
     static func goalNumber(_ run: Run) -> Int? {
-        let fragments = CellHTML.fragments(run)
-        // A number of at most three scalars after at most five prefixes (13 scalars, or as
-        // many that are canonically equivalent): a longer cell is text, and is not copied.
-        var length = 0
-        for fragment in fragments {
-            for s in fragment.scalars where !ScalarFolding.isSpace(s) { length += 1 }
-            if length > 32 { return nil }
-        }
+        // The cell's text without tags and white space, folded. A number of at most three
+        // scalars after at most five prefixes (13 scalars, or as many that are canonically
+        // equivalent): a longer cell is text, and is not read further.
         var scalars: [Unicode.Scalar] = []
-        for fragment in fragments {
-            for s in fragment.scalars where !ScalarFolding.isSpace(s) { scalars.append(ScalarFolding.fold(s)) }
+        var tooLong = false
+        CellHTML.forEachTextScalar(run) { s in
+            guard !ScalarFolding.isSpace(s) else { return true }
+            tooLong = scalars.count == 32
+            if !tooLong { scalars.append(ScalarFolding.fold(s)) }
+            return !tooLong
         }
+        if tooLong { return nil }
         // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
         // that no other sequence is equivalent to: compared as scalars.
         if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {

@@ -36,6 +36,7 @@ struct Piece {
             i += 1
         }
         var pieces: [Piece] = []
+        pieces.reserveCapacity(marks.count + 1)
         let leadEnd = marks.first?.start ?? fragment.count
         let lead = fragment.slice(0..<leadEnd).trimmed()
         if !lead.isEmpty {

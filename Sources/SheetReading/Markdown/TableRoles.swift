@@ -16,14 +16,16 @@ enum TableRoles {
             // 41 plain scalars (see `PageFurniture.HeaderScalars.isPlain`) followed by another
             // are 41 characters: the cell is too long for a header, without reading it all.
             var plainRun = 0
-            for fragment in CellHTML.fragments(cell) {
-                for s in fragment.scalars where !ScalarFolding.isSpace(s) {
-                    let folded = ScalarFolding.fold(s)
-                    key.append(folded)
-                    plainRun = PageFurniture.HeaderScalars.isPlain(folded) && plainRun == key.count - 1 ? plainRun + 1 : plainRun
-                    if plainRun > 41 { return nil }
-                }
+            var tooLong = false
+            CellHTML.forEachTextScalar(cell) { s in
+                guard !ScalarFolding.isSpace(s) else { return true }
+                let folded = ScalarFolding.fold(s)
+                key.append(folded)
+                plainRun = PageFurniture.HeaderScalars.isPlain(folded) && plainRun == key.count - 1 ? plainRun + 1 : plainRun
+                tooLong = plainRun > 41
+                return !tooLong
             }
+            if tooLong { return nil }
             guard !key.isEmpty else { continue }
             // At most 40 characters (a character may be several scalars).
             if key.count > 40, Self.string(key).count > 40 { return nil }

@@ -39,15 +39,18 @@ struct ConsistencyCheck: Check {
         let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in
             leaf.text.map { (leaf, context.texts.written(leaf, $0)) }
         }
+        let texts = leaves.map(\.1)
         return groups.compactMap { group in
             let patterns = group.variants.map(\.pattern)
             var counts = Array(repeating: 0, count: group.variants.count)
-            var firstLeaf: [(leaf: Match, text: MatchText)?] = Array(repeating: nil, count: group.variants.count)
-            for (leaf, text) in leaves {
+            // The index in `leaves` of the first text using each variant.
+            var firstLeaf: [Int?] = Array(repeating: nil, count: group.variants.count)
+            for k in texts.indices {
+                let text = texts[k]
                 for i in patterns.indices {
                     let n = patterns[i].count(in: text)
                     counts[i] += n
-                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = (leaf, text) }
+                    if n > 0, firstLeaf[i] == nil { firstLeaf[i] = k }
                 }
             }
             guard counts.filter({ $0 > 0 }).count >= 2 else { return nil }
@@ -56,8 +59,8 @@ struct ConsistencyCheck: Check {
             // minority variants first used in the same text, the one listed first (this was
             // left to a dictionary's order, which changes from run to run).
             let minority = firstLeaf.indices.filter { $0 != dominant && firstLeaf[$0] != nil }
-                .min { (firstLeaf[$0]!.leaf.id, $0) < (firstLeaf[$1]!.leaf.id, $1) }!
-            let first = firstLeaf[minority]!
+                .min { (leaves[firstLeaf[$0]!].0.id, $0) < (leaves[firstLeaf[$1]!].0.id, $1) }!
+            let first = (leaf: leaves[firstLeaf[minority]!].0, text: leaves[firstLeaf[minority]!].1)
             // The finding points at the first use of that variant in that text.
             let focus = group.variants[minority].pattern.firstRange(in: first.text)
             return context.finding(first.leaf, [

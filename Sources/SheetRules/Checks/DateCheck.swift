@@ -61,7 +61,7 @@ struct DateCheck: Check {
         }
         let (eraZero, yearMonthDay, month) = (self.eraZero, Self.yearMonthDay, Self.month)
         let dayPatterns: [(TextPattern, Scan)] = [(Self.monthDay, DateScanner.monthDay), (Self.slashMonthDay, DateScanner.slashMonthDay)]
-        return normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
+        return normalizedLeaves(matches, context, withDigitsOnly: scanner != nil).flatMap { leaf, text, written -> [Finding] in
             // What each expression found wrong, in the order the expressions run: the range
             // of the whole match and the reason. Months and days are read as numbers straight
             // from the units (digits other than ASCII by their value: `Int(_:)` gave nil there,

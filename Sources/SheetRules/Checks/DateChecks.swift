@@ -35,10 +35,17 @@ struct Eras {
 /// The text leaves of the matches, once each: normalized (width, dashes, tildes) for
 /// matching, and as written for quoting in messages. The texts of a leaf are worked out
 /// once per sheet for all rules (`SheetTexts`).
-func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext) -> [(leaf: Match, text: MatchText, written: MatchText)] {
+///
+/// `withDigitsOnly`: leave out the texts without a decimal digit, before normalizing them
+/// (the date and era expressions all need one, and normalization neither makes nor removes
+/// a digit: it folds full-width digits to ASCII ones and nothing else to a digit).
+func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext,
+                      withDigitsOnly: Bool = false) -> [(leaf: Match, text: MatchText, written: MatchText)] {
     Match.uniqueTextLeaves(matches).compactMap { leaf in
         guard let t = leaf.text, !t.isEmpty else { return nil }
-        return (leaf, context.texts.normalized(leaf, t), context.texts.written(leaf, t))
+        let written = context.texts.written(leaf, t)
+        if withDigitsOnly && !written.mayHoldDigit { return nil }
+        return (leaf, context.texts.normalized(leaf, t), written)
     }
 }
 
@@ -83,7 +90,9 @@ struct EraYearCheck: Check {
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         let budget = RegexBudget.current
-        return normalizedLeaves(matches, context).flatMap { leaf, text, written -> [Finding] in
+        // With the scanner, texts without a digit are passed over unnormalized (the engine
+        // would find nothing in them either, but would still spend budget on them).
+        return normalizedLeaves(matches, context, withDigitsOnly: scanner != nil).flatMap { leaf, text, written -> [Finding] in
             // Groups: 1 era, 2 era year, 3 western year (eraFirst); 1 western, 2 era, 3 year (westernFirst).
             let (first, second) = scanner.map {
                 ($0.matches(eraFirst, DateScanner.eraFirst, in: text, budget: budget),

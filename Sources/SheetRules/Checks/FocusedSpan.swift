@@ -77,7 +77,11 @@ enum FocusedSpan {
         guard span.start.line >= 1, span.start.line <= source.count, span.end.line >= span.start.line else { return [] }
         var out: [(Unicode.Scalar, SourcePosition)] = []
         for line in span.start.line...min(span.end.line, source.count) {
-            let scalars = Array(source[line - 1].unicodeScalars)
+            // On the span's last line only the scalars before its end are read: a leaf's
+            // span is often one cell of a long table row.
+            let scalars = line == span.end.line
+                ? Array(source[line - 1].unicodeScalars.prefix(max(0, span.end.column - 1)))
+                : Array(source[line - 1].unicodeScalars)
             let from = line == span.start.line ? max(0, span.start.column - 1) : 0
             let to = line == span.end.line ? min(scalars.count, span.end.column - 1) : scalars.count
             var i = from

@@ -184,28 +184,26 @@ struct CrossSheetSite: Sendable {
     var fieldJa: Int32, fieldEn: Int32, sectionJa: Int32, sectionEn: Int32
 
     init(_ match: Match, strings: StringTable) {
-        if let span = match.span {
-            file = strings.id(span.file)
+        let span = match.span
+        if let span {
             (startLine, startColumn) = (Int32(clamping: span.start.line), Int32(clamping: span.start.column))
             (endLine, endColumn) = (Int32(clamping: span.end.line), Int32(clamping: span.end.column))
         } else {
-            (file, startLine, startColumn, endLine, endColumn) = (Self.none, 0, 0, 0, 0)
+            (startLine, startColumn, endLine, endColumn) = (0, 0, 0, 0)
         }
         let path = match.path
-        self.path = strings.id(path.description)
-        arrayKey = strings.id(path.arrayKey)
-        text = strings.id(match.text)
-        let common = EvaluationContext.commonValues(match)
-        value = strings.id(common["value"])
-        number = strings.id(common["number"])
-        code = strings.id(common["code"])
-        title = strings.id(common["title"])
-        written = strings.id(common["written"])
-        goal = strings.id(common["goal"])
+        let common = EvaluationContext.common(match, path: path)
         let label = path.label
         let sectionLabel = ModelPath(Array(path.components.prefix(1))).label
-        (fieldJa, fieldEn) = (strings.id(label.ja), strings.id(label.en))
-        (sectionJa, sectionEn) = (strings.id(sectionLabel.ja), strings.id(sectionLabel.en))
+        // Every text interned at once, under one lock.
+        let ids = strings.ids([span?.file, common.path, path.arrayKey, match.text, common.value, common.number, common.code,
+                               common.title, common.written, common.goal, label.ja, label.en, sectionLabel.ja, sectionLabel.en])
+        file = ids[0]
+        self.path = ids[1]
+        arrayKey = ids[2]
+        text = ids[3]
+        (value, number, code, title, written, goal) = (ids[4], ids[5], ids[6], ids[7], ids[8], ids[9])
+        (fieldJa, fieldEn, sectionJa, sectionEn) = (ids[10], ids[11], ids[12], ids[13])
     }
 
     /// The node's span (its nearest ancestor's when it has none).
@@ -235,6 +233,20 @@ public final class StringTable: @unchecked Sendable {
         texts.append(text)
         ids[text] = id
         return id
+    }
+
+    /// `texts.map(id)`, taking the lock once.
+    func ids(_ texts: [String?]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts.map { text in
+            guard let text else { return CrossSheetSite.none }
+            if let known = ids[text] { return known }
+            let id = Int32(self.texts.count)
+            self.texts.append(text)
+            ids[text] = id
+            return id
+        }
     }
 
     /// The text of `id` (nil for `CrossSheetSite.none` or `absent`).
