@@ -15,6 +15,9 @@
 #   --mem-sheets M      sheets (hard links) for the peak-memory run of the build (default 20000)
 #   --prev-mem-sheets M the same for --prev, which may be much slower (default 2000)
 #   --scratch-path DIR  passed to `swift build` (e.g. .build-bench, to leave .build alone)
+#   --static            build with --static-swift-stdlib (the Swift runtime and Foundation
+#                       linked in, as scripts/package.sh ships it; put it in its own
+#                       --scratch-path, e.g. .build-static, so it does not replace .build)
 #   --no-build          use an existing release build (from --scratch-path or .build)
 #   --bin PATH          time this sheetlint binary instead (no build)
 #   --prev PATH         also time this earlier build (the previous release) with every
@@ -29,7 +32,7 @@
 set -euo pipefail
 
 sheets=200 runs=3 large_mb=9.5 huge_goals=9000 mem_sheets=20000 prev_mem_sheets=2000
-scratch="" build=1 bin="" prev="" use_real=1 use_hyperfine=1 instructions=0 keep=0 smoke=0
+scratch="" static=0 build=1 bin="" prev="" use_real=1 use_hyperfine=1 instructions=0 keep=0 smoke=0
 while (($#)); do
     case "$1" in
         --sheets) sheets=$2; shift 2 ;;
@@ -39,6 +42,7 @@ while (($#)); do
         --mem-sheets) mem_sheets=$2; shift 2 ;;
         --prev-mem-sheets) prev_mem_sheets=$2; shift 2 ;;
         --scratch-path) scratch=$2; shift 2 ;;
+        --static) static=1; shift ;;
         --no-build) build=0; shift ;;
         --bin) bin=$2; build=0; shift 2 ;;
         --prev) prev=$2; shift 2 ;;
@@ -62,6 +66,7 @@ command -v python3 >/dev/null || { echo "run.sh: python3 is needed to generate t
 # --- build -------------------------------------------------------------------------
 build_args=(-c release --product sheetlint)
 [[ -n $scratch ]] && build_args+=(--scratch-path "$scratch")
+((static)) && build_args+=(--static-swift-stdlib)
 if ((build)); then
     echo "== building: swift build ${build_args[*]}" >&2
     swift build "${build_args[@]}" >&2

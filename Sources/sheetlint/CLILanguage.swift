@@ -15,6 +15,29 @@ enum CLILanguage {
         return false
     }
 
+    /// True for `--help` or `-h` with nothing else but `--lang ja|en` (in any order, either
+    /// spelling): a request for the root command's help in that language.
+    static func asksRootHelp(_ arguments: [String]) -> Bool {
+        var rest: [String] = []
+        var sawLanguage = false
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if argument == "--lang", i + 1 < arguments.count, ["ja", "en"].contains(arguments[i + 1]) {
+                sawLanguage = true
+                i += 2
+                continue
+            }
+            if argument == "--lang=ja" || argument == "--lang=en" {
+                sawLanguage = true
+            } else {
+                rest.append(argument)
+            }
+            i += 1
+        }
+        return sawLanguage && (rest == ["--help"] || rest == ["-h"])
+    }
+
     /// `ja` or `en`, whichever the user reads.
     static func text(_ ja: String, _ en: String) -> String { isEnglish ? en : ja }
 }

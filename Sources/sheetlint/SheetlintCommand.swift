@@ -25,6 +25,12 @@ struct SheetlintCommand: ParsableCommand {
             print(SheetlintVersion.long)
             Foundation.exit(0)
         }
+        // `sheetlint --help --lang en`: the parser would read `--lang` as an option of the
+        // default subcommand and print lint's help; the user asked for sheetlint's.
+        if CLILanguage.asksRootHelp(Array(CommandLine.arguments.dropFirst())) {
+            print(OptionMessages.localizedHelp(helpMessage()))
+            Foundation.exit(0)
+        }
         // A plain `lint` line skips the parser too (see LintFastPath); any other goes to it.
         if let request = LintFastPath.request(Array(CommandLine.arguments.dropFirst())) {
             Foundation.exit(LintCommand.perform(request))

@@ -38,6 +38,25 @@ final class LanguageCLITests: XCTestCase {
         }
     }
 
+    /// `sheetlint --help --lang en` is sheetlint's own help in English, not the default
+    /// subcommand's (lint's); `--lang ja` gives what `--help` alone gives.
+    func testRootHelpFollowsTheLanguage() throws {
+        let plain = try CLIRunner.run(["--help"])
+        XCTAssertTrue(plain.stdout.contains("使い方: sheetlint <subcommand>"), plain.stdout)
+        for args in [["--help", "--lang", "ja"], ["--lang=ja", "-h"]] {
+            let ja = try CLIRunner.run(args)
+            XCTAssertEqual(ja.status, 0, "\(args)")
+            XCTAssertEqual(ja.stdout, plain.stdout, "\(args)")
+        }
+        for args in [["--help", "--lang", "en"], ["--lang", "en", "-h"], ["--help", "--lang=en"]] {
+            let en = try CLIRunner.run(args)
+            XCTAssertEqual(en.status, 0, "\(args)")
+            XCTAssertTrue(en.stdout.contains("USAGE: sheetlint <subcommand>"), "\(args)\n\(en.stdout)")
+            XCTAssertTrue(en.stdout.contains("SUBCOMMANDS:"), "\(args)\n\(en.stdout)")
+            XCTAssertFalse(en.stdout.hasPrefix("OVERVIEW: Checks sheets against the rules"), "lint's help: \(args)")
+        }
+    }
+
     func testHelpIsJapaneseByDefault() throws {
         let ja = try CLIRunner.run(["lint", "--help"])
         XCTAssertEqual(ja.status, 0)
@@ -52,7 +71,6 @@ final class LanguageCLITests: XCTestCase {
     /// Every command and subcommand, found from the commands' own help (so a new one is
     /// checked without editing this test): its overview, discussion, and every argument,
     /// option and subcommand description are Japanese by default; `--lang en` gives English.
-    /// (`sheetlint --help --lang en` is the default subcommand's, lint's, help.)
     func testEveryCommandsHelpIsJapaneseByDefault() throws {
         var commands: [[String]] = [[]]
         var checked: [String] = []
