@@ -83,7 +83,7 @@ public enum AtomicOutput {
             throw OutputError(path: shown, stage: .replace, reason: String(cString: strerror(EISDIR)))
         case S_IFCHR, S_IFIFO:
             // Non-blocking open: a FIFO nobody reads is ENXIO, not a hang. No O_CREAT, no O_TRUNC.
-            let fd = Glue.open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+            let fd = SystemCall.open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
             guard fd >= 0 else { throw OutputError(path: shown, stage: .create, reason: reason()) }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             return File(fd: fd, shown: shown, replacing: nil)
@@ -107,10 +107,10 @@ public enum AtomicOutput {
         var fd: Int32 = -1
         var unlinked = false
         #if os(Linux)
-        fd = Glue.open(directory.isEmpty ? "." : directory, linuxTmpFile | O_WRONLY | O_CLOEXEC, 0o666)
+        fd = SystemCall.open(directory.isEmpty ? "." : directory, linuxTmpFile | O_WRONLY | O_CLOEXEC, 0o666)
         unlinked = fd >= 0
         #endif
-        if fd < 0 { fd = Glue.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
+        if fd < 0 { fd = SystemCall.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
         guard fd >= 0 else { throw OutputError(path: shown, stage: .create, reason: reason()) }
         if let existing {
             _ = fchmod(fd, existing.st_mode & 0o7777)
@@ -141,7 +141,7 @@ public enum AtomicOutput {
             guard failure == nil, fd >= 0 else { return false }
             var written = 0
             while written < bytes.count {
-                let n = Glue.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                let n = SystemCall.write(fd, bytes.baseAddress! + written, bytes.count - written)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 {
                     failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason())
@@ -160,7 +160,7 @@ public enum AtomicOutput {
             guard fd >= 0 else { return }
             defer { fd = -1 }
             guard var target = replacing else {
-                _ = Glue.close(fd)
+                _ = SystemCall.close(fd)
                 if let failure { throw failure }
                 return
             }
@@ -173,7 +173,7 @@ public enum AtomicOutput {
                     failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason())
                 }
             }
-            if Glue.close(fd) != 0 && failure == nil { failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason()) }
+            if SystemCall.close(fd) != 0 && failure == nil { failure = OutputError(path: shown, stage: .write, reason: AtomicOutput.reason()) }
             if failure == nil && rename(target.temporary, target.path) != 0 {
                 failure = OutputError(path: shown, stage: .replace, reason: AtomicOutput.reason())
             }
@@ -186,7 +186,7 @@ public enum AtomicOutput {
         /// Drops what was written: the temporary is removed, the destination left as it was.
         public func discard() {
             guard fd >= 0 else { return }
-            _ = Glue.close(fd)
+            _ = SystemCall.close(fd)
             fd = -1
             if let target = replacing, target.named { _ = unlink(target.temporary) }
         }
@@ -225,8 +225,9 @@ public enum AtomicOutput {
 }
 
 /// `write(2)`, `open(2)` and `close(2)` under names that do not clash with
-/// `AtomicOutput.write`, `AtomicOutput.open` and `File`'s members.
-private enum Glue {
+/// `AtomicOutput.write`, `AtomicOutput.open`, `File`'s members and `TextOutputStream.write`
+/// (`ReportStream`).
+enum SystemCall {
     static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
         #if canImport(Glibc)
         Glibc.open(path, flags, mode)

@@ -35,7 +35,7 @@ public final class ReportStream: TextOutputStream {
         ReportStream { bytes in
             var done = 0
             while done < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+                let n = SystemCall.write(fd, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return false }
                 done += n
@@ -57,15 +57,4 @@ public final class ReportStream: TextOutputStream {
         if !failed { failed = !buffer.withUnsafeBytes(sink) }
         buffer.removeAll(keepingCapacity: true)
     }
-}
-
-/// `write(2)` under a name that does not clash with `TextOutputStream.write`.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #elseif canImport(Musl)
-    Musl.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
 }
