@@ -216,7 +216,7 @@ extension Sheetlint {
         for case .success(let outcome) in perFile { outcome.dropCross() }
         FreedMemory.release()
         var findings = FindingList(languages: languages, texts: texts)
-        findings.reserveCapacity(perFile.reduce(0) { $0 + ((try? $1.get().stored?.count) ?? 0) ?? 0 } + crossFindings.values.reduce(0) { $0 + $1.count })
+        findings.reserveCapacity(perFile.reduce(0) { $0 + ((try? $1.get().stored?.count) ?? 0) } + crossFindings.values.reduce(0) { $0 + $1.count })
         var sheets: [Sheet] = []
         var sourceLines: [String: [String]] = [:]
         var stages: [String: ResolvedStage] = [:]
