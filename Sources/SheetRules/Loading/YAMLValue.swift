@@ -74,10 +74,42 @@ struct YAMLValue {
     }
 
     func int(_ what: String) throws(RuleFileError) -> Int {
-        guard case .scalar = node, let i = node.int else {
+        guard case .scalar = node, let i = Self.integer(node) else {
             throw error("\(what) は整数で書いてください", "\(what) must be an integer")
         }
         return i
+    }
+
+    /// Yams' `Node.int`, except that a YAML 1.1 sexagesimal integer (`1:30` is 90) whose
+    /// value does not fit an `Int` is no integer instead of a crash: Yams multiplies its
+    /// place values without an overflow check, so `fiscalYear: 1011666666666666666:6` in a
+    /// repository's `.sheetlint.yml` (found by FuzzConfig) stopped the process, and so did any
+    /// 12 or more `:`-separated parts. Every other scalar goes to Yams unchanged.
+    static func integer(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain else { return node.int }
+        let text = scalar.string.replacingOccurrences(of: "_", with: "")
+        var body = Substring(text)
+        let negative = body.hasPrefix("-")
+        if negative || body.hasPrefix("+") { body = body.dropFirst() }
+        // What Yams reads before it tries the sexagesimal form: "0", and the 0x/0b/0o/0 radixes.
+        guard text != "0", !body.hasPrefix("0"), body.contains(":") else { return node.int }
+        var value = 0
+        var place = 1
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        for (n, part) in parts.reversed().enumerated() {
+            guard let digit = Int(part, radix: 10) else { return nil }
+            let (product, productOverflow) = digit.multipliedReportingOverflow(by: place)
+            let (sum, sumOverflow) = value.addingReportingOverflow(product)
+            guard !productOverflow, !sumOverflow else { return nil }
+            value = sum
+            if n < parts.count - 1 {
+                let (next, placeOverflow) = place.multipliedReportingOverflow(by: 60)
+                guard !placeOverflow else { return nil }
+                place = next
+            }
+        }
+        let (signed, signOverflow) = value.multipliedReportingOverflow(by: negative ? -1 : 1)
+        return signOverflow ? nil : signed
     }
 
     func bool(_ what: String) throws(RuleFileError) -> Bool {
