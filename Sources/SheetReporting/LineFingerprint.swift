@@ -93,11 +93,14 @@ public enum LineFingerprint {
     /// The text the fingerprint of `finding` covers: its start line from `sourceLines`, or
     /// its Japanese message when that line is unknown.
     public static func lineText(of finding: Finding, sourceLines: [String: [String]]) -> String {
+        sourceLine(of: finding, sourceLines: sourceLines) ?? finding.message
+    }
+
+    /// The finding's start line from `sourceLines`; nil when that line is unknown.
+    static func sourceLine(of finding: Finding, sourceLines: [String: [String]]) -> String? {
         let index = finding.span.start.line - 1
-        if let lines = sourceLines[finding.span.file], lines.indices.contains(index) {
-            return lines[index]
-        }
-        return finding.message
+        guard let lines = sourceLines[finding.span.file], lines.indices.contains(index) else { return nil }
+        return lines[index]
     }
 
     /// `<hash>:<n>` for every finding of the report, in report order: `n` counts findings of
@@ -136,19 +139,18 @@ public enum LineFingerprint {
         }
 
         private func fingerprintText(of finding: Finding) -> String {
-            let index = finding.span.start.line - 1
-            guard let lines = sourceLines[finding.span.file], lines.indices.contains(index) else {
+            guard let line = LineFingerprint.sourceLine(of: finding, sourceLines: sourceLines) else {
                 return LineFingerprint.fingerprintText(finding.message)
             }
-            let line = lines[index]
             guard line.utf8.count > 256 else { return LineFingerprint.fingerprintText(line) }
             if finding.span.file != memoFile {
                 memoFile = finding.span.file
                 memo.removeAll()
             }
-            if let known = memo[index] { return known }
+            let number = finding.span.start.line
+            if let known = memo[number] { return known }
             let prepared = LineFingerprint.fingerprintText(line)
-            memo[index] = prepared
+            memo[number] = prepared
             return prepared
         }
 
