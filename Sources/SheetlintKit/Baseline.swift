@@ -38,12 +38,19 @@ public struct Baseline: Sendable, Hashable {
 
     static func entry(for finding: Finding, sourceLines: [String: [String]], directory: String,
                       cache: inout SpanText.Cache) -> Entry {
+        Entry(file: RelativePath.from(directory, to: finding.span.file), rule: finding.ruleId,
+              fingerprint: fingerprint(of: finding, sourceLines: sourceLines, cache: &cache),
+              path: finding.path, message: finding.message)
+    }
+
+    /// The entry's fingerprint: the finding's digest when its worker made one (`lint`
+    /// does, in baseline runs), else the text under its span in `sourceLines` (its
+    /// Japanese message when that is unknown).
+    static func fingerprint(of finding: Finding, sourceLines: [String: [String]], cache: inout SpanText.Cache) -> String {
+        if finding.digest.isKnown { return LineFingerprint.hex16(finding.digest.span) }
         let content = cache.fingerprintText(of: finding.span, in: sourceLines[finding.span.file])
             ?? LineFingerprint.fingerprintText(finding.message)
-        return Entry(file: RelativePath.from(directory, to: finding.span.file), rule: finding.ruleId,
-                     fingerprint: LineFingerprint.contentHash(ruleId: finding.ruleId, modelPath: finding.path,
-                                                              fingerprintText: content),
-                     path: finding.path, message: finding.message)
+        return LineFingerprint.contentHash(ruleId: finding.ruleId, modelPath: finding.path, fingerprintText: content)
     }
 
     /// Splits `findings` into new ones and the entries that matched (each entry hides at
