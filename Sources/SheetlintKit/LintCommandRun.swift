@@ -102,9 +102,14 @@ extension Sheetlint {
         let root = FileManager.default.currentDirectoryPath
         if let path = request.writeBaselinePath {
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let baseline = Baseline(findings: Array(result.findings), sourceLines: [:], directory: directory)
+            let baseline = Baseline(findings: result.findings, sourceLines: [:], directory: directory)
             do {
-                try AtomicOutput.write(baseline.rendered(), to: path)
+                // Written as it is rendered, into a temporary that becomes the file when complete.
+                let file = try AtomicOutput.open(path)
+                var stream = ReportStream { file.write($0) }
+                baseline.render(to: &stream)
+                stream.finish()
+                try file.commit()
             } catch {
                 stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
                 return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
@@ -114,7 +119,7 @@ extension Sheetlint {
             do {
                 let baseline = try Baseline.load(path: path)
                 let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-                let new = baseline.filter(Array(result.findings), sourceLines: [:], directory: directory).new
+                let new = baseline.filter(result.findings, sourceLines: [:], directory: directory).new
                 result.findings = FindingList(new, languages: result.findings.languages, texts: result.findings.texts)
             } catch let error as LintError {
                 stderr.append("sheetlint: " + error.text(english: english))
@@ -180,7 +185,7 @@ extension Sheetlint {
         do {
             let baseline = try Baseline.load(path: path)
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let matched = baseline.filter(Array(result.findings), sourceLines: [:], directory: directory).matched
+            let matched = baseline.filter(result.findings, sourceLines: [:], directory: directory).matched
             try AtomicOutput.write(Baseline(entries: matched).rendered(), to: path)
             let dropped = baseline.entries.count - matched.count
             let summary = english ? "\(path): kept \(matched.count) entries, dropped \(dropped)\n"
