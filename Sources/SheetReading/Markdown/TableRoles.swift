@@ -119,9 +119,13 @@ enum TableRoles {
     }
 
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        contains(hay[...], needle)
+    }
+
+    static func contains(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
         guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
-        var i = 0
-        while i + needle.count <= hay.count {
+        var i = hay.startIndex
+        while i + needle.count <= hay.endIndex {
             if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
