@@ -160,7 +160,7 @@ enum CellHTML {
     /// A tag or comment starting at `i`: returns the index after `>` and what the tag is
     /// (its name, without `/`, compared in lower case; comments are inline). Nil when `<`
     /// does not start a tag.
-    private static func tag(in s: Run, at i: Int) -> (Int, TagKind)? {
+    static func tag(in s: Run, at i: Int) -> (Int, TagKind)? {
         var j = i + 1
         let n = s.count
         guard j < n else { return nil }

@@ -74,7 +74,7 @@ struct Piece {
     }
 
     /// A marker at `i` of `run`, compared folded.
-    private static func marker(in run: Run, at i: Int) -> (end: Int, marker: Marker)? {
+    static func marker(in run: Run, at i: Int) -> (end: Int, marker: Marker)? {
         let c = run.folded(i)
         if let n = ScalarFolding.circledNumber(c) { return (i + 1, .circled(n)) }
         if c == "・" || c == "･" { return (i + 1, .bullet) }
