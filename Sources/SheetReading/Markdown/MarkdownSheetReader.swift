@@ -92,14 +92,32 @@ enum SourceLines {
     }
 
     /// The scalars of `n` bytes of valid UTF-8, and the offset of each from `p` (and of
-    /// the end). A short line gets room for `n` scalars (lines live only while a sheet is
-    /// read); a long one is counted first, so a line of megabytes of kanji takes no more
-    /// than its scalars.
+    /// the end; none for a line of ASCII). A short line gets room for `n` scalars (lines
+    /// live only while a sheet is read); a long one is counted first, so a line of
+    /// megabytes of kanji takes no more than its scalars and one of ASCII stores no offsets.
     private static func decode(_ p: UnsafePointer<UInt8>, count n: Int) -> ([Unicode.Scalar], [Int32]) {
         var capacity = n
         if n > 4096 {
-            capacity = 0
-            for i in 0..<n where p[i] & 0xC0 != 0x80 { capacity += 1 }
+            // The bytes less the continuation bytes (10xxxxxx), counted eight at a time.
+            var continuations = 0, i = 0
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                if p[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            // Valid UTF-8 without a continuation byte is ASCII: a scalar's offset is its index.
+            if continuations == 0 {
+                let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+                    for k in 0..<n { out[k] = Unicode.Scalar(p[k]) }
+                    initialized = n
+                }
+                return (scalars, [])
+            }
+            capacity = n - continuations
         }
         var scalars: [Unicode.Scalar] = []
         let offsets = [Int32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetsInitialized in
@@ -136,6 +154,7 @@ enum SourceLines {
             offsetBuffer[k] = Int32(truncatingIfNeeded: i)
             offsetsInitialized = k + 1
         }
-        return (scalars, offsets)
+        // A short line of ASCII: no offsets either.
+        return (scalars, scalars.count == n ? [] : offsets)
     }
 }

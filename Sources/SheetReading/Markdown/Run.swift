@@ -14,7 +14,7 @@ final class RunStorage: Sendable {
     /// The source line the scalars were decoded from, when they are exactly its scalars.
     let text: Substring?
     /// With `text`: the UTF-8 offset in `text` of each scalar, and of its end (one more
-    /// entry than `scalars`).
+    /// entry than `scalars`); empty for a line of ASCII, where the offset is the index.
     let offsets: [Int32]
 
     init(scalars: [Unicode.Scalar], columns: [Int], origin: Int) {
@@ -27,7 +27,8 @@ final class RunStorage: Sendable {
 
     /// A source line: `scalars` decoded from `text`, `offsets` as above.
     init(line scalars: [Unicode.Scalar], text: Substring, offsets: [Int32]) {
-        precondition(offsets.count == scalars.count + 1, "one offset per scalar and one for the end")
+        precondition(offsets.isEmpty ? text.utf8.count == scalars.count : offsets.count == scalars.count + 1,
+                     "one offset per scalar and one for the end, or none for ASCII")
         self.scalars = scalars
         self.columns = []
         self.origin = 1
@@ -106,8 +107,9 @@ struct Run: Sendable {
     var string: String {
         guard let text = storage.text else { return String(scalarsOf: storage.scalars[lo..<hi]) }
         let utf8 = text.utf8
-        let start = utf8.index(text.startIndex, offsetBy: Int(storage.offsets[lo]))
-        let end = utf8.index(text.startIndex, offsetBy: Int(storage.offsets[hi]))
+        let offsets = storage.offsets
+        let start = utf8.index(text.startIndex, offsetBy: offsets.isEmpty ? lo : Int(offsets[lo]))
+        let end = utf8.index(text.startIndex, offsetBy: offsets.isEmpty ? hi : Int(offsets[hi]))
         return String(text[start..<end])
     }
 
