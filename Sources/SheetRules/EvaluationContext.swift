@@ -144,11 +144,12 @@ struct EvaluationContext: Sendable {
                           ("written", site.written), ("goal", site.goal)] {
             if let text = strings[id] { common[key] = text }
         }
+        let labels = CrossSheetSite.labels(ofPath: path)
         var ja = common
-        ja["field"] = strings[site.fieldJa]
-        ja["section"] = strings[site.sectionJa]
-        common["field"] = strings[site.fieldEn]
-        common["section"] = strings[site.sectionEn]
+        ja["field"] = labels.field.ja
+        ja["section"] = labels.section.ja
+        common["field"] = labels.field.en
+        common["section"] = labels.section.en
         ja.merge(values) { $1 }
         let en = common.merging(values) { $1 }
         let span = site.span(strings) ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)

@@ -44,6 +44,116 @@ struct LiteralPattern: Sendable, Equatable {
         }
     }
 
+    /// An expression that is plain text followed only by look-aheads (`取組(?![みむまめ\p{Han}])`,
+    /// `子ども(?!・子育て)`, `こども(?!園|家庭庁|基本法|大綱)`): the text and the look-aheads.
+    /// Every match starts with the text (a look-ahead matches nothing), so a text without it
+    /// has no match, and a match is an occurrence of it where every look-ahead holds.
+    struct Guarded: Sendable, Equatable {
+        /// The plain text every match is.
+        let text: [UInt16]
+        /// What must (or, when `negative`, must not) follow it.
+        let lookaheads: [Lookahead]
+    }
+
+    /// `(?=…)` or `(?!…)`: alternatives of sequences of one-code-point items.
+    struct Lookahead: Sendable, Equatable {
+        let negative: Bool
+        let alternatives: [[Item]]
+    }
+
+    /// One code point: a plain character, a class of plain characters (`[まむめ]`,
+    /// `[^あ]`), or something read only by the engine (a property, `\p{Han}`, alone or in
+    /// a class).
+    enum Item: Sendable, Equatable {
+        case unit(UInt16)
+        case anyOf([UInt16], negated: Bool)
+        case opaque
+    }
+
+    /// The text and look-aheads of `source`, when it has exactly that form, with nothing
+    /// that could change how it is read (no escape but `\p{…}`/`\P{…}`, no group,
+    /// quantifier, anchor, flag, comment or quoting inside the look-aheads); nil otherwise,
+    /// and for plain text alone (that is a `LiteralPattern`).
+    static func guarded(_ source: String) -> Guarded? {
+        let s = Array(source.unicodeScalars)
+        var i = 0
+        var text: [UInt16] = []
+        while i < s.count, isPlain(s[i], inClass: false) {
+            text.append(UInt16(s[i].value))
+            i += 1
+        }
+        guard !text.isEmpty, i < s.count else { return nil }
+        var lookaheads: [Lookahead] = []
+        while i < s.count {
+            guard i + 2 < s.count, s[i] == "(", s[i + 1] == "?", s[i + 2] == "!" || s[i + 2] == "=" else { return nil }
+            let negative = s[i + 2] == "!"
+            i += 3
+            var alternatives: [[Item]] = [[]]
+            while true {
+                guard i < s.count else { return nil }
+                let c = s[i]
+                if c == ")" {
+                    i += 1
+                    break
+                } else if c == "|" {
+                    alternatives.append([])
+                    i += 1
+                } else if c == "[" {
+                    guard let (item, end) = guardedClass(s, from: i) else { return nil }
+                    alternatives[alternatives.count - 1].append(item)
+                    i = end + 1
+                } else if c == "\\" {
+                    guard let end = property(s, from: i) else { return nil }
+                    alternatives[alternatives.count - 1].append(.opaque)
+                    i = end + 1
+                } else if isPlain(c, inClass: false) {
+                    alternatives[alternatives.count - 1].append(.unit(UInt16(c.value)))
+                    i += 1
+                } else {
+                    return nil
+                }
+            }
+            guard alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
+            lookaheads.append(Lookahead(negative: negative, alternatives: alternatives))
+        }
+        return Guarded(text: text, lookaheads: lookaheads)
+    }
+
+    /// `[…]` at `start` of plain characters and properties, possibly negated: the item and the
+    /// index of its `]`. Nil for anything else (a leading `]`, ranges, nested sets, escapes).
+    private static func guardedClass(_ s: [Unicode.Scalar], from start: Int) -> (Item, Int)? {
+        var i = start + 1
+        let negated = i < s.count && s[i] == "^"
+        if negated { i += 1 }
+        var units: [UInt16] = [], opaque = false
+        while i < s.count, s[i] != "]" {
+            if s[i] == "\\" {
+                guard let end = property(s, from: i) else { return nil }
+                opaque = true
+                i = end + 1
+            } else {
+                guard isPlain(s[i], inClass: true) else { return nil }
+                units.append(UInt16(s[i].value))
+                i += 1
+            }
+        }
+        guard i < s.count, i > start + 1 + (negated ? 1 : 0) else { return nil }
+        return (opaque ? .opaque : .anyOf(units, negated: negated), i)
+    }
+
+    /// `\p{Name}` or `\P{Name}` at `start` (a name of ASCII letters, digits, `_` and `=`):
+    /// the index of its `}`.
+    private static func property(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 3 < s.count, s[start + 1] == "p" || s[start + 1] == "P", s[start + 2] == "{" else { return nil }
+        var i = start + 3
+        while i < s.count, s[i] != "}" {
+            let c = s[i]
+            guard c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "=" else { return nil }
+            i += 1
+        }
+        return i < s.count && i > start + 3 ? i : nil
+    }
+
     /// Up to `limit` matches in `units`, leftmost first, each resuming where the last ended.
     func ranges(in units: [UInt16], upTo limit: Int) -> [Range<Int>] {
         var found: [Range<Int>] = []

@@ -16,6 +16,8 @@ struct ConsistencyCheck: Check {
     }
 
     let groups: [Group]
+    /// How the variants of every group are found in a text.
+    let search: VariantSearch
 
     init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {
         var groups: [Group] = []
@@ -32,23 +34,47 @@ struct ConsistencyCheck: Check {
             groups.append(Group(name: try m.required("name").string("name"), variants: variants))
         }
         self.groups = groups
+        search = VariantSearch(groups)
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        // Each leaf's text as written, its UTF-16 units made once for every variant.
-        let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in
-            leaf.text.map { (leaf, context.texts.written(leaf, $0)) }
+        let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in leaf.text.map { (leaf: leaf, text: $0) } }
+        // One pass per text for the variants of every group (`VariantSearch`): leaf k's
+        // count for slot s is scanned[k * slots + s].
+        let slots = search.slots
+        var scanned = [Int32](repeating: 0, count: leaves.count * slots)
+        if slots > 0 {
+            var ends = [Int](repeating: 0, count: slots)
+            scanned.withUnsafeMutableBufferPointer { counts in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    for k in leaves.indices {
+                        search.scan(leaves[k].text, into: counts.baseAddress! + k * slots, ends: ends.baseAddress!)
+                    }
+                }
+            }
         }
-        let texts = leaves.map(\.1)
-        return groups.compactMap { group in
-            let patterns = group.variants.map(\.pattern)
+        // Each leaf's text as written, made (or shared with other rules) only where a
+        // pattern must run on it.
+        func written(_ k: Int) -> MatchText { context.texts.written(leaves[k].leaf, leaves[k].text) }
+        let budget = RegexBudget.current
+        return groups.indices.compactMap { g in
+            let group = groups[g], ways = search.ways[g]
             var counts = Array(repeating: 0, count: group.variants.count)
             // The index in `leaves` of the first text using each variant.
             var firstLeaf: [Int?] = Array(repeating: nil, count: group.variants.count)
-            for k in texts.indices {
-                let text = texts[k]
-                for i in patterns.indices {
-                    let n = patterns[i].count(in: text)
+            for k in leaves.indices {
+                for i in ways.indices {
+                    let n: Int
+                    switch ways[i] {
+                    case .counted(let slot):
+                        // As a pattern found without the engine: nothing once the budget is spent.
+                        let found = Int(scanned[k * slots + slot])
+                        n = found > 0 && !(budget?.isSpent ?? false) ? found : 0
+                    case .gated(let slot):
+                        n = scanned[k * slots + slot] > 0 ? group.variants[i].pattern.count(in: written(k)) : 0
+                    case .pattern:
+                        n = group.variants[i].pattern.count(in: written(k))
+                    }
                     counts[i] += n
                     if n > 0, firstLeaf[i] == nil { firstLeaf[i] = k }
                 }
@@ -59,15 +85,14 @@ struct ConsistencyCheck: Check {
             // minority variants first used in the same text, the one listed first (this was
             // left to a dictionary's order, which changes from run to run).
             let minority = firstLeaf.indices.filter { $0 != dominant && firstLeaf[$0] != nil }
-                .min { (leaves[firstLeaf[$0]!].0.id, $0) < (leaves[firstLeaf[$1]!].0.id, $1) }!
-            let first = (leaf: leaves[firstLeaf[minority]!].0, text: leaves[firstLeaf[minority]!].1)
+                .min { (leaves[firstLeaf[$0]!].leaf.id, $0) < (leaves[firstLeaf[$1]!].leaf.id, $1) }!
+            let first = firstLeaf[minority]!
             // The finding points at the first use of that variant in that text.
-            let focus = group.variants[minority].pattern.firstRange(in: first.text)
-            return context.finding(first.leaf, [
+            let focus = group.variants[minority].pattern.firstRange(in: written(first))
+            return context.finding(leaves[first].leaf, [
                 "group": group.name, "variant": group.variants[minority].label,
                 "expected": group.variants[dominant].label, "count": String(counts[minority]),
             ], focus: focus)
         }
     }
-
 }

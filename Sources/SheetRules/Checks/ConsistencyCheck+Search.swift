@@ -1,0 +1,121 @@
+extension ConsistencyCheck {
+    /// How the variants of all groups are found in a text: every variant that is plain text
+    /// or one class of plain characters (`取組み`, `[（）]`), and every one that is plain text
+    /// followed by look-aheads (`子ども(?!・子育て)`), in one pass over the text's UTF-8 bytes
+    /// (`LiteralSet`) instead of one search per variant; the others by their pattern.
+    ///
+    /// A variant's count is what `TextPattern.count(in:)` gives: leftmost matches, each
+    /// search resuming where the last match ended. `VariantSearchTests` compares the two on
+    /// every text of the fixtures and on random texts.
+    struct VariantSearch: Sendable {
+        /// How one variant is counted.
+        enum Way: Sendable {
+            /// Its matches are counted by the pass, in `slot`.
+            case counted(slot: Int)
+            /// Its pattern runs only on texts where the pass found its leading text (`slot`
+            /// is non-zero): a look-ahead the pass cannot read (`\p{Han}`) is left to the
+            /// engine.
+            case gated(slot: Int)
+            /// Its pattern runs on every text.
+            case pattern
+        }
+
+        /// By group, then by variant, as the rule lists them.
+        let ways: [[Way]]
+        /// The number of counts the pass makes per text.
+        let slots: Int
+        private let needles: LiteralSet
+        /// For each needle: its slot, and the look-aheads that must hold after it (empty for
+        /// plain text).
+        private let slotOfNeedle: [Int]
+        private let lookaheadsOfNeedle: [[LiteralPattern.Lookahead]]
+
+        init(_ groups: [Group]) {
+            var ways: [[Way]] = [], needles: [[UInt16]] = [], slotOfNeedle: [Int] = []
+            var lookaheads: [[LiteralPattern.Lookahead]] = []
+            var slots = 0
+            for group in groups {
+                ways.append(group.variants.map { variant in
+                    let source = variant.pattern.source
+                    if let literal = LiteralPattern(source) {
+                        switch literal.form {
+                        case .text(let units):
+                            needles.append(units)
+                            slotOfNeedle.append(slots)
+                            lookaheads.append([])
+                        case .anyOf(let units):
+                            for u in units {
+                                needles.append([u])
+                                slotOfNeedle.append(slots)
+                                lookaheads.append([])
+                            }
+                        }
+                    } else if let guarded = LiteralPattern.guarded(source) {
+                        let readable = guarded.lookaheads.allSatisfy { $0.alternatives.allSatisfy { !$0.contains(.opaque) } }
+                        needles.append(guarded.text)
+                        slotOfNeedle.append(slots)
+                        lookaheads.append(readable ? guarded.lookaheads : [])
+                        slots += 1
+                        return readable ? .counted(slot: slots - 1) : .gated(slot: slots - 1)
+                    } else {
+                        return .pattern
+                    }
+                    slots += 1
+                    return .counted(slot: slots - 1)
+                })
+            }
+            self.ways = ways
+            self.slots = slots
+            self.needles = LiteralSet(needles)
+            self.slotOfNeedle = slotOfNeedle
+            lookaheadsOfNeedle = lookaheads
+        }
+
+        /// Adds to `counts[slot]` the matches (for `.counted`) or occurrences of the leading
+        /// text (for `.gated`) in `text`; `ends` (at least `slots` entries) is scratch space.
+        func scan(_ text: String, into counts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int>) {
+            for s in 0..<slots { ends[s] = 0 }
+            var text = text
+            text.withUTF8 { utf8 in
+                needles.forEachOccurrence(in: utf8) { k, at in
+                    let s = slotOfNeedle[k]
+                    // Leftmost matches without overlap: a match ending at `ends[s]` hides
+                    // one that starts inside it.
+                    guard at >= ends[s] else { return }
+                    let end = at + needles.length(k)
+                    guard lookaheadsOfNeedle[k].allSatisfy({ Self.holds($0, utf8, at: end) }) else { return }
+                    counts[s] += 1
+                    ends[s] = end
+                }
+            }
+        }
+
+        /// True when `lookahead` holds at byte `at` of `utf8`.
+        private static func holds(_ lookahead: LiteralPattern.Lookahead, _ utf8: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+            let matched = lookahead.alternatives.contains { items in
+                var i = at
+                for item in items {
+                    guard i < utf8.count else { return false }
+                    let (v, length) = scalar(utf8, at: i)
+                    switch item {
+                    case .unit(let u): guard v == UInt32(u) else { return false }
+                    case .anyOf(let units, let negated): guard units.contains(where: { UInt32($0) == v }) != negated else { return false }
+                    case .opaque: return false
+                    }
+                    i += length
+                }
+                return true
+            }
+            return matched != lookahead.negative
+        }
+
+        /// The code point starting at byte `i` of valid UTF-8, and its length.
+        private static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+            let b = p[i]
+            if b < 0x80 { return (UInt32(b), 1) }
+            if b < 0xE0 { return (UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+            if b < 0xF0 { return (UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+            return (UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+        }
+    }
+}
