@@ -221,6 +221,15 @@ struct ScalarMask: Sendable {
         }
     }
 
+    /// The mask of these code points.
+    init(codePoints: some Sequence<UInt32>) {
+        withUnsafeMutablePointer(to: &bits) { tuple in
+            tuple.withMemoryRebound(to: UInt64.self, capacity: 4) { words in
+                for v in codePoints { words[Int((v >> 6) & 3)] |= 1 << UInt64(v & 63) }
+            }
+        }
+    }
+
     /// False when no code point of one set can be in the other.
     func intersects(_ other: ScalarMask) -> Bool {
         bits.0 & other.bits.0 != 0 || bits.1 & other.bits.1 != 0 || bits.2 & other.bits.2 != 0 || bits.3 & other.bits.3 != 0

@@ -28,8 +28,18 @@ struct RequiredLiterals: Sendable {
 
     init(_ source: String) {
         alternatives = Self.analyseAlternatives(source) ?? []
-        utf8 = alternatives.map { $0.map { units in units.map { Array(String(decoding: [$0], as: UTF16.self).utf8) } } }
-        masks = alternatives.map { $0.map { units in ScalarMask(String(decoding: units, as: UTF16.self)) } }
+        // Units are BMP code points other than surrogates (`unit(_:)`), so each is one code
+        // point, encoded here by hand (`String(decoding:as:)` took ~6,000 instructions each).
+        utf8 = alternatives.map { $0.map { units in units.map(Self.utf8) } }
+        masks = alternatives.map { $0.map { units in ScalarMask(codePoints: units.lazy.map(UInt32.init)) } }
+    }
+
+    private static func utf8(_ u: UInt16) -> [UInt8] {
+        switch u {
+        case 0..<0x80: return [UInt8(u)]
+        case 0x80..<0x800: return [UInt8(0xC0 | (u >> 6)), UInt8(0x80 | (u & 0x3F))]
+        default: return [UInt8(0xE0 | (u >> 12)), UInt8(0x80 | ((u >> 6) & 0x3F)), UInt8(0x80 | (u & 0x3F))]
+        }
     }
 
     /// `admits(text.string)`, first asking the text's `ScalarMask`: a requirement none of
@@ -82,49 +92,43 @@ struct RequiredLiterals: Sendable {
             guard [":", "=", "!", "<", ">"].contains(s[i + 2]) else { return nil }
         }
         for i in s.indices where i + 1 < s.count && s[i] == "\\" && s[i + 1] == "Q" { return nil }
-        guard let alternatives = analyseBranches(s[...]), alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
+        guard let alternatives = analyseBranches(s, s.indices), alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
         return alternatives
     }
 
-    /// The requirements of a pattern without a top-level `|`, or nil when it uses something
-    /// not analysed here.
-    static func analyse(_ s: [Unicode.Scalar]) -> [[UInt16]]? {
-        guard let branches = analyseBranches(s[...]), branches.count == 1 else { return nil }
-        return branches[0]
-    }
-
-    /// Each `|`-separated branch of `s` (at its top level) analysed; nil when one is not.
-    private static func analyseBranches(_ s: ArraySlice<Unicode.Scalar>) -> [[[UInt16]]]? {
+    /// Each `|`-separated branch of `s[range]` (at its top level) analysed; nil when one is not.
+    private static func analyseBranches(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [[[UInt16]]]? {
         var branches: [[[UInt16]]] = []
-        var start = s.startIndex, i = s.startIndex
+        var start = range.lowerBound, i = range.lowerBound
         while true {
-            if i == s.endIndex || s[i] == "|" {
-                guard let branch = analyseSequence(Array(s[start..<i])) else { return nil }
+            if i == range.upperBound || s[i] == "|" {
+                guard let branch = analyseSequence(s, start..<i) else { return nil }
                 branches.append(branch)
-                if i == s.endIndex { return branches }
+                if i == range.upperBound { return branches }
                 start = i + 1
                 i += 1
                 continue
             }
             switch s[i] {
-            case "\\": i = min(i + 2, s.endIndex)
+            case "\\": i = min(i + 2, range.upperBound)
             case "[":
-                guard let end = classEnd(Array(s[i...]), from: 0) else { return nil }
-                i += end + 1
+                guard let end = classEnd(s, from: i), end < range.upperBound else { return nil }
+                i = end + 1
             case "(":
-                guard let end = groupEnd(Array(s[i...]), from: 0) else { return nil }
-                i += end + 1
+                guard let end = groupEnd(s, from: i), end < range.upperBound else { return nil }
+                i = end + 1
             default: i += 1
             }
         }
     }
 
-    /// The requirements of a sequence without a top-level `|`, or nil when it uses
-    /// something not analysed here.
-    private static func analyseSequence(_ s: [Unicode.Scalar]) -> [[UInt16]]? {
+    /// The requirements of `s[range]`, a sequence without a top-level `|`, or nil when it
+    /// uses something not analysed here.
+    private static func analyseSequence(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [[UInt16]]? {
         var out: [[UInt16]] = []
-        var i = 0
-        while i < s.count {
+        var i = range.lowerBound
+        let count = range.upperBound
+        while i < count {
             var atom: [[UInt16]] = []
             switch s[i] {
             case "(":
@@ -132,20 +136,20 @@ struct RequiredLiterals: Sendable {
                 // such as `(?i)` changes how the rest matches.
                 var content = i + 1
                 var lookaround = false
-                if i + 1 < s.count, s[i + 1] == "?" {
-                    guard i + 2 < s.count, [":", "=", "!", "<", ">"].contains(s[i + 2]) else { return nil }
+                if i + 1 < count, s[i + 1] == "?" {
+                    guard i + 2 < count, [":", "=", "!", "<", ">"].contains(s[i + 2]) else { return nil }
                     switch s[i + 2] {
                     case ":": content = i + 3
-                    case "<" where i + 3 < s.count && s[i + 3] != "=" && s[i + 3] != "!":
-                        guard let close = s[i...].firstIndex(of: ">") else { return nil }
+                    case "<" where i + 3 < count && s[i + 3] != "=" && s[i + 3] != "!":
+                        guard let close = s[i..<count].firstIndex(of: ">") else { return nil }
                         content = close + 1
                     default: lookaround = true
                     }
                 }
-                guard let close = groupEnd(s, from: i) else { return nil }
+                guard let close = groupEnd(s, from: i), close < count else { return nil }
                 // What every match of the group needs: all of its requirements when it has
                 // one branch, else one requirement of each branch, joined.
-                if !lookaround, content <= close, let branches = analyseBranches(s[content..<close]),
+                if !lookaround, content <= close, let branches = analyseBranches(s, content..<close),
                    branches.allSatisfy({ !$0.isEmpty }) {
                     if branches.count == 1 {
                         atom = branches[0]
@@ -157,11 +161,11 @@ struct RequiredLiterals: Sendable {
                 }
                 i = close + 1
             case "[":
-                guard let (set, end) = simpleClass(s, from: i) else { return nil }
+                guard let (set, end) = simpleClass(s, from: i), end < count else { return nil }
                 if let set { atom = [set] }
                 i = end + 1
             case "\\":
-                guard i + 1 < s.count else { return nil }
+                guard i + 1 < count else { return nil }
                 let n = s[i + 1]
                 if n.properties.isAlphabetic || n.properties.numericType != nil {
                     // \d \s \w \b and their negations match classes or nothing; other letters
@@ -181,7 +185,7 @@ struct RequiredLiterals: Sendable {
             }
             // A quantifier that allows zero makes the atom optional.
             var optional = false
-            if i < s.count {
+            if i < count {
                 switch s[i] {
                 case "?", "*":
                     optional = true
@@ -189,7 +193,7 @@ struct RequiredLiterals: Sendable {
                 case "+":
                     i += 1
                 case "{":
-                    guard let close = s[i...].firstIndex(of: "}") else { return nil }
+                    guard let close = s[i..<count].firstIndex(of: "}") else { return nil }
                     let inner = String(String.UnicodeScalarView(s[(i + 1)..<close]))
                     let low = inner.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
                     guard let min = Int(low) else { return nil }
@@ -199,7 +203,7 @@ struct RequiredLiterals: Sendable {
                     break
                 }
                 // Lazy or possessive forms of the quantifier.
-                if i < s.count, s[i] == "?" || s[i] == "+", i > 0, "?*+}".unicodeScalars.contains(s[i - 1]) { i += 1 }
+                if i < count, s[i] == "?" || s[i] == "+", i > range.lowerBound, "?*+}".unicodeScalars.contains(s[i - 1]) { i += 1 }
             }
             if !optional { out.append(contentsOf: atom) }
         }

@@ -79,7 +79,8 @@ final class MatchTextTests: XCTestCase {
         for t in samples() + ["", "a", "é", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}", "😀取組（）"] {
             let mask = ScalarMask(t)
             let low = Set(t.unicodeScalars.map { $0.value & 0xFF })
-            for v in UInt32(0)..<256 where mask.mayContain(v) != low.contains(v) {
+            let fromCodePoints = ScalarMask(codePoints: t.unicodeScalars.map(\.value))
+            for v in UInt32(0)..<256 where mask.mayContain(v) != low.contains(v) || fromCodePoints.mayContain(v) != low.contains(v) {
                 return XCTFail("\(t.debugDescription): bit \(v)")
             }
         }
