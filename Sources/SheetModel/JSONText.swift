@@ -4,24 +4,77 @@ public enum JSONText {
     /// U+2028/U+2029 are escaped too so the output is also a valid JavaScript literal.
     /// Everything else, Japanese included, is written as is.
     public static func quoted(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-            case "\u{08}": out.append(contentsOf: "\\b".unicodeScalars)
-            case "\u{0C}": out.append(contentsOf: "\\f".unicodeScalars)
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            default: out.append(scalar)
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// `quoted(s)` appended to `out`. Works on the UTF-8 bytes: a text with nothing to
+    /// escape (nearly every one) is appended whole between its quotes, and one that has
+    /// something is copied in runs between the escapes. Gives the bytes the former
+    /// scalar-by-scalar code gave (`JSONTextTests` keeps it and compares them).
+    public static func appendQuoted(_ s: String, to out: inout String) {
+        var storage = s
+        storage.withUTF8 { bytes in
+            guard let first = firstEscape(bytes, from: 0) else {
+                out.append("\"")
+                out.append(s)
+                out.append("\"")
+                return
             }
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(bytes.count + 16)
+            buffer.append(UInt8(ascii: "\""))
+            var start = 0
+            var next: Int? = first
+            while let at = next {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                let byte = bytes[at]
+                if byte == 0xE2 {
+                    // U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
+                    buffer.append(contentsOf: bytes[at + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
+                    start = at + 3
+                } else {
+                    appendEscape(byte, to: &buffer)
+                    start = at + 1
+                }
+                next = firstEscape(bytes, from: start)
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            buffer.append(UInt8(ascii: "\""))
+            out.append(String(decoding: buffer, as: UTF8.self))
         }
-        out.append("\"")
-        return String(out)
+    }
+
+    /// The index of the first byte at or after `from` that starts something to escape.
+    @inline(__always)
+    private static func firstEscape(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var i = from
+        let end = bytes.count
+        while i < end {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return i }
+            if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
     }
 }

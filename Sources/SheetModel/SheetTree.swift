@@ -16,31 +16,34 @@ public final class SheetTree: Sendable {
     }
 
     /// The kind of each node (low bits), with `ownSpanFlag` set when it has a span of its own.
-    private let tags: [UInt8]
+    @usableFromInline let tags: [UInt8]
     /// The parent's id; -1 for the root.
     public let parents: [Int32]
     /// One past the last id under each node.
     public let ends: [Int32]
     /// The member key of an object's member (an index into `keys`), the position of an
     /// array's element; -1 for the root.
-    private let slots: [Int32]
+    @usableFromInline let slots: [Int32]
     /// The index in `spans` of the node's own span, else of its nearest ancestor's; -1 when
     /// none has one.
     private let spanRefs: [Int32]
     /// A string's index in `strings`, an int's value (with `wideIntFlag`, its index in
     /// `wideInts`), a bool's 0 or 1.
-    private let payloads: [Int32]
+    @usableFromInline let payloads: [Int32]
     /// Ints that do not fit 32 bits.
-    private let wideInts: [Int]
-    private let strings: [String]
+    @usableFromInline let wideInts: [Int]
+    @usableFromInline let strings: [String]
     /// Every distinct member key of the tree, in order of first appearance.
     public let keys: [String]
+    /// For each of `keys`, the `ModelKey` it was emitted as (its raw value), or -1 for a key
+    /// given by name (a tree flattened from a `ModelNode`).
+    @usableFromInline let keyModels: [Int16]
     private let files: [String]
     private let spans: [PackedSpan]
 
-    private static let ownSpanFlag: UInt8 = 0x80
-    private static let wideIntFlag: UInt8 = 0x40
-    private static let kindMask: UInt8 = 0x3F
+    @usableFromInline static let ownSpanFlag: UInt8 = 0x80
+    @usableFromInline static let wideIntFlag: UInt8 = 0x40
+    @usableFromInline static let kindMask: UInt8 = 0x3F
 
     /// The sheet's model (what `sheet.tree` holds) flattened in one depth-first pass over
     /// the sheet, without building the `ModelNode` tree.
@@ -69,6 +72,7 @@ public final class SheetTree: Sendable {
         wideInts = b.wideInts
         strings = b.strings
         keys = b.keys
+        keyModels = b.keyModels
         files = b.files
         spans = b.spans
     }
@@ -77,41 +81,53 @@ public final class SheetTree: Sendable {
     public var count: Int { tags.count }
 
     /// What node `id` holds.
-    public func kind(_ id: Int32) -> Kind { Kind(rawValue: tags[Int(id)] & Self.kindMask)! }
+    @inlinable public func kind(_ id: Int32) -> Kind { Kind(rawValue: tags[Int(id)] & Self.kindMask)! }
 
     /// The value of an int node.
-    private func intValue(_ id: Int32) -> Int {
+    @inlinable func intValue(_ id: Int32) -> Int {
         let p = payloads[Int(id)]
         return tags[Int(id)] & Self.wideIntFlag != 0 ? wideInts[Int(p)] : Int(p)
     }
 
     /// The string of a string node.
-    private func stringValue(_ id: Int32) -> String { strings[Int(payloads[Int(id)])] }
+    @inlinable func stringValue(_ id: Int32) -> String { strings[Int(payloads[Int(id)])] }
 
     /// The member key of `id` in its parent object, as an index into `keys`; -1 for array
     /// elements and the root.
-    public func keyIndex(_ id: Int32) -> Int32 {
+    @inlinable public func keyIndex(_ id: Int32) -> Int32 {
         let p = parents[Int(id)]
         return p >= 0 && kind(p) == .object ? slots[Int(id)] : -1
     }
 
+    /// The `ModelKey` that key `index` (an index into `keys`) was emitted as; nil for a key
+    /// given by name. Lets a reader precompute per-key answers by `ModelKey` once per run.
+    public func modelKey(ofKey index: Int) -> ModelKey? {
+        let raw = keyModels[index]
+        return raw < 0 ? nil : ModelKey(rawValue: Int(raw))
+    }
+
+    /// `modelKey(ofKey:)`'s raw value, -1 for none.
+    @inlinable public func modelKeyRaw(ofKey index: Int32) -> Int {
+        Int(keyModels[Int(index)])
+    }
+
     /// The member key of `id` in its parent object; nil for array elements and the root.
-    public func key(_ id: Int32) -> String? {
+    @inlinable public func key(_ id: Int32) -> String? {
         let k = keyIndex(id)
         return k < 0 ? nil : keys[Int(k)]
     }
 
     /// The position of `id` in its parent array; nil for object members and the root.
-    public func ordinal(_ id: Int32) -> Int? {
+    @inlinable public func ordinal(_ id: Int32) -> Int? {
         let p = parents[Int(id)]
         return p >= 0 && kind(p) == .array ? Int(slots[Int(id)]) : nil
     }
 
     /// True when the node holds a string.
-    public func isString(_ id: Int32) -> Bool { kind(id) == .string }
+    @inlinable public func isString(_ id: Int32) -> Bool { kind(id) == .string }
 
     /// The string a string node holds; nil for other nodes.
-    public func string(_ id: Int32) -> String? {
+    @inlinable public func string(_ id: Int32) -> String? {
         kind(id) == .string ? stringValue(id) : nil
     }
 
@@ -120,17 +136,17 @@ public final class SheetTree: Sendable {
 
     /// The slot of a string node among the tree's strings (`0 ..< stringCount`, in document
     /// order); nil for other nodes. For per-string tables far smaller than per-node ones.
-    public func stringIndex(_ id: Int32) -> Int? {
+    @inlinable public func stringIndex(_ id: Int32) -> Int? {
         kind(id) == .string ? Int(payloads[Int(id)]) : nil
     }
 
     /// The int an int node holds; nil for other nodes.
-    public func int(_ id: Int32) -> Int? {
+    @inlinable public func int(_ id: Int32) -> Int? {
         kind(id) == .int ? intValue(id) : nil
     }
 
     /// The string, or the decimal form of an int; nil otherwise (as `ModelNode.text`).
-    public func text(_ id: Int32) -> String? {
+    @inlinable public func text(_ id: Int32) -> String? {
         switch kind(id) {
         case .string: stringValue(id)
         case .int: String(intValue(id))
@@ -171,12 +187,24 @@ public final class SheetTree: Sendable {
 
     /// The children of `id`, in order: the first is `id + 1`, each next one starts where
     /// the previous one's subtree ends.
-    public func children(_ id: Int32) -> ChildIDs { ChildIDs(tree: self, first: id + 1, end: ends[Int(id)]) }
+    @inlinable public func children(_ id: Int32) -> ChildIDs { ChildIDs(tree: self, first: id + 1, end: ends[Int(id)]) }
 
     /// The child of object node `id` with member key `key`.
-    public func child(_ id: Int32, key: String) -> Int32? {
+    @inlinable public func child(_ id: Int32, key: String) -> Int32? {
         guard kind(id) == .object else { return nil }
         for c in children(id) where keys[Int(slots[Int(c)])] == key { return c }
+        return nil
+    }
+
+    /// The child of object node `id` whose member key is `keys[keyIndex]`.
+    @inlinable public func child(_ id: Int32, keyIndex: Int32) -> Int32? {
+        guard kind(id) == .object else { return nil }
+        var c = id + 1
+        let end = ends[Int(id)]
+        while c < end {
+            if slots[Int(c)] == keyIndex { return c }
+            c = ends[Int(c)]
+        }
         return nil
     }
 
@@ -197,10 +225,15 @@ public final class SheetTree: Sendable {
 
     /// The ids of a node's children.
     public struct ChildIDs: Sequence, IteratorProtocol {
-        let tree: SheetTree
-        var first: Int32
-        let end: Int32
-        public mutating func next() -> Int32? {
+        @usableFromInline let tree: SheetTree
+        @usableFromInline var first: Int32
+        @usableFromInline let end: Int32
+        @inlinable init(tree: SheetTree, first: Int32, end: Int32) {
+            self.tree = tree
+            self.first = first
+            self.end = end
+        }
+        @inlinable public mutating func next() -> Int32? {
             guard first < end else { return nil }
             defer { first = tree.ends[Int(first)] }
             return first
@@ -249,6 +282,7 @@ public final class SheetTree: Sendable {
         var wideInts: [Int] = []
         var strings: [String] = []
         var keys: [String] = []
+        var keyModels: [Int16] = []
         var files: [String] = []
         var spans: [PackedSpan] = []
         /// Interned keys, by name and by `ModelKey`.
@@ -337,6 +371,7 @@ public final class SheetTree: Sendable {
             } else {
                 pendingKey = intern(key.name)
                 modelKeyIDs[key.rawValue] = pendingKey
+                keyModels[Int(pendingKey)] = Int16(key.rawValue)
             }
         }
 
@@ -344,6 +379,7 @@ public final class SheetTree: Sendable {
             if let k = keyIDs[key] { return k }
             let k = Int32(keys.count)
             keys.append(key)
+            keyModels.append(-1)
             keyIDs[key] = k
             return k
         }

@@ -1,3 +1,4 @@
+import SheetModel
 import SheetRules
 
 /// `{"diagnostics": [...], "summary": {...}}`, pretty-printed with a stable key order.
@@ -20,18 +21,15 @@ public enum JSONReporter {
     /// `render(report)`, written into `out` as it is made.
     public static func render<Out: TextOutputStream>(_ report: LintReport, to out: inout Out) {
         let findings = report.findings
+        // Findings come file by file: each file's printed path is worked out once.
+        var lastFile: (path: String, display: String)?
         let diagnostic = { (f: Finding) -> JSONValue in
-            .object([
-                ("ruleId", .string(f.ruleId)),
-                ("severity", .string(f.severity.rawValue)),
-                ("message", .string(report.message(f))),
-                ("file", .string(ArtifactPath(f.span.file, root: report.root).display)),
-                ("line", .int(f.span.start.line)),
-                ("column", .int(f.span.start.column)),
-                ("endLine", .int(f.span.end.line)),
-                ("endColumn", .int(f.span.end.column)),
-                ("path", .string(f.path)),
-            ])
+            let display: String
+            if let last = lastFile, last.path == f.span.file { display = last.display } else {
+                display = ArtifactPath(f.span.file, root: report.root).display
+                lastFile = (f.span.file, display)
+            }
+            return .written(diagnosticWriter(f, message: report.message(f), file: display))
         }
         // The stage each sheet was checked at, in `files` order.
         let sheets: [JSONValue] = report.files.compactMap { file in
@@ -57,6 +55,41 @@ public enum JSONReporter {
         ]
         if let gate = report.gate { members.append(("gate", gateObject(gate, report.language))) }
         JSONValue.object(members).write(to: &out)
+    }
+
+    /// A diagnostic as a `JSONValue` tree: what `diagnosticWriter` writes without building it
+    /// (`JSONReporterTests` compares the two).
+    static func diagnosticValue(_ f: Finding, message: String, file: String) -> JSONValue {
+        .object([
+            ("ruleId", .string(f.ruleId)),
+            ("severity", .string(f.severity.rawValue)),
+            ("message", .string(message)),
+            ("file", .string(file)),
+            ("line", .int(f.span.start.line)),
+            ("column", .int(f.span.start.column)),
+            ("endLine", .int(f.span.end.line)),
+            ("endColumn", .int(f.span.end.column)),
+            ("path", .string(f.path)),
+        ])
+    }
+
+    /// `diagnosticValue(f, message:, file:)` written straight into the report's text: a
+    /// report of 200,000 findings builds no value tree per finding.
+    static func diagnosticWriter(_ f: Finding, message: String, file: String) -> JSONWriter {
+        JSONWriter { out, indent in
+            let inner = JSONValue.spaces(indent + 1)
+            out.append("{\n")
+            out.append(inner); out.append("\"ruleId\": "); JSONText.appendQuoted(f.ruleId, to: &out)
+            out.append(",\n"); out.append(inner); out.append("\"severity\": "); JSONText.appendQuoted(f.severity.rawValue, to: &out)
+            out.append(",\n"); out.append(inner); out.append("\"message\": "); JSONText.appendQuoted(message, to: &out)
+            out.append(",\n"); out.append(inner); out.append("\"file\": "); JSONText.appendQuoted(file, to: &out)
+            out.append(",\n"); out.append(inner); out.append("\"line\": "); out.append(String(f.span.start.line))
+            out.append(",\n"); out.append(inner); out.append("\"column\": "); out.append(String(f.span.start.column))
+            out.append(",\n"); out.append(inner); out.append("\"endLine\": "); out.append(String(f.span.end.line))
+            out.append(",\n"); out.append(inner); out.append("\"endColumn\": "); out.append(String(f.span.end.column))
+            out.append(",\n"); out.append(inner); out.append("\"path\": "); JSONText.appendQuoted(f.path, to: &out)
+            out.append("\n"); out.append(JSONValue.spaces(indent)); out.append("}")
+        }
     }
 
     /// `{"passed", "failOn", "maxWarnings", "reasons": [{"condition", "count", "limit",

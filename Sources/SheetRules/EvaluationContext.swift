@@ -3,7 +3,12 @@ import SheetModel
 /// What a check sees besides the matches: the rule's messages and the catalogues.
 /// Immutable, so checks share nothing mutable.
 struct EvaluationContext: Sendable {
-    let rule: Rule
+    /// The rule list the rule is read from in place (copying a `Rule` per evaluation took
+    /// two dozen reference counts), and the rule's index in it.
+    private let rules: [Rule]
+    private let index: Int
+    /// What a finding takes of the rule, read once.
+    private let ruleId: String, severity: Severity, template: MessageTemplate, templateEn: MessageTemplate
     let catalogs: [String: Catalog]
     /// The sheet's file, for the span of a finding on a node that has none.
     let file: String
@@ -13,6 +18,28 @@ struct EvaluationContext: Sendable {
     /// Text worked out once per sheet and shared by its rules.
     var texts = SheetTexts()
 
+    /// The rule being evaluated.
+    var rule: Rule { rules[index] }
+
+    init(rule: Rule, catalogs: [String: Catalog], file: String, source: SheetSource? = nil, texts: SheetTexts = SheetTexts()) {
+        self.init(rules: [rule], index: 0, catalogs: catalogs, file: file, source: source, texts: texts)
+    }
+
+    /// The context of `rules[index]`.
+    init(rules: [Rule], index: Int, catalogs: [String: Catalog], file: String, source: SheetSource? = nil,
+         texts: SheetTexts = SheetTexts()) {
+        self.rules = rules
+        self.index = index
+        (ruleId, severity, template, templateEn) = rules.withUnsafeBufferPointer { rules in
+            let rule = rules.baseAddress! + index
+            return (rule.pointee.id, rule.pointee.severity, rule.pointee.message, rule.pointee.messageEn)
+        }
+        self.catalogs = catalogs
+        self.file = file
+        self.source = source
+        self.texts = texts
+    }
+
     /// A finding at `match`, messages filled with the common placeholders and `values`.
     /// `valuesEn` overrides values for the English message.
     ///
@@ -21,29 +48,90 @@ struct EvaluationContext: Sendable {
     /// when it can be placed, and the leaf's span otherwise.
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
-        if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(rule.id, file: file) }
-        // The path, rebuilt from parent links, once for the values, labels and the finding.
-        let path = match.path
-        let pathText = path.description
-        var common = Self.common(match, path: path).dictionary
-        let label = path.label
-        let sectionLabel = ModelPath(Array(path.components.prefix(1))).label
-        var ja = common
-        ja["field"] = label.ja
-        ja["section"] = sectionLabel.ja
-        common["field"] = label.en
-        common["section"] = sectionLabel.en
-        ja.merge(values) { $1 }
-        var en = common.merging(values) { $1 }
-        en.merge(valuesEn) { $1 }
+        if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(ruleId, file: file) }
+        // Only the common placeholders the two messages use are worked out (most use one or
+        // two of nine), each once, straight from the tree: no dictionary, no `ModelPath`
+        // unless a message names the field or section.
+        let common = CommonText(match, needs: template.commonNeeds.union(templateEn.commonNeeds))
+        let message = template.render { name in values[name] ?? common.text(name, english: false) }
+        let messageEn = templateEn.render { name in valuesEn[name] ?? values[name] ?? common.text(name, english: true) }
         var span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
         if let focus, let source, let region = match.span, let text = match.text,
            let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
                                         source: source.lines) {
             span = exact
         }
-        return Finding(ruleId: rule.id, severity: rule.severity, message: rule.message.render(ja),
-                       messageEn: rule.messageEn.render(en), span: span, path: pathText)
+        return Finding(ruleId: ruleId, severity: severity, message: message, messageEn: messageEn, span: span,
+                       path: common.path)
+    }
+
+    /// The common placeholders of a finding at one node, those a rule's messages use
+    /// (`MessageTemplate.commonNeeds`), with the values `common(_:path:)` gives them.
+    struct CommonText {
+        /// The node's path (always: the finding keeps it).
+        let path: String
+        private var value: String?, number: String?, code: String?, title: String?, written: String?, goal: String?
+        private var field: (ja: String, en: String)?, section: (ja: String, en: String)?
+
+        init(_ match: Match, needs: CommonPlaceholder.Set) {
+            let tree = match.tree
+            // The node and its ancestors, the root last.
+            var chain: [Int32] = []
+            var n = match.id
+            while n >= 0 {
+                chain.append(n)
+                n = tree.parents[Int(n)]
+            }
+            path = Self.pathText(chain, tree)
+            if needs.contains(.value) { value = EvaluationContext.displayValue(match) }
+            if needs.contains(.number) {
+                // The last key of the path (an element's is its array's).
+                let lastKey = chain.lazy.compactMap { tree.key($0) }.first
+                if lastKey == "number", let t = match.text { number = t } else { number = match.nearest("number") }
+            }
+            if needs.contains(.code) { code = match.nearest("code") }
+            if needs.contains(.title) { title = match.nearest("title") }
+            if needs.contains(.written) { written = match.nearest("written") }
+            // {goal}: the number of the goal (the element of a *Goals array) the match is in.
+            if needs.contains(.goal), chain.count >= 3, let first = tree.key(chain[chain.count - 2]), first.hasSuffix("Goals") {
+                goal = Match(tree: tree, id: chain[chain.count - 3])["number"]?.text
+            }
+            if needs.contains(.field) || needs.contains(.section) {
+                let modelPath = match.path
+                if needs.contains(.field) { field = modelPath.label }
+                if needs.contains(.section) { section = ModelPath(Array(modelPath.components.prefix(1))).label }
+            }
+        }
+
+        /// `annualGoals[3].planCodes[0]` for a chain from a node up to the root.
+        static func pathText(_ chain: [Int32], _ tree: SheetTree) -> String {
+            var out = ""
+            for n in chain.dropLast().reversed() {
+                if let k = tree.key(n) {
+                    if !out.isEmpty { out += "." }
+                    out += k
+                } else {
+                    out += "[\(tree.ordinal(n) ?? -1)]"
+                }
+            }
+            return out
+        }
+
+        /// The value of common placeholder `name`; nil for another name or none.
+        func text(_ name: String, english: Bool) -> String? {
+            switch name {
+            case "path": path
+            case "value": value
+            case "number": number
+            case "code": code
+            case "title": title
+            case "written": written
+            case "goal": goal
+            case "field": english ? field?.en : field?.ja
+            case "section": english ? section?.en : section?.ja
+            default: nil
+            }
+        }
     }
 
     /// The finding `finding(match, values)` gives, from what the cross-sheet stage kept of
@@ -56,11 +144,12 @@ struct EvaluationContext: Sendable {
                           ("written", site.written), ("goal", site.goal)] {
             if let text = strings[id] { common[key] = text }
         }
+        let labels = CrossSheetSite.labels(ofPath: path)
         var ja = common
-        ja["field"] = strings[site.fieldJa]
-        ja["section"] = strings[site.sectionJa]
-        common["field"] = strings[site.fieldEn]
-        common["section"] = strings[site.sectionEn]
+        ja["field"] = labels.field.ja
+        ja["section"] = labels.section.ja
+        common["field"] = labels.field.en
+        common["section"] = labels.section.en
         ja.merge(values) { $1 }
         let en = common.merging(values) { $1 }
         let span = site.span(strings) ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)

@@ -17,10 +17,20 @@ final class FindingCap: @unchecked Sendable {
     static let markerPath = "\u{0}finding-cap"
 
     private var left: Int
+    private let limit: Int
     /// Findings refused.
     private(set) var refused = 0
 
-    init(_ limit: Int = ResourceLimits.maxFindingsPerFile + 1) { left = limit }
+    init(_ limit: Int = ResourceLimits.maxFindingsPerFile + 1) {
+        left = limit
+        self.limit = limit
+    }
+
+    /// The cap full again, as a new one (for the next rule).
+    func renew() {
+        left = limit
+        refused = 0
+    }
 
     /// True (and one fewer left) while the rule may produce another finding.
     func admit() -> Bool {

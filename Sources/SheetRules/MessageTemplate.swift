@@ -12,15 +12,19 @@ public struct MessageTemplate: Sendable, Hashable {
     /// The template as written.
     public let source: String
     let pieces: [Piece]
+    /// The common placeholders (`CommonPlaceholder`) the template names, so a finding works
+    /// out only those.
+    let commonNeeds: CommonPlaceholder.Set
 
     /// Parses `source`; throws the bilingual reason for an unclosed `{` or `[[`.
     init(_ source: String) throws(SelectorError) {
         self.source = source
         if let pieces = try Self.piecesOnScalars(source) {
             self.pieces = pieces
-            return
+        } else {
+            pieces = try Self.piecesOnCharacters(source)
         }
-        pieces = try Self.piecesOnCharacters(source)
+        commonNeeds = CommonPlaceholder.Set(Self.names(pieces))
     }
 
     /// The pieces of `source`, read by characters as written (`[[`, `]]`, `{`, `}` are
@@ -159,18 +163,24 @@ public struct MessageTemplate: Sendable, Hashable {
 
     /// The message with values filled in; unknown or missing values render empty.
     func render(_ values: [String: String]) -> String {
-        func render(_ pieces: [Piece]) -> String {
-            pieces.map { piece -> String in
+        render { values[$0] }
+    }
+
+    /// The message with the value `value(name)` for each placeholder; nil renders empty.
+    func render(_ value: (String) -> String?) -> String {
+        var out = ""
+        func render(_ pieces: [Piece]) {
+            for piece in pieces {
                 switch piece {
-                case .text(let t): return t
-                case .placeholder(let n): return values[n] ?? ""
+                case .text(let t): out += t
+                case .placeholder(let n): out += value(n) ?? ""
                 case .optional(let inner):
-                    let used = MessageTemplate.names(inner)
-                    return used.allSatisfy { !(values[$0] ?? "").isEmpty } ? render(inner) : ""
+                    if MessageTemplate.names(inner).allSatisfy({ !(value($0) ?? "").isEmpty }) { render(inner) }
                 }
-            }.joined()
+            }
         }
-        return render(pieces)
+        render(pieces)
+        return out
     }
 
     private static func names(_ pieces: [Piece]) -> [String] {
@@ -186,6 +196,35 @@ public struct MessageTemplate: Sendable, Hashable {
 
 /// Placeholders every rule may use, whatever its kind.
 public enum CommonPlaceholder {
+    /// A set of the common placeholders, by name.
+    struct Set: OptionSet, Sendable, Hashable {
+        let rawValue: UInt16
+        static let value = Set(rawValue: 1 << 0), path = Set(rawValue: 1 << 1), field = Set(rawValue: 1 << 2)
+        static let section = Set(rawValue: 1 << 3), number = Set(rawValue: 1 << 4), goal = Set(rawValue: 1 << 5)
+        static let code = Set(rawValue: 1 << 6), title = Set(rawValue: 1 << 7), written = Set(rawValue: 1 << 8)
+
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        /// The common placeholders among `names`.
+        init(_ names: [String]) {
+            self = []
+            for name in names {
+                switch name {
+                case "value": insert(.value)
+                case "path": insert(.path)
+                case "field": insert(.field)
+                case "section": insert(.section)
+                case "number": insert(.number)
+                case "goal": insert(.goal)
+                case "code": insert(.code)
+                case "title": insert(.title)
+                case "written": insert(.written)
+                default: break
+                }
+            }
+        }
+    }
+
     /// Name and meaning of each common placeholder, for the documentation.
     public static let all: [(name: String, meaning: String)] = [
         ("value", "the selected value (a number or text; for an object its written form, code or text)"),

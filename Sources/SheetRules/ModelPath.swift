@@ -31,14 +31,37 @@ public struct ModelPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var out = ""
+        // Written as UTF-8 into a string of the exact size (a path is made for every finding
+        // and cross-sheet site).
+        var size = 0
         for c in components {
             switch c {
-            case .key(let k): out += out.isEmpty ? k : ".\(k)"
-            case .index(let i): out += "[\(i)]"
+            case .key(let k): size += k.utf8.count + (size == 0 ? 0 : 1)
+            case .index(let i): size += String(i).utf8.count + 2
             }
         }
-        return out
+        guard size > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var n = 0
+            func put<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+                for byte in bytes {
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            for c in components {
+                switch c {
+                case .key(let k):
+                    if n > 0 { put(CollectionOfOne(UInt8(ascii: "."))) }
+                    put(k.utf8)
+                case .index(let i):
+                    put(CollectionOfOne(UInt8(ascii: "[")))
+                    put(String(i).utf8)
+                    put(CollectionOfOne(UInt8(ascii: "]")))
+                }
+            }
+            return n
+        }
     }
 
     /// The Japanese and English label of the last key, from the model schema

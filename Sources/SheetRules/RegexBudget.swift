@@ -26,10 +26,20 @@ public final class RegexBudget: @unchecked Sendable {
     /// The first overrun, if any; after it every match of the evaluation counts as none.
     public private(set) var overrun: Overrun?
 
+    /// The ticks a full budget holds.
+    private let initialTicks: Int64
+
     /// A budget of `steps` engine steps.
     public init(steps: Int = ResourceLimits.regexStepsPerRuleAndSheet) {
+        initialTicks = Int64(max(1, steps / ICURegex.stepsPerTick))
         ticks = .allocate(capacity: 1)
-        ticks.initialize(to: Int64(max(1, steps / ICURegex.stepsPerTick)))
+        ticks.initialize(to: initialTicks)
+    }
+
+    /// The budget full again and without an overrun, as a new one (for the next rule).
+    func renew() {
+        ticks.pointee = initialTicks
+        overrun = nil
     }
 
     deinit { ticks.deallocate() }

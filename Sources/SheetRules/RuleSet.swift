@@ -80,10 +80,19 @@ public enum RuleEngine {
     /// drop the sheet once the tree is built: the rules read only the tree.
     public static func evaluate(_ rules: RuleSet, file: String, stage: SheetStage, source: SheetSource? = nil,
                                 selection cache: inout SelectionCache) -> [Finding] {
-        let applicable = rules.applicable(at: stage)
-        return applicable.rules.flatMap {
-            evaluate($0, cache: &cache, file: file, catalogs: applicable.catalogs, source: source)
-        }.sorted()
+        // The rules that apply, in order, read in place (no `RuleSet` of them is made, no rule
+        // is copied); one budget and one cap for the sheet, bound once and renewed per rule.
+        let limits = RuleLimits()
+        var findings: [Finding] = []
+        let list = rules.rules
+        limits.bind {
+            for index in list.indices where list[index].stages.contains(stage) {
+                findings += evaluate(in: list, at: index, cache: &cache, file: file, catalogs: rules.catalogs,
+                                     source: source, limits: limits)
+            }
+        }
+        sort(&findings)
+        return findings
     }
 
     /// Every rule in `rules`, whatever its stages, over a model tree (for callers that
@@ -112,17 +121,53 @@ public enum RuleEngine {
     /// The findings of one rule over a sheet's selection cache, sorted.
     public static func evaluate(_ rule: Rule, cache: inout SelectionCache, file: String,
                                 catalogs: [String: Catalog], source: SheetSource? = nil) -> [Finding] {
-        let context = EvaluationContext(rule: rule, catalogs: catalogs, file: file, source: source, texts: cache.texts)
-        let budget = RegexBudget(), cap = FindingCap()
-        return RegexBudget.$current.withValue(budget) { FindingCap.$current.withValue(cap) {
-            let ids = mergedSelection(rule.selectors.map { cache.select($0) })
+        let limits = RuleLimits()
+        var findings: [Finding] = []
+        limits.bind {
+            findings = evaluate(in: [rule], at: 0, cache: &cache, file: file, catalogs: catalogs, source: source, limits: limits)
+        }
+        return findings
+    }
+
+    /// The findings of `rules[index]` over a sheet's selection cache, sorted, with `limits`
+    /// bound (`RuleLimits.bind`) and renewed here for this rule.
+    private static func evaluate(in rules: [Rule], at index: Int, cache: inout SelectionCache, file: String,
+                                 catalogs: [String: Catalog], source: SheetSource?, limits: RuleLimits) -> [Finding] {
+        limits.renew()
+        let context = EvaluationContext(rules: rules, index: index, catalogs: catalogs, file: file, source: source,
+                                        texts: cache.texts)
+        var findings = rules.withUnsafeBufferPointer { rules -> [Finding] in
+            // The rule's fields read in place: a copy of a `Rule` takes two dozen reference counts.
+            let rule = rules.baseAddress! + index
+            let ids = rule.pointee.selectors.count == 1
+                ? cache.select(rule.pointee.selectors[0])
+                : mergedSelection(rule.pointee.selectors.map { cache.select($0) })
             let matches = ids.map { Match(tree: cache.tree, id: $0) }
-            var produced = rule.check.evaluate(matches, context)
-            if cap.refused > 0 { produced.removeAll { $0.path == FindingCap.markerPath } }
-            var findings = dedupe(produced)
-            if let overrun = budget.overrun { findings.append(regexLimitFinding(rule, overrun, file: file)) }
-            return findings.sorted()
-        } }
+            var produced = rule.pointee.check.evaluate(matches, context)
+            if limits.cap.refused > 0 { produced.removeAll { $0.path == FindingCap.markerPath } }
+            return dedupe(produced)
+        }
+        if let overrun = limits.budget.overrun { findings.append(regexLimitFinding(rules[index], overrun, file: file)) }
+        sort(&findings)
+        return findings
+    }
+
+    /// Sorts `findings` as `sort()` does (`Finding.<`). Findings of one file (one sheet's,
+    /// always) compare by their lines and columns before any text: the same order, without
+    /// a string comparison of the file per pair.
+    static func sort(_ findings: inout [Finding]) {
+        guard findings.count > 1 else { return }
+        let file = findings[0].span.file
+        guard findings.allSatisfy({ $0.span.file == file }) else {
+            findings.sort()
+            return
+        }
+        findings.sort { a, b in
+            let (x, y) = (a.span.start, b.span.start)
+            if x.line != y.line { return x.line < y.line }
+            if x.column != y.column { return x.column < y.column }
+            return (a.ruleId, a.path, a.message) < (b.ruleId, b.path, b.message)
+        }
     }
 
     /// The finding that says a rule's patterns hit a regex limit on a sheet, so the rule's
@@ -140,14 +185,28 @@ public enum RuleEngine {
 
     /// The union of ascending id lists, ascending and without duplicates.
     static func mergedSelection(_ lists: [[Int32]]) -> [Int32] {
-        guard lists.count > 1 else { return lists.first ?? [] }
-        // Sorting the joined lists and dropping repeats: no hashing (a Set of the ids was
-        // 5 % of rule evaluation for notation-variance's eight selectors).
-        var all = Array(lists.joined())
-        all.sort()
-        var out: [Int32] = []
-        out.reserveCapacity(all.count)
-        for id in all where out.last != id { out.append(id) }
+        guard var out = lists.first else { return [] }
+        // Each list is ascending and without duplicates (`SelectionCache`): merged pairwise
+        // in one pass each, with no sort and no hashing.
+        for list in lists.dropFirst() {
+            var merged: [Int32] = []
+            merged.reserveCapacity(out.count + list.count)
+            var i = 0, j = 0
+            while i < out.count && j < list.count {
+                let (a, b) = (out[i], list[j])
+                if a <= b {
+                    merged.append(a)
+                    i += 1
+                    if a == b { j += 1 }
+                } else {
+                    merged.append(b)
+                    j += 1
+                }
+            }
+            merged.append(contentsOf: out[i...])
+            merged.append(contentsOf: list[j...])
+            out = merged
+        }
         return out
     }
 
@@ -156,6 +215,20 @@ public enum RuleEngine {
     /// the innermost, most precise one is kept.
     static func dedupe(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
+        // A few findings (what a rule gives on most sheets): when no two share a file and
+        // message there is nothing to drop, found by comparing pairs rather than hashing
+        // every message (its normalization made that most of the cost).
+        if findings.count <= 16 {
+            let keys = findings.map { $0.span.file + "\u{1F}" + $0.message }
+            var shared = false
+            for i in keys.indices where !shared {
+                for j in (i + 1)..<keys.count where keys[i] == keys[j] {
+                    shared = true
+                    break
+                }
+            }
+            if !shared { return findings }
+        }
         // Only findings with the same message and file can be one problem: compare within
         // those groups, so the work stays linear when messages differ (they name the item).
         var groups: [String: [Int]] = [:]
@@ -172,6 +245,20 @@ public enum RuleEngine {
     /// path. In O(m log m), not by comparing every pair: one table row of thousands of
     /// identical items took seconds (issue #8, defect 5).
     static func outerOnes(_ members: [Int], _ findings: [Finding]) -> [Int] {
+        // A few members: compared pair by pair, which gives what the sweep below does. A
+        // member holds another when that one starts later and ends no later, starts at the
+        // same place and ends earlier, or has the same span and a longer path.
+        if members.count <= 32 {
+            let pathCounts = members.map { findings[$0].path.count }
+            return members.indices.filter { a in
+                let o = findings[members[a]].span
+                return members.indices.contains { b in
+                    let i = findings[members[b]].span
+                    return (i.start > o.start && i.end <= o.end) || (i.start == o.start && i.end < o.end)
+                        || (i.start == o.start && i.end == o.end && pathCounts[b] > pathCounts[a])
+                }
+            }.map { members[$0] }
+        }
         // Same span: all but those with the longest path hold a more precise one.
         var outer: [Int] = []
         var longest: [SourceSpanKey: Int] = [:]
@@ -202,6 +289,26 @@ public enum RuleEngine {
             if insideLater || insideSameStart || morePrecise { outer.append(o) }
         }
         return outer
+    }
+}
+
+/// The regex budget and finding cap of the rules of one evaluation: bound to
+/// `RegexBudget.current` and `FindingCap.current` once for a sheet (binding a task-local
+/// value costs as much as a small rule) and renewed before each rule, which so gets a full
+/// budget and cap of its own as before.
+final class RuleLimits: @unchecked Sendable {
+    let budget = RegexBudget()
+    let cap = FindingCap()
+
+    /// Runs `body` with the budget and the cap bound.
+    func bind(_ body: () -> Void) {
+        RegexBudget.$current.withValue(budget) { FindingCap.$current.withValue(cap) { body() } }
+    }
+
+    /// A full budget and cap for the next rule.
+    func renew() {
+        budget.renew()
+        cap.renew()
     }
 }
 

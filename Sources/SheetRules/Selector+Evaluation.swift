@@ -1,3 +1,4 @@
+import Foundation
 import SheetModel
 
 /// A node a selector reached in a sheet: the sheet's flat tree and the node's id in it.
@@ -63,9 +64,13 @@ public struct Match: Sendable {
     /// The nearest of the node and its ancestors that has a member `key` with text, and
     /// that text (for `{number}`, `{code}`, … in messages).
     public func nearest(_ key: String) -> String? {
+        // The key's index in the tree, found once: then each ancestor's members are
+        // compared by index, not by string. (Keys are interned by `==`, so one index, or
+        // none when no node has the key.)
+        guard let k = tree.keys.firstIndex(of: key) else { return nil }
         var n = id
         while n >= 0 {
-            if let c = tree.child(n, key: key), let t = tree.text(c) { return t }
+            if let c = tree.child(n, keyIndex: Int32(k)), let t = tree.text(c) { return t }
             n = tree.parents[Int(n)]
         }
         return nil
@@ -139,10 +144,12 @@ public struct Match: Sendable {
 public struct SelectionCache {
     /// The sheet's tree.
     public let tree: SheetTree
-    /// Ascending, duplicate-free ids for every step prefix seen so far; `[]` is the root.
-    private var memo: [[Selector.Step]: [Int32]]
-    /// For each key pattern, which of `tree.keys` it matches.
-    private var keyMatches: [String: [Bool]] = [:]
+    /// Ascending, duplicate-free ids for every step prefix seen so far, by the prefix's
+    /// number (`Selector.prefixes`); the root (`[]`, number 0) is not kept here.
+    private var memo: [Int32: [Int32]] = Dictionary(minimumCapacity: 48)
+    /// For each key pattern, whether it matches each of `tree.keys` given by name (not as a
+    /// `ModelKey`), worked out when first needed.
+    private var nameKeyMatches: [String: [Bool?]] = [:]
     /// How many times a step was applied (not looked up): for tests of the sharing.
     public private(set) var stepsApplied = 0
     /// Text worked out once for the sheet's rules (normalized leaves).
@@ -150,45 +157,62 @@ public struct SelectionCache {
 
     public init(tree: SheetTree) {
         self.tree = tree
-        memo = [[]: [0]]
     }
 
     /// The nodes `selector` reaches, in document order, each once.
     public mutating func select(_ selector: Selector) -> [Int32] {
-        select(selector.steps)
+        select(selector.steps, numbered: selector.prefixes, keyAnswers: selector.keyAnswers)
     }
 
     mutating func select(_ steps: [Selector.Step]) -> [Int32] {
-        if let known = memo[steps] { return known }
+        select(steps, numbered: StepPrefixes.shared.numbers(steps), keyAnswers: Selector.keyAnswers(steps))
+    }
+
+    /// `steps`, whose prefixes have the numbers `prefixes`.
+    private mutating func select(_ steps: [Selector.Step], numbered prefixes: [Int32], keyAnswers: [[Bool]?]) -> [Int32] {
+        guard let last = prefixes.last else { return [0] }
+        if let known = memo[last] { return known }
         // Extend the longest prefix already known, remembering every prefix on the way.
-        var known = steps.count - 1
-        while memo[Array(steps[..<known])] == nil { known -= 1 }
-        var ids = memo[Array(steps[..<known])]!
+        var known = prefixes.count - 1
+        while known > 0 && memo[prefixes[known - 1]] == nil { known -= 1 }
+        var ids = known == 0 ? [0] : memo[prefixes[known - 1]]!
         for i in known..<steps.count {
-            ids = apply(steps[i], to: ids)
+            ids = apply(steps[i], keyAnswers[i], to: ids)
             stepsApplied += 1
-            memo[Array(steps[...i])] = ids
+            memo[prefixes[i]] = ids
         }
         return ids
     }
 
-    private mutating func apply(_ step: Selector.Step, to ids: [Int32]) -> [Int32] {
+    /// `step` applied to `ids`; `answers`, for a `.key` step, says which `ModelKey`s match.
+    private mutating func apply(_ step: Selector.Step, _ answers: [Bool]?, to ids: [Int32]) -> [Int32] {
         var out: [Int32] = []
+        let tree = tree
         switch step {
         case .key(let pattern):
-            let matching = keyMatches(pattern)
+            let answers = answers ?? ModelKeyMatches.shared.answers(pattern)
             for id in ids {
                 guard tree.kind(id) == .object else { continue }
-                for c in tree.children(id) where matching[Int(tree.keyIndex(c))] { out.append(c) }
+                var c = id + 1
+                let end = tree.ends[Int(id)]
+                while c < end {
+                    let k = tree.keyIndex(c)
+                    let raw = tree.modelKeyRaw(ofKey: k)
+                    if raw >= 0 ? answers[raw] : nameKeyMatches(pattern, k) { out.append(c) }
+                    c = tree.ends[Int(c)]
+                }
             }
         case .index(let n):
             for id in ids {
                 guard tree.kind(id) == .array else { continue }
                 var i = 0
-                for c in tree.children(id) {
+                var c = id + 1
+                let end = tree.ends[Int(id)]
+                while c < end {
                     if n == nil || n == i { out.append(c) }
                     if n != nil && i >= n! { break }
                     i += 1
+                    c = tree.ends[Int(c)]
                 }
             }
         case .descendants:
@@ -216,11 +240,30 @@ public struct SelectionCache {
         return true
     }
 
-    private mutating func keyMatches(_ pattern: String) -> [Bool] {
-        if let known = keyMatches[pattern] { return known }
-        let m = tree.keys.map { Selector.keyMatches(pattern, $0) }
-        keyMatches[pattern] = m
-        return m
+    /// Whether `pattern` matches key `k` of the tree, a key given by name.
+    private mutating func nameKeyMatches(_ pattern: String, _ k: Int32) -> Bool {
+        if let known = nameKeyMatches[pattern]?[Int(k)] { return known }
+        let matches = Selector.keyMatches(pattern, tree.keys[Int(k)])
+        nameKeyMatches[pattern, default: Array(repeating: nil, count: tree.keys.count)][Int(k)] = matches
+        return matches
+    }
+}
+
+/// For each key pattern of a selector, which `ModelKey`s it matches (by `ModelKey.rawValue`),
+/// worked out once per process instead of once per sheet.
+final class ModelKeyMatches: @unchecked Sendable {
+    static let shared = ModelKeyMatches()
+
+    private let lock = NSLock()
+    private var answers: [String: [Bool]] = [:]
+
+    func answers(_ pattern: String) -> [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = answers[pattern] { return known }
+        let made = ModelKey.allCases.map { Selector.keyMatches(pattern, $0.name) }
+        answers[pattern] = made
+        return made
     }
 }
 

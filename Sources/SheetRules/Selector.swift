@@ -18,6 +18,13 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     /// The selector as written.
     public let source: String
     let steps: [Step]
+    /// The process-wide number of each prefix of `steps` (`steps[...i]` for `prefixes[i]`;
+    /// equal prefixes, equal numbers), so a `SelectionCache` remembers selections by integer
+    /// instead of hashing step arrays (`StepPrefixes`).
+    let prefixes: [Int32]
+    /// For each `.key` step, which `ModelKey`s (by raw value) its pattern matches; nil for
+    /// other steps (`ModelKeyMatches`).
+    let keyAnswers: [[Bool]?]
 
     /// Parses `source`; throws a bilingual reason when the syntax is wrong.
     public init(_ source: String) throws(SelectorError) {
@@ -26,6 +33,8 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
         let trimmed = TextNormalization.trimmingSpaces(source)  // as .whitespaces, without Foundation
         if trimmed.isEmpty || trimmed == "$" {
             self.steps = []
+            prefixes = []
+            keyAnswers = []
             return
         }
         for segment in trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
@@ -61,9 +70,19 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
             }
         }
         self.steps = steps
+        prefixes = StepPrefixes.shared.numbers(steps)
+        keyAnswers = Self.keyAnswers(steps)
     }
 
     public var description: String { source }
+
+    /// `keyAnswers` for `steps`.
+    static func keyAnswers(_ steps: [Step]) -> [[Bool]?] {
+        steps.map { step in
+            guard case .key(let pattern) = step else { return nil }
+            return ModelKeyMatches.shared.answers(pattern)
+        }
+    }
 
     static func keyMatches(_ pattern: String, _ key: String) -> Bool {
         guard pattern.utf8.contains(UInt8(ascii: "*")) else { return pattern == key }
@@ -89,6 +108,29 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
             i += 1
         }
         return nil
+    }
+}
+
+/// Numbers for step prefixes, shared by every selector of the process: `[]` (the root) is
+/// 0, and each other prefix gets the next number the first time a selector with it is
+/// parsed. Selectors are parsed at load, so the lock is taken at load only.
+final class StepPrefixes: @unchecked Sendable {
+    static let shared = StepPrefixes()
+
+    private let lock = NSLock()
+    private var numbered: [[Selector.Step]: Int32] = [[]: 0]
+
+    /// The number of every prefix of `steps`, shortest first (`steps[...0]` … `steps`).
+    func numbers(_ steps: [Selector.Step]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return steps.indices.map { i in
+            let prefix = Array(steps[...i])
+            if let n = numbered[prefix] { return n }
+            let n = Int32(numbered.count)
+            numbered[prefix] = n
+            return n
+        }
     }
 }
 

@@ -77,22 +77,25 @@ enum FocusedSpan {
         guard span.start.line >= 1, span.start.line <= source.count, span.end.line >= span.start.line else { return [] }
         var out: [(Unicode.Scalar, SourcePosition)] = []
         for line in span.start.line...min(span.end.line, source.count) {
-            // On the span's last line only the scalars before its end are read: a leaf's
-            // span is often one cell of a long table row.
-            let scalars = line == span.end.line
-                ? Array(source[line - 1].unicodeScalars.prefix(max(0, span.end.column - 1)))
-                : Array(source[line - 1].unicodeScalars)
+            // On the span's last line only the scalars before its end are read, and on its
+            // first only those from its start are kept: a leaf's span is often one cell of a
+            // long table row. `scalars[i - base]` is the line's scalar `i`.
             let from = line == span.start.line ? max(0, span.start.column - 1) : 0
-            let to = line == span.end.line ? min(scalars.count, span.end.column - 1) : scalars.count
+            let base = line == span.end.line ? from : 0
+            let scalars = line == span.end.line
+                ? Self.scalars(of: source[line - 1], from: base, to: max(0, span.end.column - 1))
+                : Array(source[line - 1].unicodeScalars)
+            let to = base + scalars.count
             var i = from
             while i < to {
-                let c = scalars[i]
-                if c == "<", i + 1 < to, scalars[i + 1].properties.isAlphabetic || scalars[i + 1] == "/" || scalars[i + 1] == "!",
-                   let close = scalars[(i + 1)..<to].firstIndex(of: ">") {
-                    i = close + 1
+                let c = scalars[i - base]
+                if c == "<", i + 1 < to,
+                   scalars[i + 1 - base].properties.isAlphabetic || scalars[i + 1 - base] == "/" || scalars[i + 1 - base] == "!",
+                   let close = scalars[(i + 1 - base)..<(to - base)].firstIndex(of: ">") {
+                    i = close + base + 1
                     continue
                 }
-                if c == "&", let (decoded, length) = entity(scalars, at: i, before: to) {
+                if c == "&", let (decoded, length) = entity(scalars, at: i - base, before: to - base) {
                     out.append((decoded, SourcePosition(line: line, column: i + 1)))
                     i += length
                     continue
@@ -103,6 +106,27 @@ enum FocusedSpan {
             if line != span.end.line { out.append(("\n", SourcePosition(line: line, column: scalars.count + 1))) }
         }
         return out
+    }
+
+    /// The scalars `from ..< to` of `line` (fewer when the line is shorter), found by
+    /// counting scalar starts in its UTF-8 bytes instead of decoding every scalar before them:
+    /// `Array(line.unicodeScalars.prefix(to).dropFirst(from))`.
+    static func scalars(of line: Substring, from: Int, to: Int) -> [Unicode.Scalar] {
+        guard from < to else { return [] }
+        let offsets = line.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
+            // The byte offsets of scalars `from` and `to` (or the end).
+            var scalar = 0, lower = bytes.count
+            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+                if scalar == from { lower = i }
+                if scalar == to { return (lower, i) }
+                scalar += 1
+            }
+            return (lower, bytes.count)
+        }
+        guard let (lower, upper) = offsets else { return Array(line.unicodeScalars.prefix(to).dropFirst(from)) }
+        let utf8 = line.utf8
+        let range = utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)
+        return Array(line[range].unicodeScalars)
     }
 
     /// The character an entity starting at `i` stands for, and its length in scalars.

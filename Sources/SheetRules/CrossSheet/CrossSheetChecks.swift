@@ -82,12 +82,20 @@ struct TitleConflictCheck: SheetsCheck {
 
     /// Texts numbered in order of first appearance; equal texts (`String` equality, as a
     /// dictionary key compares them) get the same number.
+    /// Looked up by the text's bytes first (`ExactText`: cheaper to hash than a `String`),
+    /// then as a `String`, so that the numbers are those of `String` equality.
     private struct Interned {
         private var ids: [String: Int32] = [:]
+        private var exact: [ExactText: Int32] = [:]
         mutating func id(_ text: String) -> Int32 {
-            if let known = ids[text] { return known }
-            let id = Int32(ids.count)
-            ids[text] = id
+            let key = ExactText(text)
+            if let known = exact[key] { return known }
+            let id: Int32
+            if let known = ids[text] { id = known } else {
+                id = Int32(ids.count)
+                ids[text] = id
+            }
+            exact[key] = id
             return id
         }
     }
@@ -99,7 +107,7 @@ struct TitleConflictCheck: SheetsCheck {
         guard let k = keys.indices.first(where: { entry.member(n, $0, of: count) != nil }),
               let written = entry.member(n, k, of: count) ?? nil,
               let titleText = entry.member(n, keys.count, of: count) ?? nil else { return nil }
-        return (TextNormalization.normalize(written).trimmingCharacters(in: .whitespaces), titleText)
+        return (TextNormalization.trimmingSpaces(TextNormalization.normalize(written)), titleText)
     }
 
     func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding] {

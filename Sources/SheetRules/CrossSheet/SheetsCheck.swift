@@ -121,20 +121,21 @@ public enum CrossSheetEngine {
             let full = cache.tree
             for rule in crossRules {
                 // Each rule's matches as before: its selectors' nodes in selector order, each once.
-                var seen = Set<Int32>()
-                let ids = rule.selectors.flatMap { cache.select($0) }.filter { seen.insert($0).inserted }
+                // (Selections without a repeated id, nearly always, have nothing to drop.)
+                var ids = rule.selectors.flatMap { cache.select($0) }
+                let sorted = ids.sorted()
+                if zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) {
+                    var seen = Set<Int32>()
+                    ids = ids.filter { seen.insert($0).inserted }
+                }
                 let keys = rule.check.sheetsCheck?.memberKeys ?? []
                 var entry = CrossSheetInput.RuleSites()
                 entry.sites.reserveCapacity(ids.count)
                 entry.members.reserveCapacity(ids.count * keys.count)
+                var memo = StringTable.Memo()
                 for id in ids {
-                    let match = Match(tree: full, id: id)
-                    entry.sites.append(CrossSheetSite(match, strings: strings))
-                    for key in keys {
-                        if let member = match[key] { entry.members.append(strings.id(member.text)) } else {
-                            entry.members.append(CrossSheetSite.absent)
-                        }
-                    }
+                    entry.sites.append(CrossSheetSite(Match(tree: full, id: id), strings: strings, memberKeys: keys,
+                                                      members: &entry.members, memo: &memo))
                 }
                 kept[rule.id] = entry
             }
@@ -165,7 +166,8 @@ public struct CrossSheetInput: Sendable {
 
 /// One node a cross-sheet rule selected, as plain values: what `EvaluationContext.finding`
 /// reads of the node to build a finding there, each text an id in the run's `StringTable`
-/// (`CrossSheetSite.none` for nil).
+/// (`CrossSheetSite.none` for nil). The field and section labels are not kept: they follow
+/// from the path (`labels`), and are worked out only for the sites a finding is made at.
 struct CrossSheetSite: Sendable {
     static let none: Int32 = -1
     /// A member that is not there (`SelectedSheet.members`).
@@ -181,9 +183,11 @@ struct CrossSheetSite: Sendable {
     var text: Int32
     /// The placeholders common to every message (`EvaluationContext.commonValues`).
     var value: Int32, number: Int32, code: Int32, title: Int32, written: Int32, goal: Int32
-    var fieldJa: Int32, fieldEn: Int32, sectionJa: Int32, sectionEn: Int32
 
-    init(_ match: Match, strings: StringTable) {
+    /// The site of `match`, its texts interned in `strings`, and the ids of the texts of
+    /// its members `memberKeys` appended to `members` (`absent` for a member not there),
+    /// all under one lock.
+    init(_ match: Match, strings: StringTable, memberKeys: [String] = [], members: inout [Int32], memo: inout StringTable.Memo) {
         let span = match.span
         if let span {
             (startLine, startColumn) = (Int32(clamping: span.start.line), Int32(clamping: span.start.column))
@@ -193,17 +197,22 @@ struct CrossSheetSite: Sendable {
         }
         let path = match.path
         let common = EvaluationContext.common(match, path: path)
-        let label = path.label
-        let sectionLabel = ModelPath(Array(path.components.prefix(1))).label
-        // Every text interned at once, under one lock.
-        let ids = strings.ids([span?.file, common.path, path.arrayKey, match.text, common.value, common.number, common.code,
-                               common.title, common.written, common.goal, label.ja, label.en, sectionLabel.ja, sectionLabel.en])
+        var texts: [String?] = [span?.file, common.path, path.arrayKey, match.text, common.value, common.number, common.code,
+                                common.title, common.written, common.goal]
+        // A member that is absent is told apart from one without text (`SelectedSheet.member`).
+        var present: [Bool] = []
+        for key in memberKeys {
+            let member = match[key]
+            present.append(member != nil)
+            texts.append(member?.text)
+        }
+        let ids = strings.ids(texts, memo: &memo)
         file = ids[0]
         self.path = ids[1]
         arrayKey = ids[2]
         text = ids[3]
         (value, number, code, title, written, goal) = (ids[4], ids[5], ids[6], ids[7], ids[8], ids[9])
-        (fieldJa, fieldEn, sectionJa, sectionEn) = (ids[10], ids[11], ids[12], ids[13])
+        for (k, isPresent) in present.enumerated() { members.append(isPresent ? ids[10 + k] : Self.absent) }
     }
 
     /// The node's span (its nearest ancestor's when it has none).
@@ -212,41 +221,136 @@ struct CrossSheetSite: Sendable {
         return SourceSpan(file: f, start: SourcePosition(line: Int(startLine), column: Int(startColumn)),
                           end: SourcePosition(line: Int(endLine), column: Int(endColumn)))
     }
+
+    /// The labels of the node's field and of its section (the path's first key), in
+    /// Japanese and English, as `EvaluationContext.finding` gives them: from the path,
+    /// read back from its text (whose keys are the model's, plain identifiers).
+    static func labels(ofPath text: String) -> (field: (ja: String, en: String), section: (ja: String, en: String)) {
+        let path = ModelPath(parsing: text)
+        return (path.label, ModelPath(Array(path.components.prefix(1))).label)
+    }
+}
+
+extension ModelPath {
+    /// The path whose `description` is `text`: keys separated by `.`, indices in brackets.
+    /// Keys are read up to the next `.` or `[`, so this reads back every path whose keys
+    /// hold neither (the model's keys are plain identifiers).
+    init(parsing text: String) {
+        var components: [Component] = []
+        var key = ""
+        var index: String?
+        for scalar in text.unicodeScalars {
+            if let i = index {
+                if scalar == "]" {
+                    components.append(.index(Int(i) ?? 0))
+                    index = nil
+                } else {
+                    index = i + String(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case ".", "[":
+                if !key.isEmpty { components.append(.key(key)) }
+                key = ""
+                if scalar == "[" { index = "" }
+            default:
+                key.unicodeScalars.append(scalar)
+            }
+        }
+        if !key.isEmpty { components.append(.key(key)) }
+        self.init(components)
+    }
 }
 
 /// Texts interned as `Int32` ids, shared by the threads that read a run's sheets: each
-/// distinct text is stored once however many sheets and nodes repeat it.
+/// distinct text is stored once however many sheets and nodes repeat it. Texts equal as
+/// `String`s (canonically equivalent) share an id, the first one's.
 public final class StringTable: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [String] = []
     private var ids: [String: Int32] = [:]
+    /// Ids of texts recently looked up, by their exact bytes: hashing bytes costs a fraction
+    /// of hashing a `String` (which normalizes Japanese text as it goes), and sheets repeat
+    /// the same paths, codes and titles. Bounded (emptied when full), so it adds at most
+    /// `recentLimit` entries to a table of any size; a text not found here is looked up in
+    /// `ids` as before, so the ids are the same as without it.
+    private var recent: [ExactText: Int32] = [:]
+    static let recentLimit = 8192
 
     public init() {}
 
     /// The id of `text` (`CrossSheetSite.none` for nil), added when new.
     func id(_ text: String?) -> Int32 {
-        guard let text else { return CrossSheetSite.none }
         lock.lock()
         defer { lock.unlock() }
-        if let known = ids[text] { return known }
-        let id = Int32(texts.count)
-        texts.append(text)
-        ids[text] = id
-        return id
+        return unlockedId(text)
     }
 
     /// `texts.map(id)`, taking the lock once.
     func ids(_ texts: [String?]) -> [Int32] {
+        var memo = Memo()
+        return ids(texts, memo: &memo)
+    }
+
+    /// The texts of the last node interned and their ids (`ids(_:memo:)`).
+    struct Memo {
+        fileprivate var texts: [String?] = []
+        fileprivate var ids: [Int32] = []
+    }
+
+    /// `ids(texts)`, where a text that is the very same string (the same storage, or the
+    /// same small inline string) as one before it in `texts`, or as the one at the same place
+    /// in the last call with `memo`, takes that one's id without a lookup: the texts of
+    /// one node repeat each other (a citation's code as its value and as a member), and
+    /// those of the node before it (its file, its array, its goal).
+    func ids(_ texts: [String?], memo: inout Memo) -> [Int32] {
+        var ids = [Int32](repeating: CrossSheetSite.none, count: texts.count)
         lock.lock()
-        defer { lock.unlock() }
-        return texts.map { text in
-            guard let text else { return CrossSheetSite.none }
-            if let known = ids[text] { return known }
-            let id = Int32(self.texts.count)
-            self.texts.append(text)
-            ids[text] = id
-            return id
+        next: for (i, text) in texts.enumerated() {
+            guard let text else { continue }
+            if i < memo.texts.count, let before = memo.texts[i], Self.identical(before, text) {
+                ids[i] = memo.ids[i]
+                continue
+            }
+            for j in 0..<i {
+                if let earlier = texts[j], Self.identical(earlier, text) {
+                    ids[i] = ids[j]
+                    continue next
+                }
+            }
+            ids[i] = unlockedId(text)
         }
+        lock.unlock()
+        memo.texts = texts
+        memo.ids = ids
+        return ids
+    }
+
+    /// True when `a` and `b` are the same string value: the same storage, or the same
+    /// small string stored inline (whose bits are its bytes). Equal texts in different
+    /// storage answer false (and are then looked up).
+    @inline(__always)
+    static func identical(_ a: String, _ b: String) -> Bool {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        return unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
+    private func unlockedId(_ text: String?) -> Int32 {
+        guard let text else { return CrossSheetSite.none }
+        let exact = ExactText(text)
+        if let known = recent[exact] { return known }
+        let id: Int32
+        if let known = ids[text] {
+            id = known
+        } else {
+            id = Int32(texts.count)
+            texts.append(text)
+            ids[text] = id
+        }
+        if recent.count >= Self.recentLimit { recent.removeAll(keepingCapacity: true) }
+        recent[exact] = id
+        return id
     }
 
     /// The text of `id` (nil for `CrossSheetSite.none` or `absent`).
@@ -262,5 +366,23 @@ public final class StringTable: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return texts.count
+    }
+}
+
+/// A text as a dictionary key compared and hashed by its UTF-8 bytes (two spellings that
+/// `String` equality would merge stay two).
+struct ExactText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
