@@ -142,7 +142,9 @@ public enum RuleEngine {
             let ids = rule.pointee.selectors.count == 1
                 ? cache.select(rule.pointee.selectors[0])
                 : mergedSelection(rule.pointee.selectors.map { cache.select($0) })
-            let matches = ids.map { Match(tree: cache.tree, id: $0) }
+            // The tree is held by `cache` while the check runs: the matches need not hold it.
+            let tree = Unmanaged.passUnretained(cache.tree)
+            let matches = ids.map { Match(unretained: tree, id: $0) }
             var produced = rule.pointee.check.evaluate(matches, context)
             if limits.cap.refused > 0 { produced.removeAll { $0.path == FindingCap.markerPath } }
             return dedupe(produced)

@@ -329,3 +329,16 @@ final class EngineFastPathTests: XCTestCase {
         XCTAssertGreaterThan(compared, 1000)
     }
 }
+
+extension EngineFastPathTests {
+    /// `SheetTree.isEmptyValue` of a text reads its first scalar before breaking it into
+    /// characters: the same answer as `allSatisfy { $0.isWhitespace }`.
+    func testEmptyTextIsWhatCharactersSay() {
+        let texts = ["", " ", "　", " \u{301}", "\u{301}", "\u{301} ", "\r\n", "\n\u{85}\u{A0}", " a", "a ", "あ", "\u{200B}", "\t\u{3000}x",
+                     "\u{1F600}", " \u{FE0F}", "\u{2028}\u{2029}"]
+        for text in texts {
+            let tree = SheetTree(flattening: ModelNode(.string(text)))
+            XCTAssertEqual(tree.isEmptyValue(0), text.allSatisfy { $0.isWhitespace }, text.debugDescription)
+        }
+    }
+}
