@@ -253,7 +253,10 @@ final class EngineFastPathTests: XCTestCase {
     }
 
     func testScalarsOfPartOfALineAreThoseOfTheWholeLine() {
-        let lines: [Substring] = ["", "abc", "あいう|<p>え&amp;お</p>|", "e\u{301}x", "😀a😀b", "| 1 | 令和6年度（2024年度） |"]
+        var lines: [Substring] = ["", "abc", "あいう|<p>え&amp;お</p>|", "e\u{301}x", "😀a😀b", "| 1 | 令和6年度（2024年度） |"]
+        // Long enough to be counted eight bytes at a time, with scalars of every length.
+        lines.append(Substring(String(repeating: "ab|令和😀e\u{301}éx", count: 9)))
+        lines.append(Substring(String(repeating: "x", count: 40) + String(repeating: "令", count: 30)))
         for line in lines {
             let count = line.unicodeScalars.count
             for from in 0...(count + 2) {
