@@ -6,17 +6,18 @@ public enum CodeNormalization {
     /// it dropped; circled digits are kept (`５－２－①` → `5-2-①`); outer spaces are
     /// trimmed. A bare `0` stays `0`. Idempotent.
     public static func planCode(_ written: String) -> String {
-        let scalars = Array(trimmed(written).unicodeScalars.map(asciiDigit))
-        var out = String.UnicodeScalarView()
+        let scalars = trimmedScalars(written).map(asciiDigit)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         var i = 0
         while i < scalars.count {
             let scalar = scalars[i]
             // A dash only counts as a separator between digits: elsewhere (a title glued to
             // the code, a katakana ー) it is text and stays as written.
-            if dashes.contains(scalar.value) || isSpace(scalar) {
+            if isDash(scalar) || isSpace(scalar) {
                 var j = i
                 while j < scalars.count, isSpace(scalars[j]) { j += 1 }
-                if j < scalars.count, dashes.contains(scalars[j].value) {
+                if j < scalars.count, isDash(scalars[j]) {
                     var k = j + 1
                     while k < scalars.count, isSpace(scalars[k]) { k += 1 }
                     if let last = out.last, isDigitLike(last), k < scalars.count, isDigitLike(scalars[k]) {
@@ -29,7 +30,33 @@ public enum CodeNormalization {
             out.append(scalar)
             i += 1
         }
-        return String(out)
+        return String(scalarsOf: out)
+    }
+
+    /// The scalars of `trimmed(s)`. When every scalar of `s` is a character of its own (see
+    /// `isOwnCharacter`), trimming characters made only of spaces is trimming space
+    /// scalars, done without breaking the text into characters.
+    static func trimmedScalars(_ s: String) -> ArraySlice<Unicode.Scalar> {
+        let scalars = Array(s.unicodeScalars)
+        guard scalars.allSatisfy(isOwnCharacter) else { return Array(trimmed(s).unicodeScalars)[...] }
+        var lo = 0, hi = scalars.count
+        while lo < hi, isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, isSpace(scalars[hi - 1]) { hi -= 1 }
+        return scalars[lo..<hi]
+    }
+
+    /// Scalars that always make a character alone, whatever is next to them (no combining
+    /// mark, joiner, prepended or spacing mark among them): tab, printable ASCII, CJK
+    /// punctuation, kana, CJK ideographs, full-width forms, the dashes and circled numbers
+    /// of codes.
+    static func isOwnCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x20...0x7E, 0x3000...0x3011, 0x3041...0x3096, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0xFF01...0xFF5E,
+             0xFF70, 0x2010...0x2015, 0x2212, 0xFE63, 0x2460...0x2473, 0x24EA, 0x3251...0x325F, 0x32B1...0x32BF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The number of a 基本政策 citation written with ASCII or full-width digits
@@ -43,9 +70,17 @@ public enum CodeNormalization {
 
     /// ASCII hyphen-minus, full-width hyphen-minus, the Unicode dashes and minus, and the
     /// long-vowel marks that PDF converters and IMEs put where a hyphen was meant.
-    private static let dashes: Set<UInt32> = [
+    static let dashes: [UInt32] = [
         0x2D, 0xFF0D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30FC, 0xFF70, 0xFE63,
     ]
+
+    /// Whether `scalar` is one of `dashes`.
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0xFF0D, 0x2010...0x2015, 0x2212, 0x30FC, 0xFF70, 0xFE63: return true
+        default: return false
+        }
+    }
 
     private static func asciiDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard (0xFF10...0xFF19).contains(scalar.value) else { return scalar }
@@ -64,7 +99,7 @@ public enum CodeNormalization {
         scalar == " " || scalar == "\t" || scalar == "\u{3000}"
     }
 
-    private static func trimmed(_ s: String) -> Substring {
+    static func trimmed(_ s: String) -> Substring {
         let view = Substring(s)
         let start = view.firstIndex { !$0.unicodeScalars.allSatisfy(isSpace) } ?? view.endIndex
         let end = view.lastIndex { !$0.unicodeScalars.allSatisfy(isSpace) }.map { view.index(after: $0) } ?? start

@@ -43,6 +43,13 @@ extension SheetDecoder {
         return .valid
     }
 
+    /// The text of `b[start...]` when it is valid UTF-8 (validated and copied by the
+    /// standard library in one pass, the same string `utf8String` makes of valid bytes);
+    /// nil when it is not, and `validateUTF8` must tell where.
+    static func validUTF8String(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        String(validating: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self)
+    }
+
     /// Decodes bytes already known to be valid UTF-8.
     static func utf8String(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)

@@ -60,10 +60,18 @@ public enum SheetDecoder {
         if let (encoding, length) = byteOrderMark(b) {
             return try decodeKnown(b, as: encoding, from: length, file: file)
         }
-        if let encoding = utf16ByNULPattern(b) {
+        // Without a NUL byte the file is neither UTF-16 by its NUL pattern nor binary by a
+        // NUL: one `memchr` answers both (`utf16ByNULPattern` counts NULs, and finds none).
+        let hasNUL = containsNUL(b, from: 0)
+        if hasNUL, let encoding = utf16ByNULPattern(b) {
             return try decodeKnown(b, as: encoding, from: 0, file: file)
         }
-        try rejectBinaryBytes(b, from: 0, file: file)
+        try rejectBinaryBytes(b, from: 0, file: file, hasNUL: hasNUL)
+        // Valid UTF-8 (nearly every sheet) is validated and copied in one pass; only bytes
+        // that fail are checked again, by hand, to learn where and how.
+        if let text = validUTF8String(b, from: 0) {
+            return DecodedText(text: text, encoding: .utf8, hadBOM: false)
+        }
         let utf8Failure: Int
         switch validateUTF8(b, from: 0) {
         case .valid:
@@ -119,7 +127,10 @@ public enum SheetDecoder {
         let name = encoding.rawValue
         switch encoding {
         case .utf8:
-            try rejectBinaryBytes(b, from: start, file: file)
+            try rejectBinaryBytes(b, from: start, file: file, hasNUL: containsNUL(b, from: start))
+            if let text = validUTF8String(b, from: start) {
+                return DecodedText(text: text, encoding: .utf8, hadBOM: hadBOM)
+            }
             switch validateUTF8(b, from: start) {
             case .valid:
                 return DecodedText(text: utf8String(b, start..<b.count), encoding: .utf8, hadBOM: hadBOM)
@@ -133,7 +144,7 @@ public enum SheetDecoder {
             decoded.hadBOM = hadBOM
             return decoded
         case .cp932:
-            try rejectBinaryBytes(b, from: start, file: file)
+            try rejectBinaryBytes(b, from: start, file: file, hasNUL: containsNUL(b, from: start))
             switch decodeCP932(b, from: start) {
             case .text(let text):
                 return DecodedText(text: text, encoding: .cp932, hadBOM: hadBOM)

@@ -248,15 +248,26 @@ final class SheetTexts: @unchecked Sendable {
         return i
     }
 
-    /// `catalog.status(of: key)`, looked up once per sheet for the rules that share a
-    /// catalogue (unknown, unverified, title mismatch). A result reached while the rule's
-    /// regex budget ran out is not kept: another rule must meet the limit itself.
-    func status(of key: String, in catalog: Catalog) -> Catalog.Status {
-        let memoKey = catalog.id + "\u{1F}" + key
-        if let known = statuses[memoKey] { return known }
-        let status = catalog.status(of: key)
-        if !(RegexBudget.current?.isSpent ?? false) { statuses[memoKey] = status }
-        return status
+    /// `DateFacts(text)` of the string node `leaf` (whose text is `text`), read once per
+    /// sheet for the date and era rules.
+    func dateFacts(_ leaf: Match, _ text: String) -> DateFacts {
+        guard let i = leaf.tree.stringIndex(leaf.id) else { return DateFacts(text) }
+        if facts.isEmpty { facts = Array(repeating: 0, count: leaf.tree.stringCount) }
+        let known = facts[i]
+        if known != 0 { return DateFacts(rawValue: known) }
+        let made = DateFacts(text)
+        facts[i] = made.rawValue
+        return made
     }
-    @exclusivity(unchecked) private var statuses: [String: Catalog.Status] = [:]
+    @exclusivity(unchecked) private var facts: [UInt8] = []
+
+    /// The answers of `catalog` in this sheet, shared by the rules that cite it (unknown,
+    /// unverified, title mismatch): each key is looked up once per sheet.
+    func statuses(of catalog: Catalog) -> CatalogAnswers {
+        for memo in catalogAnswers where memo.catalogId == catalog.id { return memo }
+        let made = CatalogAnswers(catalogId: catalog.id)
+        catalogAnswers.append(made)
+        return made
+    }
+    @exclusivity(unchecked) private var catalogAnswers: [CatalogAnswers] = []
 }

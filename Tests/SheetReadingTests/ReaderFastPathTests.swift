@@ -41,7 +41,18 @@ final class ReaderFastPathTests: XCTestCase {
             var lines = SheetDecoder.splitLines(text)
             if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
             if lines.count == 1, lines[0].isEmpty { lines = [] }
-            XCTAssertEqual(SourceLines.split(text), lines.map { Array($0.unicodeScalars) }, text.debugDescription)
+            let split = SourceLines.split(text)
+            XCTAssertEqual(split.map(\.scalars), lines.map { Array($0.unicodeScalars) }, text.debugDescription)
+            // Each line keeps its text, and a run's string is copied from it.
+            XCTAssertEqual(split.map { $0.text.map(String.init) }, lines.map { String($0) }, text.debugDescription)
+            for (number, line) in split.enumerated() {
+                let run = Run(storage: line, number: number + 1)
+                XCTAssertEqual(run.string, String(scalarsOf: line.scalars))
+                for _ in 0..<8 where run.count > 0 {
+                    let a = Int.random(in: 0...run.count), b = Int.random(in: a...run.count)
+                    XCTAssertEqual(run.slice(a..<b).string, String(scalarsOf: line.scalars[a..<b]), text.debugDescription)
+                }
+            }
         }
     }
 
@@ -51,9 +62,10 @@ final class ReaderFastPathTests: XCTestCase {
         let slice = run.slice(2..<10)
         XCTAssertEqual(slice.string, "ab&amp;c")
         XCTAssertEqual((0..<slice.count).map(slice.column), Array(3...10))
-        var built = slice.slice(0..<2)
-        built.append("&", column: 5)
-        built.append(slice.slice(7..<8))
+        var builder = RunBuilder(slice.slice(0..<2))
+        builder.append("&", column: 5)
+        builder.append(slice.slice(7..<8))
+        let built = builder.run
         XCTAssertEqual(built.string, "ab&c")
         XCTAssertEqual((0..<built.count).map(built.column), [3, 4, 5, 10])
         XCTAssertEqual(built.slice(1..<4).span(file: "f"), SourceSpan(file: "f", line: 3, startColumn: 4, endColumn: 11))
@@ -151,7 +163,7 @@ final class ReaderFastPathTests: XCTestCase {
                 if let role = TableRoles.role(of: key, midTerm: false) { reference?[i] = role } else { reference = nil; break }
             }
             if reference?.isEmpty == true { reference = nil }
-            XCTAssertEqual(TableRoles.headerRoles(runs, midTerm: false), reference, "\(cells)")
+            XCTAssertEqual(TableRoles.headerRoles(runs, midTerm: false)?.dictionary, reference, "\(cells)")
         }
     }
 }

@@ -11,10 +11,42 @@ enum CellHTML {
         isASCIILetter(s) || (s.value >= 0x30 && s.value <= 0x39)
     }
 
-    private static let blockTags: Set<String> = [
+    static let blockTags: [String] = [
         "p", "li", "ul", "ol", "br", "div", "tr", "td", "th", "table", "tbody", "thead",
         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd", "blockquote",
     ]
+
+    /// A tag name (ASCII letters and digits) packed six bits a character, letters folded
+    /// to lower case; nil past ten characters, longer than any block tag's name.
+    static func nameCode<C: Collection>(_ name: C) -> UInt64? where C.Element == Unicode.Scalar {
+        var code: UInt64 = 0
+        var length = 0
+        for s in name {
+            length += 1
+            guard length <= 10 else { return nil }
+            let v = s.value
+            let c: UInt32
+            switch v {
+            case 0x61...0x7A: c = v - 0x61 + 1
+            case 0x41...0x5A: c = v - 0x41 + 1
+            case 0x30...0x39: c = v - 0x30 + 27
+            default: return nil
+            }
+            code = code << 6 | UInt64(c)
+        }
+        return code
+    }
+
+    private static let blockTagCodes: [UInt64] = blockTags.map { nameCode($0.unicodeScalars)! }
+    private static let listItemCode = nameCode("li".unicodeScalars)!
+
+    /// What a tag is to the reader.
+    enum TagKind: Equatable {
+        /// Dropped, its text kept in the fragment (`<span>`, `<b>`, comments, unknown names).
+        case inline
+        /// Ends the fragment (`<p>`, `</li>`, `<br>`…); `listItem` for an opening `<li>`.
+        case block(listItem: Bool)
+    }
 
     /// A fragment, and whether an opening `<li>` started it.
     struct Block {
@@ -42,10 +74,10 @@ enum CellHTML {
         // the usual case) it is only the range `start..<end`; text joined across an inline
         // tag or holding a decoded entity is copied into `built`.
         var start = -1, end = -1
-        var built: Run?
+        var built: RunBuilder?
         var currentIsListItem = false
         func flush() {
-            let fragment = built ?? (start >= 0 ? run.slice(start..<end) : nil)
+            let fragment = built?.run ?? (start >= 0 ? run.slice(start..<end) : nil)
             if let t = fragment?.trimmed(), !t.isEmpty { out.append(Block(run: t, isListItem: currentIsListItem)) }
             start = -1
             end = -1
@@ -59,28 +91,44 @@ enum CellHTML {
                     if start < 0 { start = i; end = i + 1; return }
                     if end == i { end += 1; return }
                 }
-                built = start >= 0 ? run.slice(start..<end) : Run(line: run.line)
+                built = start >= 0 ? RunBuilder(run.slice(start..<end)) : RunBuilder(line: run.line)
             }
             built!.append(scalar, column: run.column(i))
+        }
+        /// Adds `run[i..<j]`, text as written.
+        func appendAsWritten(_ i: Int, _ j: Int) {
+            if built == nil {
+                if start < 0 { start = i; end = j; return }
+                if end == i { end = j; return }
+                built = RunBuilder(run.slice(start..<end))
+            }
+            built!.append(run.slice(i..<j))
         }
         let n = run.count
         var i = 0
         while i < n {
-            let s = run[i]
-            if s == "<", let (tagEnd, name) = tag(in: run, at: i) {
-                if blockTags.contains(name) {
+            // Text as written up to the next `<` or `&`, in one piece.
+            var j = i
+            run.withScalars { scalars in
+                while j < n, scalars[j] != "<", scalars[j] != "&" { j += 1 }
+            }
+            if j > i { appendAsWritten(i, j) }
+            i = j
+            guard i < n else { break }
+            if run[i] == "<", let (tagEnd, kind) = tag(in: run, at: i) {
+                if case .block(let listItem) = kind {
                     flush()
-                    currentIsListItem = name == "li" && run[i + 1] != "/"
+                    currentIsListItem = listItem
                 }
                 i = tagEnd
                 continue
             }
-            if s == "&", let (entityEnd, decoded) = entity(in: run, at: i) {
+            if run[i] == "&", let (entityEnd, decoded) = entity(in: run, at: i) {
                 append(decoded, at: i, decoded: true)
                 i = entityEnd
                 continue
             }
-            append(s, at: i, decoded: false)
+            appendAsWritten(i, i + 1)
             i += 1
         }
         flush()
@@ -109,9 +157,10 @@ enum CellHTML {
         }
     }
 
-    /// A tag or comment starting at `i`: returns the index after `>` and the lower-case
-    /// name (without `/`; `!` for comments). Nil when `<` does not start a tag.
-    private static func tag(in s: Run, at i: Int) -> (Int, String)? {
+    /// A tag or comment starting at `i`: returns the index after `>` and what the tag is
+    /// (its name, without `/`, compared in lower case; comments are inline). Nil when `<`
+    /// does not start a tag.
+    static func tag(in s: Run, at i: Int) -> (Int, TagKind)? {
         var j = i + 1
         let n = s.count
         guard j < n else { return nil }
@@ -120,12 +169,13 @@ enum CellHTML {
             var k = j + 1
             let isComment = k + 1 < n && s[k] == "-" && s[k + 1] == "-"
             while k < n {
-                if s[k] == ">" && (!isComment || (k >= 2 && s[k - 1] == "-" && s[k - 2] == "-")) { return (k + 1, "!") }
+                if s[k] == ">" && (!isComment || (k >= 2 && s[k - 1] == "-" && s[k - 2] == "-")) { return (k + 1, .inline) }
                 k += 1
             }
             return nil
         }
-        if s[j] == "/" { j += 1 }
+        let closing = s[j] == "/"
+        if closing { j += 1 }
         let nameStart = j
         // ASCII letters and digits (the ASCII letters are exactly the ASCII alphabetic scalars).
         while j < n, Self.isASCIILetterOrDigit(s[j]) { j += 1 }
@@ -137,11 +187,11 @@ enum CellHTML {
             j += 1
         }
         guard j < n else { return nil }
-        // ASCII only, so lower-casing each letter is what `lowercased()` does.
-        let name = String(scalarsOf: s.scalars[(s.scalars.startIndex + nameStart)..<(s.scalars.startIndex + nameEnd)].lazy.map {
-            $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0
-        })
-        return (j + 1, name)
+        // ASCII letters and digits only, compared with lower-case letters.
+        guard let code = nameCode(s.scalars.dropFirst(nameStart).prefix(nameEnd - nameStart)),
+              blockTagCodes.contains(code)
+        else { return (j + 1, .inline) }
+        return (j + 1, .block(listItem: code == listItemCode && !closing))
     }
 
     private static let named: [String: Unicode.Scalar] = [

@@ -10,13 +10,17 @@ import SheetModel
 /// 4. else unknown.
 /// Years are read from `令和N年度` / `平成N年度` (元 = 1) and from `YYYY年度`.
 enum FiscalYearInference {
-    static func apply(to sheet: inout Sheet, lines: [[Unicode.Scalar]]) {
+    static func apply(to sheet: inout Sheet, lines: [RunStorage]) {
         guard sheet.fiscalYear == nil else { return }
-        let firstSectionLine = lines.firstIndex { SectionHeading.section(of: $0) != nil } ?? lines.count
-        if let year = lines[..<firstSectionLine].lazy.compactMap({ years(in: $0).min() }).first {
-            sheet.fiscalYear = year
-            sheet.fiscalYearSource = .field
-            return
+        // The first line naming a year before the first section (plain loops: the lazy
+        // chains they replace cost more than the search).
+        for line in lines {
+            if SectionHeading.section(of: line.scalars) != nil { break }
+            if let year = years(in: line.scalars).min() {
+                sheet.fiscalYear = year
+                sheet.fiscalYearSource = .field
+                return
+            }
         }
         // The earliest year of every text of the plans (items, sub-items, their schedules).
         var earliest: Int?
@@ -36,7 +40,11 @@ enum FiscalYearInference {
             sheet.fiscalYearSource = .inferred
             return
         }
-        if let year = lines.lazy.flatMap({ years(in: $0) }).min() {
+        var least: Int?
+        for line in lines {
+            for year in years(in: line.scalars) where least.map({ year < $0 }) ?? true { least = year }
+        }
+        if let year = least {
             sheet.fiscalYear = year
             sheet.fiscalYearSource = .inferred
         }
@@ -52,7 +60,10 @@ enum FiscalYearInference {
     static func years(in scalars: [Unicode.Scalar]) -> [Int] {
         // Cheap exit: no 年 at all means no year expression.
         guard scalars.contains("年") else { return [] }
-        let s = scalars.map(ScalarFolding.fold)
+        return years(folded: scalars.map(ScalarFolding.fold))
+    }
+
+    private static func years(folded s: [Unicode.Scalar]) -> [Int] {
         var out: [Int] = []
         var i = 0
         while i < s.count {

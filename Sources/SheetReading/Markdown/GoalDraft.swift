@@ -6,13 +6,18 @@ struct GoalDraft {
     let midTerm: Bool
     let number: Int?
     var span: SourceSpan
-    var fields: [ColumnRole: ItemListBuilder]
+    /// The builders of the fields, in `fieldOrder`.
+    private var fields: [ItemListBuilder]
     var citations: CitationCollector
     /// Cells that fit no field (more cells than the goal has fields).
     var unplaced: [Run] = []
 
-    /// The fields in the order cells fill them when no header names the columns.
-    var fieldOrder: [ColumnRole] { midTerm ? [.body, .schedule] : [.plan, .results, .directions] }
+    private static let annualOrder: [ColumnRole] = [.plan, .results, .directions]
+    private static let midTermOrder: [ColumnRole] = [.body, .schedule]
+
+    /// The fields in the order cells fill them when no header names the columns; the
+    /// first holds the goal's title.
+    var fieldOrder: [ColumnRole] { midTerm ? Self.midTermOrder : Self.annualOrder }
     /// The field that holds the goal's title.
     var titleRole: ColumnRole { midTerm ? .body : .plan }
 
@@ -21,30 +26,31 @@ struct GoalDraft {
         self.number = number
         self.span = span
         self.citations = CitationCollector(file: file)
-        var fields: [ColumnRole: ItemListBuilder] = [:]
-        for role in midTerm ? [ColumnRole.body, .schedule] : [.plan, .results, .directions] {
-            fields[role] = ItemListBuilder(file: file, takesTitle: role == (midTerm ? .body : .plan))
-        }
-        self.fields = fields
+        let order = midTerm ? Self.midTermOrder : Self.annualOrder
+        self.fields = order.indices.map { ItemListBuilder(file: file, takesTitle: $0 == 0) }
     }
+
+    /// The index in `fieldOrder` of `role`'s field; nil when the goal has no such field.
+    private func slot(_ role: ColumnRole) -> Int? { fieldOrder.firstIndex(of: role) }
 
     /// Adds the non-empty `cells` of a row (by index) to the fields their columns name,
     /// or, for columns without a usable role, to the fields in order.
-    mutating func addCells(_ cells: [(index: Int, run: Run)], roles: [Int: ColumnRole]) {
-        var order = fieldOrder[...]
+    mutating func addCells(_ cells: [(index: Int, run: Run)], roles: ColumnRoles) {
+        // Fields before `next` are passed: a cell without a role goes to the next one.
+        var next = 0
         for (index, run) in cells {
-            var role = roles[index].flatMap { fields[$0] == nil ? nil : $0 }
-            if role == nil { role = order.first }
-            guard let target = role else {
+            var target = roles[index].flatMap(slot)
+            if target == nil, next < fields.count { target = next }
+            guard let target else {
                 unplaced.append(run)
                 continue
             }
-            if let pos = order.firstIndex(of: target) { order = order[(pos + 1)...] }
-            fields[target]!.add(cell: run)
+            if target >= next { next = target + 1 }
+            fields[target].add(cell: run)
         }
     }
 
-    func list(_ role: ColumnRole) -> ItemList { fields[role]?.build() ?? ItemList() }
+    func list(_ role: ColumnRole) -> ItemList { slot(role).map { fields[$0].build() } ?? ItemList() }
 
-    var title: Field? { fields[titleRole]?.title }
+    var title: Field? { fields[0].title }
 }

@@ -9,10 +9,16 @@ enum MarkdownLine {
 
     /// Classifies `scalars`, the content of 1-based `line` without its line break.
     static func classify(_ scalars: [Unicode.Scalar], line: Int) -> MarkdownLine {
+        classify(RunStorage(scalars: scalars, columns: [], origin: 1), line: line)
+    }
+
+    /// The same for a line as `SourceLines.split` gives it.
+    static func classify(_ source: RunStorage, line: Int) -> MarkdownLine {
+        let scalars = source.scalars
         var first = 0
         while first < scalars.count, ScalarFolding.isSpace(scalars[first]) { first += 1 }
         if first == scalars.count { return .blank }
-        let all = Run(line: scalars, number: line)
+        let all = Run(storage: source, number: line)
         guard scalars[first] == "|" else { return .text(all.slice(first..<scalars.count)) }
         let cells = splitCells(all, from: first)
         if !cells.isEmpty, cells.allSatisfy(isDelimiterCell) { return .delimiter }
@@ -27,16 +33,18 @@ enum MarkdownLine {
         var start = first + 1
         var i = start
         let n = run.count
-        while i < n {
-            if run[i] == "\\", i + 1 < n, run[i + 1] == "|" {
-                i += 2
-                continue
+        run.withScalars { scalars in
+            while i < n {
+                if scalars[i] == "\\", i + 1 < n, scalars[i + 1] == "|" {
+                    i += 2
+                    continue
+                }
+                if scalars[i] == "|" {
+                    cells.append(unescapePipes(run.slice(start..<i)))
+                    start = i + 1
+                }
+                i += 1
             }
-            if run[i] == "|" {
-                cells.append(unescapePipes(run.slice(start..<i)))
-                start = i + 1
-            }
-            i += 1
         }
         let rest = run.slice(start..<n)
         if !rest.isBlank { cells.append(unescapePipes(rest)) }
@@ -45,14 +53,14 @@ enum MarkdownLine {
 
     private static func unescapePipes(_ cell: Run) -> Run {
         guard cell.scalars.contains("\\") else { return cell }
-        var out = Run(line: cell.line)
+        var out = RunBuilder(line: cell.line)
         var i = 0
         while i < cell.count {
             if cell[i] == "\\", i + 1 < cell.count, cell[i + 1] == "|" { i += 1 }
             out.append(cell[i], column: cell.column(i))
             i += 1
         }
-        return out
+        return out.run
     }
 
     private static func isDelimiterCell(_ cell: Run) -> Bool {

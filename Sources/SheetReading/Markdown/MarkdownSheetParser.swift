@@ -6,7 +6,7 @@ struct MarkdownSheetParser {
     let file: String
     private var sheet: Sheet
     private var section: SectionKind?
-    private var roles: [Int: ColumnRole] = [:]
+    private var roles = ColumnRoles()
     private var inTable = false
     /// True between a table's header rows and its first other row: that row starts a goal
     /// whenever its first cell is a goal number, whatever its other cells hold.
@@ -36,11 +36,11 @@ struct MarkdownSheetParser {
             inTable = true
         case .text(let run):
             inTable = false
-            roles = [:]
+            roles = ColumnRoles()
             text(run)
         case .row(let cells, let length):
             if !inTable {
-                roles = [:]
+                roles = ColumnRoles()
                 awaitingFirstRow = false
             }
             inTable = true
@@ -79,7 +79,7 @@ struct MarkdownSheetParser {
     private mutating func enter(_ kind: SectionKind) {
         finishGoal()
         section = kind
-        roles = [:]
+        roles = ColumnRoles()
         sheet.sectionsPresent.insert(kind)
     }
 
@@ -115,15 +115,15 @@ struct MarkdownSheetParser {
         }
     }
 
-    private mutating func adoptHeader(_ headerRoles: [Int: ColumnRole]) {
-        roles.merge(headerRoles) { _, new in new }
-        let values = Set(headerRoles.values)
+    private mutating func adoptHeader(_ headerRoles: ColumnRoles) {
+        roles.merge(headerRoles)
+        let values = headerRoles
         // Without a heading, the header row tells which section a table belongs to.
         if section == nil || section == .mission {
             if values.contains(.results) || values.contains(.directions) { enter(.annualGoals) }
             else if values.contains(.schedule) { enter(.midTermGoals) }
             else if values.contains(.approach) || values.contains(.review) { enter(.approaches) }
-            roles.merge(headerRoles) { _, new in new }
+            roles.merge(headerRoles)
         }
     }
 
@@ -141,7 +141,7 @@ struct MarkdownSheetParser {
     /// rows (`| 35 | スマートシティの推進 |`) are number rows too.
     private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int, firstRow: Bool) {
         let first = filled[0]
-        let citing = goal.map { $0.citations.mode != .none } ?? false
+        let citing = (goal?.citations.mode).map { $0 != .none } ?? false
         if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
             var draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
@@ -169,14 +169,21 @@ struct MarkdownSheetParser {
         // scalars after at most five prefixes (13 scalars, or as many that are canonically
         // equivalent): a longer cell is text, and is not read further.
         var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(32)
         var tooLong = false
+        var hasDigit = false
         CellHTML.forEachTextScalar(run) { s in
             guard !ScalarFolding.isSpace(s) else { return true }
             tooLong = scalars.count == 32
-            if !tooLong { scalars.append(ScalarFolding.fold(s)) }
+            if !tooLong {
+                let folded = ScalarFolding.fold(s)
+                if folded.value >= 0x30, folded.value <= 0x39 { hasDigit = true }
+                scalars.append(folded)
+            }
             return !tooLong
         }
-        if tooLong { return nil }
+        // `Int` reads no number from text without an ASCII digit.
+        if tooLong || !hasDigit { return nil }
         // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
         // that no other sequence is equivalent to: compared as scalars.
         if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {

@@ -17,7 +17,8 @@ public enum MarkdownSheetReader {
         let lines = SourceLines.split(text)
         var suppressions: [Suppression] = []
         var awaitingLine: [Int] = []  // disable-next-line directives still looking for their line
-        for (index, scalars) in lines.enumerated() {
+        for (index, line) in lines.enumerated() {
+            let scalars = line.scalars
             if scalars.contains("<") {
                 let (directives, onlyComments) = SuppressionComments.scan(scalars, number: index + 1, file: file)
                 suppressions += directives
@@ -31,7 +32,7 @@ public enum MarkdownSheetReader {
                 for i in awaitingLine { suppressions[i].targetLine = index + 1 }
                 awaitingLine = []
             }
-            parser.consume(MarkdownLine.classify(scalars, line: index + 1), line: index + 1)
+            parser.consume(MarkdownLine.classify(line, line: index + 1), line: index + 1)
         }
         var sheet = parser.finish()
         sheet.suppressions = suppressions
@@ -45,23 +46,30 @@ public enum MarkdownSheetReader {
 
 /// Decoded text as lines of scalars, with `SheetDecoder.splitLines`' break rules (CRLF, LF
 /// and a lone CR each end a line); the empty line after a final break is not a line of
-/// the sheet.
+/// the sheet. Each line keeps its text and the UTF-8 offset of each scalar, so strings cut
+/// from it are copied rather than encoded again (`Run.string`).
 enum SourceLines {
-    static func split(_ text: String) -> [[Unicode.Scalar]] {
+    static func split(_ text: String) -> [RunStorage] {
         // Decoded text is native UTF-8: split and decode its bytes in one pass.
-        if let lines = text.utf8.withContiguousStorageIfAvailable(split(utf8:)) { return lines }
+        if let lines = text.utf8.withContiguousStorageIfAvailable({ split(utf8: $0, text: text) }) { return lines }
         var lines = SheetDecoder.splitLines(text)
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         if lines.count == 1, lines[0].isEmpty { return [] }
-        return lines.map { Array($0.unicodeScalars) }
+        return lines.map { RunStorage(scalars: Array($0.unicodeScalars), columns: [], origin: 1) }
     }
 
-    /// The same over the valid UTF-8 of a `String`; bytes 0x0A and 0x0D only ever encode
-    /// LF and CR.
-    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [[Unicode.Scalar]] {
+    /// The same over the valid UTF-8 of `text`; bytes 0x0A and 0x0D only ever encode LF
+    /// and CR.
+    private static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> [RunStorage] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         let n = bytes.count
-        var lines: [[Unicode.Scalar]] = []
+        var lines: [RunStorage] = []
+        func line(_ start: Int, _ end: Int) -> RunStorage {
+            let (scalars, offsets) = decode(base + start, count: end - start)
+            let utf8 = text.utf8
+            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
+            return RunStorage(line: scalars, text: text[range], offsets: offsets)
+        }
         // Most files end lines with LF alone: then memchr finds each break.
         let onlyLF = memchr(base, 0x0D, n) == nil
         var start = 0, i = 0
@@ -72,54 +80,81 @@ enum SourceLines {
             }
             let byte = base[i]
             guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
-            lines.append(decode(base + start, count: i - start))
+            lines.append(line(start, i))
             i += 1
             if byte == 0x0D, i < n, base[i] == 0x0A { i += 1 }
             start = i
         }
         // The empty line after a final break is not a line of the sheet.
-        if start < n || lines.isEmpty { lines.append(decode(base + start, count: n - start)) }
-        if lines.count == 1, lines[0].isEmpty { return [] }
+        if start < n || lines.isEmpty { lines.append(line(start, n)) }
+        if lines.count == 1, lines[0].scalars.isEmpty { return [] }
         return lines
     }
 
-    /// The scalars of `n` bytes of valid UTF-8. A short line gets room for `n` scalars
-    /// (lines live only while a sheet is read); a long one is counted first, so a line of
-    /// megabytes of kanji takes no more than its scalars.
-    private static func decode(_ p: UnsafePointer<UInt8>, count n: Int) -> [Unicode.Scalar] {
+    /// The scalars of `n` bytes of valid UTF-8, and the offset of each from `p` (and of
+    /// the end; none for a line of ASCII). A short line gets room for `n` scalars (lines
+    /// live only while a sheet is read); a long one is counted first, so a line of
+    /// megabytes of kanji takes no more than its scalars and one of ASCII stores no offsets.
+    private static func decode(_ p: UnsafePointer<UInt8>, count n: Int) -> ([Unicode.Scalar], [Int32]) {
         var capacity = n
         if n > 4096 {
-            capacity = 0
-            for i in 0..<n where p[i] & 0xC0 != 0x80 { capacity += 1 }
-        }
-        return [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, initialized in
-            guard n > 0, let o = out.baseAddress else { initialized = 0; return }
-            var i = 0, k = 0
-            while i < n, k < capacity {
-                let b0 = UInt32(p[i])
-                var v: UInt32
-                // Kana and kanji first: three bytes.
-                if b0 >= 0xE0, b0 < 0xF0, i + 2 < n {
-                    v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    i += 3
-                } else if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                } else if b0 >= 0xC0, b0 < 0xE0, i + 1 < n {
-                    v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 >= 0xF0, i + 3 < n {
-                    v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                        | UInt32(p[i + 3] & 0x3F)
-                    i += 4
-                } else {  // never in a `String`'s UTF-8
-                    v = 0xFFFD
-                    i += 1
-                }
-                o[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
-                k += 1
+            // The bytes less the continuation bytes (10xxxxxx), counted eight at a time.
+            var continuations = 0, i = 0
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
             }
-            initialized = k
+            while i < n {
+                if p[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            // Valid UTF-8 without a continuation byte is ASCII: a scalar's offset is its index.
+            if continuations == 0 {
+                let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+                    for k in 0..<n { out[k] = Unicode.Scalar(p[k]) }
+                    initialized = n
+                }
+                return (scalars, [])
+            }
+            capacity = n - continuations
         }
+        var scalars: [Unicode.Scalar] = []
+        let offsets = [Int32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetsInitialized in
+            var i = 0, k = 0
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, initialized in
+                guard n > 0, let o = out.baseAddress, let f = offsetBuffer.baseAddress else { initialized = 0; return }
+                while i < n, k < capacity {
+                    f[k] = Int32(truncatingIfNeeded: i)
+                    let b0 = UInt32(p[i])
+                    var v: UInt32
+                    // Kana and kanji first: three bytes.
+                    if b0 >= 0xE0, b0 < 0xF0, i + 2 < n {
+                        v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                        i += 3
+                    } else if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 >= 0xC0, b0 < 0xE0, i + 1 < n {
+                        v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 >= 0xF0, i + 3 < n {
+                        v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                            | UInt32(p[i + 3] & 0x3F)
+                        i += 4
+                    } else {  // never in a `String`'s UTF-8
+                        v = 0xFFFD
+                        i += 1
+                    }
+                    o[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    k += 1
+                }
+                initialized = k
+            }
+            offsetBuffer[k] = Int32(truncatingIfNeeded: i)
+            offsetsInitialized = k + 1
+        }
+        // A short line of ASCII: no offsets either.
+        return (scalars, scalars.count == n ? [] : offsets)
     }
 }

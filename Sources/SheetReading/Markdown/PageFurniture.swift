@@ -40,22 +40,32 @@ enum PageFurniture {
         private let texts: [String?]
         /// Nil when some header text holds a scalar `String` comparison could match against
         /// another sequence: then every line gets the full check.
-        private let allowed: Set<Unicode.Scalar>?
+        /// Sorted and without duplicates (searched by halves: a few dozen scalars).
+        private let allowed: [UInt32]?
 
         init(header: Header) {
             let fields = [header.department, header.name, header.position].map { $0?.text }
             texts = fields
             var allowed = Self.fixed
-            for text in fields.compactMap({ $0 }) { allowed.formUnion(ScalarFolding.key(text).unicodeScalars) }
-            self.allowed = allowed.allSatisfy(Self.isPlain) ? allowed : nil
+            for text in fields.compactMap({ $0 }) { allowed += ScalarFolding.key(text).unicodeScalars.map(\.value) }
+            allowed.sort()
+            var unique: [UInt32] = []
+            unique.reserveCapacity(allowed.count)
+            for v in allowed where unique.last != v { unique.append(v) }
+            self.allowed = unique.allSatisfy { Self.isPlain(Unicode.Scalar($0)!) } ? unique : nil
         }
 
         /// The scalars of the title words, years and punctuation.
-        private static let fixed: Set<Unicode.Scalar> = {
-            var allowed = Set<Unicode.Scalar>()
-            for word in titleWords + ["令和平成元年度0123456789", punctuation] { allowed.formUnion(word.unicodeScalars) }
-            return allowed
-        }()
+        private static let fixed: [UInt32] = (titleWords + ["令和平成元年度0123456789", punctuation]).flatMap { $0.unicodeScalars.map(\.value) }
+
+        private static func contains(_ sorted: [UInt32], _ v: UInt32) -> Bool {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sorted.count && sorted[lo] == v
+        }
 
         func isFor(_ header: Header) -> Bool {
             texts == [header.department, header.name, header.position].map { $0?.text }
@@ -71,7 +81,7 @@ enum PageFurniture {
             var outside = false
             for s in key.unicodeScalars {
                 guard Self.isPlain(s) else { return true }
-                if !allowed.contains(s) { outside = true }
+                if !Self.contains(allowed, s.value) { outside = true }
             }
             return !outside
         }

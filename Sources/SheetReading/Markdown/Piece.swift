@@ -24,16 +24,21 @@ struct Piece {
     /// Cuts `fragment` into pieces.
     static func cut(_ fragment: Run) -> [Piece] {
         var marks: [(start: Int, end: Int, marker: Marker)] = []
-        var i = 0
-        let n = fragment.count
-        while i < n {
-            let atBoundary = i == 0 || ScalarFolding.isSpace(fragment.folded(i - 1))
-            if atBoundary, let m = marker(in: fragment, at: i) {
-                marks.append((i, m.end, m.marker))
-                i = m.end
-                continue
+        fragment.withScalars { scalars in
+            var i = 0
+            let n = scalars.count
+            while i < n {
+                // Every marker starts with one of these scalars (folded: `(`, `・`, a circled
+                // number): most scalars are turned away here.
+                guard mayStartMarker(scalars[i]) else { i += 1; continue }
+                let atBoundary = i == 0 || ScalarFolding.isSpace(ScalarFolding.fold(scalars[i - 1]))
+                if atBoundary, let m = marker(in: fragment, at: i) {
+                    marks.append((i, m.end, m.marker))
+                    i = m.end
+                    continue
+                }
+                i += 1
             }
-            i += 1
         }
         var pieces: [Piece] = []
         pieces.reserveCapacity(marks.count + 1)
@@ -59,8 +64,17 @@ struct Piece {
         return content.isEmpty ? markerRun.span(file: file) : markerRun.span(file: file).union(contentSpan)
     }
 
+    /// True for the scalars whose folded form `marker(in:at:)` can start a marker with.
+    @inline(__always)
+    private static func mayStartMarker(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x28, 0xFF08, 0x30FB, 0xFF65, 0x2460...0x2473, 0x3251...0x325F, 0x32B1...0x32BF: return true
+        default: return false
+        }
+    }
+
     /// A marker at `i` of `run`, compared folded.
-    private static func marker(in run: Run, at i: Int) -> (end: Int, marker: Marker)? {
+    static func marker(in run: Run, at i: Int) -> (end: Int, marker: Marker)? {
         let c = run.folded(i)
         if let n = ScalarFolding.circledNumber(c) { return (i + 1, .circled(n)) }
         if c == "・" || c == "･" { return (i + 1, .bullet) }

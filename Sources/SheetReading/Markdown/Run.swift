@@ -1,46 +1,80 @@
 import SheetModel
 
+/// The scalars runs are ranges of: a source line's (with the line's text and the UTF-8
+/// offset of each scalar in it, so that a run's string is copied from the text rather than
+/// encoded and validated again), or scalars put together from pieces (`RunBuilder`), with
+/// their columns. Immutable, so runs share it freely.
+final class RunStorage: Sendable {
+    let scalars: [Unicode.Scalar]
+    /// The columns of `scalars`, index for index; empty when they are consecutive, counted
+    /// from `origin`.
+    let columns: [Int]
+    /// With no `columns`, the column of `scalars[j]` is `origin + j`.
+    let origin: Int
+    /// The source line the scalars were decoded from, when they are exactly its scalars.
+    let text: Substring?
+    /// With `text`: the UTF-8 offset in `text` of each scalar, and of its end (one more
+    /// entry than `scalars`); empty for a line of ASCII, where the offset is the index.
+    let offsets: [Int32]
+
+    init(scalars: [Unicode.Scalar], columns: [Int], origin: Int) {
+        self.scalars = scalars
+        self.columns = columns
+        self.origin = origin
+        self.text = nil
+        self.offsets = []
+    }
+
+    /// A source line: `scalars` decoded from `text`, `offsets` as above.
+    init(line scalars: [Unicode.Scalar], text: Substring, offsets: [Int32]) {
+        precondition(offsets.isEmpty ? text.utf8.count == scalars.count : offsets.count == scalars.count + 1,
+                     "one offset per scalar and one for the end, or none for ASCII")
+        self.scalars = scalars
+        self.columns = []
+        self.origin = 1
+        self.text = text
+        self.offsets = offsets
+    }
+
+    var count: Int { scalars.count }
+}
+
 /// A run of text from one source line, each scalar paired with the 1-based column it was
 /// written at. Tags removed and entities decoded keep the columns of what they came from,
 /// so every piece cut from a run still knows its place in the file.
 ///
-/// Runs cut from a line share its scalars: a slice is a range, never a copy, and the
+/// Runs cut from a line share its storage: a slice is a range, never a copy, and the
 /// columns of text taken as written (most of a sheet) are not stored but counted from the
 /// first one. Only text put together from pieces (a cell with inline tags removed or
-/// entities decoded) has scalars and columns of its own.
+/// entities decoded, made by `RunBuilder`) has scalars and columns of its own.
 struct Run: Sendable {
     /// The scalars this run is a range of (shared with the line and the runs cut from it).
-    private var store: [Unicode.Scalar]
-    /// The columns of `store`, index for index; empty when they are consecutive, counted
-    /// from `origin`.
-    private var columnStore: [Int]
-    /// With no `columnStore`, the column of `store[j]` is `origin + j`.
-    private var origin: Int
+    private let storage: RunStorage
     private var lo: Int
     private var hi: Int
-    var line: Int
+    let line: Int
 
     init(scalars: [Unicode.Scalar] = [], columns: [Int] = [], line: Int) {
-        self.store = scalars
+        if columns.count == scalars.count, let first = columns.first, columns.indices.allSatisfy({ columns[$0] == first + $0 }) {
+            self.storage = RunStorage(scalars: scalars, columns: [], origin: first)
+        } else {
+            self.storage = RunStorage(scalars: scalars, columns: columns, origin: 0)
+        }
         self.lo = 0
         self.hi = scalars.count
         self.line = line
-        if columns.count == scalars.count, let first = columns.first, columns.indices.allSatisfy({ columns[$0] == first + $0 }) {
-            self.columnStore = []
-            self.origin = first
-        } else {
-            self.columnStore = columns
-            self.origin = 0
-        }
     }
 
     /// A whole line of `scalars`, written from column 1.
     init(line scalars: [Unicode.Scalar], number: Int) {
-        self.store = scalars
-        self.columnStore = []
-        self.origin = 1
+        self.init(storage: RunStorage(scalars: scalars, columns: [], origin: 1), number: number)
+    }
+
+    /// All of `storage`, on 1-based line `number`.
+    init(storage: RunStorage, number: Int) {
+        self.storage = storage
         self.lo = 0
-        self.hi = scalars.count
+        self.hi = storage.count
         self.line = number
     }
 
@@ -48,56 +82,42 @@ struct Run: Sendable {
     var count: Int { hi - lo }
 
     /// The scalar at 0-based `i`.
-    subscript(i: Int) -> Unicode.Scalar { store[lo + i] }
+    subscript(i: Int) -> Unicode.Scalar { storage.scalars[lo + i] }
 
     /// The scalars, for iteration and search (the slice's indices do not start at 0: index
     /// the run itself).
-    var scalars: ArraySlice<Unicode.Scalar> { store[lo..<hi] }
+    var scalars: ArraySlice<Unicode.Scalar> { storage.scalars[lo..<hi] }
+
+    /// Calls `body` with the run's scalars as a buffer indexed from 0, for loops that
+    /// read every scalar.
+    func withScalars<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
+        try storage.scalars.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+    }
 
     /// The 1-based column of the scalar at 0-based `i`.
     func column(_ i: Int) -> Int {
-        columnStore.isEmpty ? origin + lo + i : columnStore[lo + i]
+        storage.columns.isEmpty ? storage.origin + lo + i : storage.columns[lo + i]
     }
 
     var firstColumn: Int? { isEmpty ? nil : column(0) }
     var lastColumn: Int? { isEmpty ? nil : column(count - 1) }
 
-    mutating func append(_ scalar: Unicode.Scalar, column: Int) {
-        ownStorage()
-        if columnStore.isEmpty {
-            if hi == 0 {
-                origin = column
-            } else if column != origin + hi {
-                columnStore = (0..<hi).map { origin + $0 }
-            }
-        }
-        store.append(scalar)
-        if !columnStore.isEmpty { columnStore.append(column) }
-        hi += 1
+    /// The text as written (after tag removal and entity decoding): copied from the source
+    /// line's UTF-8 when the run is a range of it, else encoded from the scalars.
+    var string: String {
+        guard let text = storage.text else { return String(scalarsOf: storage.scalars[lo..<hi]) }
+        let utf8 = text.utf8
+        let offsets = storage.offsets
+        let start = utf8.index(text.startIndex, offsetBy: offsets.isEmpty ? lo : Int(offsets[lo]))
+        let end = utf8.index(text.startIndex, offsetBy: offsets.isEmpty ? hi : Int(offsets[hi]))
+        return String(text[start..<end])
     }
-
-    /// Appends `other` (a run of the same line).
-    mutating func append(_ other: Run) {
-        for i in 0..<other.count { append(other[i], column: other.column(i)) }
-    }
-
-    /// Makes `store` hold exactly this run's scalars, so appending extends the run.
-    private mutating func ownStorage() {
-        guard lo != 0 || hi != store.count else { return }
-        store = Array(store[lo..<hi])
-        if columnStore.isEmpty { origin += lo } else { columnStore = Array(columnStore[lo..<hi]) }
-        hi -= lo
-        lo = 0
-    }
-
-    /// The text as written (after tag removal and entity decoding).
-    var string: String { String(scalarsOf: store[lo..<hi]) }
 
     /// The scalar at `i` with width variants folded (see `ScalarFolding`).
-    func folded(_ i: Int) -> Unicode.Scalar { ScalarFolding.fold(store[lo + i]) }
+    func folded(_ i: Int) -> Unicode.Scalar { ScalarFolding.fold(storage.scalars[lo + i]) }
 
     /// The text with width variants folded (see `ScalarFolding`), same length as `scalars`.
-    var folded: [Unicode.Scalar] { store[lo..<hi].map(ScalarFolding.fold) }
+    var folded: [Unicode.Scalar] { storage.scalars[lo..<hi].map(ScalarFolding.fold) }
 
     func slice(_ range: Range<Int>) -> Run {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "run slice out of bounds")
@@ -109,9 +129,10 @@ struct Run: Sendable {
 
     /// The run without leading and trailing white space (ASCII, ideographic and no-break).
     func trimmed() -> Run {
+        let scalars = storage.scalars
         var l = lo, h = hi
-        while l < h, ScalarFolding.isSpace(store[l]) { l += 1 }
-        while h > l, ScalarFolding.isSpace(store[h - 1]) { h -= 1 }
+        while l < h, ScalarFolding.isSpace(scalars[l]) { l += 1 }
+        while h > l, ScalarFolding.isSpace(scalars[h - 1]) { h -= 1 }
         var out = self
         out.lo = l
         out.hi = h
@@ -120,7 +141,8 @@ struct Run: Sendable {
 
     /// True when the run holds nothing but white space.
     var isBlank: Bool {
-        for j in lo..<hi where !ScalarFolding.isSpace(store[j]) { return false }
+        let scalars = storage.scalars
+        for j in lo..<hi where !ScalarFolding.isSpace(scalars[j]) { return false }
         return true
     }
 
@@ -146,6 +168,36 @@ struct Run: Sendable {
         if let s = start { out.append(slice(s..<count)) }
         return out
     }
+}
+
+/// Text put together from pieces of one line (a cell with inline tags removed, entities
+/// decoded, escaped pipes unescaped), scalar by scalar with the column each came from.
+struct RunBuilder {
+    private var scalars: [Unicode.Scalar] = []
+    private var columns: [Int] = []
+    let line: Int
+
+    init(line: Int) { self.line = line }
+
+    /// Starts with the scalars of `run`.
+    init(_ run: Run) {
+        self.line = run.line
+        append(run)
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar, column: Int) {
+        scalars.append(scalar)
+        columns.append(column)
+    }
+
+    /// Appends `run` (a run of the same line).
+    mutating func append(_ run: Run) {
+        scalars.reserveCapacity(scalars.count + run.count)
+        columns.reserveCapacity(columns.count + run.count)
+        for i in 0..<run.count { append(run[i], column: run.column(i)) }
+    }
+
+    var run: Run { Run(scalars: scalars, columns: columns, line: line) }
 }
 
 extension String {

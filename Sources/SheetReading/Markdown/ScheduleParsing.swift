@@ -92,11 +92,11 @@ enum ScheduleParsing {
 
     /// Two runs of one line joined with the space between them as written.
     private static func join(_ a: Run, _ b: Run) -> Run {
-        var out = a
+        var out = RunBuilder(a)
         if let lastCol = a.lastColumn, let firstCol = b.firstColumn, firstCol > lastCol + 1 {
             out.append(" ", column: lastCol + 1)
         }
         out.append(b)
-        return out
+        return out.run
     }
 }

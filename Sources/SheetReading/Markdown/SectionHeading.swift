@@ -33,6 +33,14 @@ enum SectionHeading {
         // looked at as before).
         guard scalars.contains(where: { isFirstScalar($0) || $0.value >= 0x300 && TableRoles.needsStringComparison($0) })
         else { return nil }
+        // The key (folded, white space removed) as scalars. Made only of plain scalars (see
+        // `PageFurniture.HeaderScalars.isPlain`: each one character, canonically equivalent
+        // to no other sequence), it is read scalar by scalar as the `String` code below
+        // reads it character by character.
+        var plain: [Unicode.Scalar] = []
+        plain.reserveCapacity(scalars.count)
+        for s in scalars where !ScalarFolding.isSpace(s) { plain.append(ScalarFolding.fold(s)) }
+        if plain.allSatisfy(PageFurniture.HeaderScalars.isPlain) { return section(ofPlainKey: plain) }
         let key = ScalarFolding.key(String(scalarsOf: scalars))
         guard !key.isEmpty else { return nil }
         var body = Substring(key)
@@ -50,6 +58,31 @@ enum SectionHeading {
         guard !scalars.contains(where: TableRoles.needsStringComparison) else { return section(ofString: body) }
         func has(_ word: [Unicode.Scalar]) -> Bool { TableRoles.contains(scalars, word) }
         func starts(_ word: [Unicode.Scalar]) -> Bool { scalars.starts(with: word) }
+        if has(Words.midTerm) { return .midTermGoals }
+        if has(Words.annual) || starts(Words.thisYear) { return .annualGoals }
+        if Words.approaches.contains(where: has) { return .approaches }
+        if has(Words.mission) || starts(Words.missionShort) { return .mission }
+        return nil
+    }
+
+    /// The steps of `section(of:)` on a key of plain scalars. A plain scalar is one
+    /// `Character`, and that character is a number exactly when the scalar has a numeric
+    /// type (what `Character.isNumber` asks of its first scalar).
+    private static func section(ofPlainKey key: [Unicode.Scalar]) -> SectionKind? {
+        guard let first = key.first else { return nil }
+        func isNumeral(_ s: Unicode.Scalar) -> Bool {
+            s.properties.numericType != nil || s == "一" || s == "二" || s == "三" || s == "四"
+        }
+        let marked = first == "#" || key.starts(with: ["*", "*"]) || isNumeral(first)
+        var i = 0
+        while i < key.count, key[i] == "#" || key[i] == "*" { i += 1 }
+        if i < key.count, key[i] == "(" { return nil }
+        while i < key.count, isNumeral(key[i]) { i += 1 }
+        while i < key.count, [".", ")", "、", "．", ":"].contains(key[i]) { i += 1 }
+        guard key.count - i <= (marked ? 80 : 30) else { return nil }
+        let body = key[i...]
+        func has(_ word: [Unicode.Scalar]) -> Bool { TableRoles.contains(body, word) }
+        func starts(_ word: [Unicode.Scalar]) -> Bool { body.starts(with: word) }
         if has(Words.midTerm) { return .midTermGoals }
         if has(Words.annual) || starts(Words.thisYear) { return .annualGoals }
         if Words.approaches.contains(where: has) { return .approaches }

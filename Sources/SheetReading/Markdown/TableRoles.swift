@@ -3,16 +3,55 @@ enum ColumnRole: Equatable {
     case number, plan, results, directions, body, schedule, approach, review
 }
 
+/// The roles a table's header rows give its columns, by 0-based column index (a few
+/// columns: an array, not a dictionary).
+struct ColumnRoles: Equatable {
+    private var roles: [ColumnRole?] = []
+
+    subscript(column: Int) -> ColumnRole? {
+        get { column >= 0 && column < roles.count ? roles[column] : nil }
+        set {
+            guard column >= 0 else { return }
+            if column >= roles.count {
+                guard newValue != nil else { return }
+                roles += Array(repeating: nil, count: column + 1 - roles.count)
+            }
+            roles[column] = newValue
+        }
+    }
+
+    /// True when no column has a role.
+    var isEmpty: Bool { !roles.contains { $0 != nil } }
+
+    func contains(_ role: ColumnRole) -> Bool { roles.contains(role) }
+
+    /// Takes the roles `other` gives, keeping the others.
+    mutating func merge(_ other: ColumnRoles) {
+        for (column, role) in other.roles.enumerated() where role != nil { self[column] = role }
+    }
+
+    /// The roles as a dictionary, column to role.
+    var dictionary: [Int: ColumnRole] {
+        var out: [Int: ColumnRole] = [:]
+        for (column, role) in roles.enumerated() { if let role { out[column] = role } }
+        return out
+    }
+
+    static func == (a: ColumnRoles, b: ColumnRoles) -> Bool { a.dictionary == b.dictionary }
+}
+
 /// Header rows repeat with every table; they are recognised by their words and give the
 /// columns their roles. Goal rows are never taken for headers: they start with a number.
 enum TableRoles {
     /// Roles named by `cells` if the row is a header row; nil otherwise.
-    static func headerRoles(_ cells: [Run], midTerm: Bool) -> [Int: ColumnRole]? {
-        var roles: [Int: ColumnRole] = [:]
+    static func headerRoles(_ cells: [Run], midTerm: Bool) -> ColumnRoles? {
+        var roles = ColumnRoles()
+        // The cell's text without tags, folded, with all white space removed (one buffer
+        // for all the cells).
+        var key: [Unicode.Scalar] = []
+        key.reserveCapacity(48)
         for (i, cell) in cells.enumerated() {
-            // The cell's text without tags, folded, with all white space removed.
-            var key: [Unicode.Scalar] = []
-            key.reserveCapacity(min(cell.count, 48))
+            key.removeAll(keepingCapacity: true)
             // 41 plain scalars (see `PageFurniture.HeaderScalars.isPlain`) followed by another
             // are 41 characters: the cell is too long for a header, without reading it all.
             var plainRun = 0
@@ -119,9 +158,13 @@ enum TableRoles {
     }
 
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        contains(hay[...], needle)
+    }
+
+    static func contains(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
         guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
-        var i = 0
-        while i + needle.count <= hay.count {
+        var i = hay.startIndex
+        while i + needle.count <= hay.endIndex {
             if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
