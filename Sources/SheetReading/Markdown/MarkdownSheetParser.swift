@@ -167,23 +167,31 @@ struct MarkdownSheetParser {
     static func goalNumber(_ run: Run) -> Int? {
         // The cell's text without tags and white space, folded. A number of at most three
         // scalars after at most five prefixes (13 scalars, or as many that are canonically
-        // equivalent): a longer cell is text, and is not read further.
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(32)
-        var tooLong = false
-        var hasDigit = false
-        CellHTML.forEachTextScalar(run) { s in
-            guard !ScalarFolding.isSpace(s) else { return true }
-            tooLong = scalars.count == 32
-            if !tooLong {
-                let folded = ScalarFolding.fold(s)
-                if folded.value >= 0x30, folded.value <= 0x39 { hasDigit = true }
-                scalars.append(folded)
+        // equivalent): a longer cell is text, and is not read further. Read into a buffer on
+        // the stack: most cells are not numbers and need no array.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 32) { buffer -> Int? in
+            var count = 0
+            var tooLong = false
+            var hasDigit = false
+            CellHTML.forEachTextScalar(run) { s in
+                guard !ScalarFolding.isSpace(s) else { return true }
+                tooLong = count == 32
+                if !tooLong {
+                    let folded = ScalarFolding.fold(s)
+                    if folded.value >= 0x30, folded.value <= 0x39 { hasDigit = true }
+                    buffer[count] = folded
+                    count += 1
+                }
+                return !tooLong
             }
-            return !tooLong
+            // `Int` reads no number from text without an ASCII digit.
+            if tooLong || !hasDigit { return nil }
+            return goalNumber(folded: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        // `Int` reads no number from text without an ASCII digit.
-        if tooLong || !hasDigit { return nil }
+    }
+
+    /// `goalNumber` of the folded scalars of a cell, white space removed.
+    private static func goalNumber(folded scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
         // that no other sequence is equivalent to: compared as scalars.
         if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {

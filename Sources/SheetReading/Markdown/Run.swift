@@ -192,8 +192,6 @@ struct RunBuilder {
 
     /// Appends `run` (a run of the same line).
     mutating func append(_ run: Run) {
-        scalars.reserveCapacity(scalars.count + run.count)
-        columns.reserveCapacity(columns.count + run.count)
         for i in 0..<run.count { append(run[i], column: run.column(i)) }
     }
 

@@ -14,7 +14,7 @@ struct ColumnRoles: Equatable {
             guard column >= 0 else { return }
             if column >= roles.count {
                 guard newValue != nil else { return }
-                roles += Array(repeating: nil, count: column + 1 - roles.count)
+                while roles.count <= column { roles.append(nil) }
             }
             roles[column] = newValue
         }
