@@ -195,6 +195,9 @@ struct MarkdownSheetParser {
         // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
         // that no other sequence is equivalent to: compared as scalars.
         if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {
+            // The prefixes take at most 13 scalars and leave at most three, the last an
+            // ASCII digit (`Int` reads nothing else): anything else is no number.
+            guard scalars.count <= 16, let last = scalars.last, last.value >= 0x30, last.value <= 0x39 else { return nil }
             var rest = scalars[...]
             for prefix in goalPrefixScalars where rest.starts(with: prefix) { rest = rest.dropFirst(prefix.count) }
             guard (1...3).contains(rest.count), let n = Int(String(scalarsOf: rest)), n > 0 else { return nil }

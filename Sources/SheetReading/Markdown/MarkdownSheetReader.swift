@@ -19,7 +19,7 @@ public enum MarkdownSheetReader {
         var awaitingLine: [Int] = []  // disable-next-line directives still looking for their line
         for (index, line) in lines.enumerated() {
             let scalars = line.scalars
-            if scalars.contains("<") {
+            if let lessThan = scalars.firstIndex(of: "<"), SuppressionComments.hasCommentOpening(scalars, from: lessThan) {
                 let (directives, onlyComments) = SuppressionComments.scan(scalars, number: index + 1, file: file)
                 suppressions += directives
                 // A line of nothing but comments is transparent: it must not end a table.

@@ -53,8 +53,9 @@ enum SuppressionComments {
         }
     }
 
-    private static func hasCommentOpening(_ s: [Unicode.Scalar]) -> Bool {
-        var i = 0
+    /// Whether `s` holds `<!--` at or after `start`.
+    static func hasCommentOpening(_ s: [Unicode.Scalar], from start: Int = 0) -> Bool {
+        var i = start
         while i + 3 < s.count {
             if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
             i += 1
