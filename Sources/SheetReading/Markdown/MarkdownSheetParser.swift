@@ -144,7 +144,7 @@ struct MarkdownSheetParser {
         let citing = (goal?.citations.mode).map { $0 != .none } ?? false
         if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
-            var draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
+            let draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
                                   span: rowSpan(line: line), file: file)
             draft.addCells(Array(filled.dropFirst()), roles: roles)
             goal = draft
