@@ -77,6 +77,8 @@ public struct Catalog: Sendable, Hashable {
     /// spaces and a final 。; true as well when the title is not known.
     public func titleMatches(_ written: String, entry: Entry) -> Bool {
         guard let title = entry.title else { return true }
+        // The same bytes make the same key (most titles are cited as listed).
+        if UTF8Key.sameBytes(written, title) { return true }
         return TextNormalization.titleKey(written) == TextNormalization.titleKey(title)
     }
 

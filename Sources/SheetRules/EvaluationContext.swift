@@ -46,6 +46,7 @@ struct EvaluationContext: Sendable {
     /// `focus` is the UTF-16 range, in the match's text, of what the finding is about (one
     /// bracket, one era expression); the finding's span is then that part of the source
     /// when it can be placed, and the leaf's span otherwise.
+    @inline(never)  // one copy for every check (and one place in a profile)
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
         if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(ruleId, file: file) }
@@ -77,6 +78,7 @@ struct EvaluationContext: Sendable {
             let tree = match.tree
             // The node and its ancestors, the root last.
             var chain: [Int32] = []
+            chain.reserveCapacity(16)
             var n = match.id
             while n >= 0 {
                 chain.append(n)
@@ -105,16 +107,20 @@ struct EvaluationContext: Sendable {
 
         /// `annualGoals[3].planCodes[0]` for a chain from a node up to the root.
         static func pathText(_ chain: [Int32], _ tree: SheetTree) -> String {
-            var out = ""
+            // Written as UTF-8 bytes, then made a string once.
+            var out: [UInt8] = []
+            out.reserveCapacity(16 * chain.count)
             for n in chain.dropLast().reversed() {
                 if let k = tree.key(n) {
-                    if !out.isEmpty { out += "." }
-                    out += k
+                    if !out.isEmpty { out.append(UInt8(ascii: ".")) }
+                    out.append(contentsOf: k.utf8)
                 } else {
-                    out += "[\(tree.ordinal(n) ?? -1)]"
+                    out.append(UInt8(ascii: "["))
+                    out.append(contentsOf: String(tree.ordinal(n) ?? -1).utf8)
+                    out.append(UInt8(ascii: "]"))
                 }
             }
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
 
         /// The value of common placeholder `name`; nil for another name or none.
@@ -242,15 +248,26 @@ final class SheetTexts: @unchecked Sendable {
         return i
     }
 
-    /// `catalog.status(of: key)`, looked up once per sheet for the rules that share a
-    /// catalogue (unknown, unverified, title mismatch). A result reached while the rule's
-    /// regex budget ran out is not kept: another rule must meet the limit itself.
-    func status(of key: String, in catalog: Catalog) -> Catalog.Status {
-        let memoKey = catalog.id + "\u{1F}" + key
-        if let known = statuses[memoKey] { return known }
-        let status = catalog.status(of: key)
-        if !(RegexBudget.current?.isSpent ?? false) { statuses[memoKey] = status }
-        return status
+    /// `DateFacts(text)` of the string node `leaf` (whose text is `text`), read once per
+    /// sheet for the date and era rules.
+    func dateFacts(_ leaf: Match, _ text: String) -> DateFacts {
+        guard let i = leaf.tree.stringIndex(leaf.id) else { return DateFacts(text) }
+        if facts.isEmpty { facts = Array(repeating: 0, count: leaf.tree.stringCount) }
+        let known = facts[i]
+        if known != 0 { return DateFacts(rawValue: known) }
+        let made = DateFacts(text)
+        facts[i] = made.rawValue
+        return made
     }
-    @exclusivity(unchecked) private var statuses: [String: Catalog.Status] = [:]
+    @exclusivity(unchecked) private var facts: [UInt8] = []
+
+    /// The answers of `catalog` in this sheet, shared by the rules that cite it (unknown,
+    /// unverified, title mismatch): each key is looked up once per sheet.
+    func statuses(of catalog: Catalog) -> CatalogAnswers {
+        for memo in catalogAnswers where memo.catalogId == catalog.id { return memo }
+        let made = CatalogAnswers(catalogId: catalog.id)
+        catalogAnswers.append(made)
+        return made
+    }
+    @exclusivity(unchecked) private var catalogAnswers: [CatalogAnswers] = []
 }

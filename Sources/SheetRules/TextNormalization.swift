@@ -23,34 +23,55 @@ public enum TextNormalization {
             var first = -1
             while i < n {
                 let b = bytes[i]
-                if (b == 0xE2 || b == 0xE3 || b == 0xEF) && i + 2 < n, fold(scalar3(bytes, i)) != scalar3(bytes, i) {
+                if b >= 0xE2 && i + 2 < n && mayFold(b, bytes[i + 1]) && fold(scalar3(bytes, i)) != scalar3(bytes, i) {
                     first = i
                     break
                 }
                 i += 1
             }
             guard first >= 0 else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(n)
-            out.append(contentsOf: bytes[..<first])
-            i = first
-            while i < n {
-                let b = bytes[i]
-                if (b == 0xE2 || b == 0xE3 || b == 0xEF) && i + 2 < n {
-                    let scalar = scalar3(bytes, i)
-                    let folded = fold(scalar)
-                    if folded == scalar {
-                        out.append(contentsOf: bytes[i..<(i + 3)])
+            // Every scalar that folds becomes one ASCII byte: the copy is never longer.
+            return String(unsafeUninitializedCapacity: n) { out -> Int in
+                var w = 0
+                for k in 0..<first { out[k] = bytes[k] }
+                w = first
+                i = first
+                while i < n {
+                    let b = bytes[i]
+                    if b >= 0xE2 && i + 2 < n && mayFold(b, bytes[i + 1]) {
+                        let scalar = scalar3(bytes, i)
+                        let folded = fold(scalar)
+                        if folded == scalar {
+                            out[w] = b
+                            out[w + 1] = bytes[i + 1]
+                            out[w + 2] = bytes[i + 2]
+                            w += 3
+                        } else {
+                            out[w] = UInt8(folded.value)
+                            w += 1
+                        }
+                        i += 3
                     } else {
-                        out.append(contentsOf: String(folded).utf8)
+                        out[w] = b
+                        w += 1
+                        i += 1
                     }
-                    i += 3
-                } else {
-                    out.append(b)
-                    i += 1
                 }
+                return w
             }
-            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// False when the three-byte sequence led by `b`, `b1` holds no scalar `fold` changes:
+    /// those are U+2010–2015 (E2 80), U+2212, U+223C, U+223E (E2 88), U+3000, U+301C (E3 80),
+    /// U+FE63 (EF B9) and U+FF01–FF5E (EF BC, EF BD).
+    @inline(__always)
+    private static func mayFold(_ b: UInt8, _ b1: UInt8) -> Bool {
+        switch b {
+        case 0xE2: return b1 == 0x80 || b1 == 0x88
+        case 0xE3: return b1 == 0x80
+        case 0xEF: return b1 == 0xB9 || b1 == 0xBC || b1 == 0xBD
+        default: return false
         }
     }
 

@@ -59,21 +59,28 @@ struct CatalogCheck: Check {
         // (`SheetTexts.status`); one known only at this rule's load is asked directly.
         let shared = context.catalogs[catalogId] != nil
         guard let catalog = context.catalogs[catalogId] ?? self.catalog else { return [] }
+        let memo = shared ? context.texts.statuses(of: catalog) : nil
         return matches.compactMap { match in
-            guard let k = match.descend(key)?.text, !k.isEmpty else { return nil }
+            guard let node = match.descend(key), let k = node.text, !k.isEmpty else { return nil }
             if let ignore, ignore.matches(TextNormalization.normalize(k)) { return nil }
-            var values = ["catalog": catalog.name, "key": k]
-            let status = shared ? context.texts.status(of: k, in: catalog) : catalog.status(of: k)
-            if suggest, !status.isKnown, let near = catalog.nearest(to: k) { values["suggestion"] = near }
+            let status = memo?.status(of: k, node: node, in: catalog) ?? catalog.status(of: k)
+            // The values of a message, made only for a finding.
+            var suggestion: String? = nil
+            if suggest, !status.isKnown { suggestion = catalog.nearest(to: k) }
+            func values() -> [String: String] {
+                var values = ["catalog": catalog.name, "key": k]
+                if let suggestion { values["suggestion"] = suggestion }
+                return values
+            }
             switch (status, report) {
             case (.unknown, .unknown), (.unverified, .unverified):
-                return context.finding(match, values)
-            case (.unverified, .unknown) where values["suggestion"] != nil:
-                return context.finding(match, values)
+                return context.finding(match, values())
+            case (.unverified, .unknown) where suggestion != nil:
+                return context.finding(match, values())
             case (.known(let entry?), .titleMismatch):
                 guard let written = match.descend(title)?.text, !written.isEmpty,
                       !catalog.titleMatches(written, entry: entry), let expected = entry.title else { return nil }
-                return context.finding(match, values.merging(["expected": expected]) { $1 })
+                return context.finding(match, values().merging(["expected": expected]) { $1 })
             default:
                 return nil
             }

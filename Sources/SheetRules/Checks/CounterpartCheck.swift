@@ -30,14 +30,20 @@ struct CounterpartCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.flatMap { match -> [Finding] in
             guard let source = match.descend(from + ["items"]), let target = match.descend(to + ["items"]) else { return [] }
+            // Only numbered items of `from` can be reported: without one, nothing is looked at.
+            let numbered = source.elements.compactMap { item in item["number"]?.int.map { (item, $0) } }
+            if numbered.isEmpty { return [] }
             let targetItems = target.elements.filter { !$0.isEmptyValue }
             if targetItems.isEmpty && !reportWhenEmpty { return [] }
-            let numbers = Set(targetItems.compactMap { $0["number"]?.int })
+            let numbers = targetItems.compactMap { $0["number"]?.int }
             if numbers.isEmpty && unnumberedCoversAll && !targetItems.isEmpty { return [] }
-            let fromPath = ModelPath(match.path.components + from.map { .key($0) }).label
-            let toPath = ModelPath(match.path.components + to.map { .key($0) }).label
-            return source.elements.compactMap { item in
-                guard let n = item["number"]?.int, !numbers.contains(n) else { return nil }
+            // The labels of the two paths, made only for a finding.
+            var labels: (from: (ja: String, en: String), to: (ja: String, en: String))?
+            return numbered.compactMap { item, n in
+                guard !numbers.contains(n) else { return nil }
+                let (fromPath, toPath) = labels ?? (ModelPath(match.path.components + from.map { .key($0) }).label,
+                                                    ModelPath(match.path.components + to.map { .key($0) }).label)
+                labels = (fromPath, toPath)
                 return context.finding(item, ["from": fromPath.ja, "to": toPath.ja],
                                        en: ["from": fromPath.en, "to": toPath.en])
             }

@@ -18,6 +18,8 @@
 struct DateScanner: Sendable {
     /// The era names as UTF-16 units, in alternation order.
     private let eras: [[UInt16]]
+    /// The first unit of each name.
+    private let eraFirstUnits: [UInt16]
 
     init?(eras names: [String]) {
         // No names would make the group empty, matching everywhere: leave that to the engine.
@@ -30,6 +32,7 @@ struct DateScanner: Sendable {
             for (j, other) in units.enumerated() where j != i && other.starts(with: units[i]) { return nil }
         }
         eras = units
+        eraFirstUnits = units.map { $0[0] }
     }
 
     // MARK: The expressions
@@ -181,27 +184,47 @@ struct DateScanner: Sendable {
 
     /// Every match found by trying `attempt` at each code point from the start, and after a
     /// match from its end, as ICU's successive `findNext` do. A code point that cannot
-    /// begin a match (`start`) is passed over without trying.
+    /// begin a match (`start`) is passed over without trying, in a tight loop over the units
+    /// (a unit passed over is never half of a surrogate pair that could begin one: both
+    /// halves of a pair may begin a digit, and an era name's first unit is never a low
+    /// surrogate).
     private func scan(_ text: [UInt16], from start: Start, _ attempt: (Units, Int) -> [Range<Int>?]?) -> [[Range<Int>?]] {
         let t = Units(u: text)
-        let eraStarts = eras.map { $0[0] }
         var found: [[Range<Int>?]] = []
-        var p = 0
-        while p < text.count {
-            let u = text[p]
-            let possible: Bool
-            switch start {
-            case .digit: possible = u < 0x80 ? (u >= 0x30 && u <= 0x39) : !(u >= 0x3000 && u <= 0x9FFF)
-            case .era: possible = eraStarts.contains(u)
-            }
-            if possible, let m = attempt(t, p), let whole = m[0] {
-                found.append(m)
-                p = whole.upperBound
-            } else {
-                p += t.width(p)
+        let first = eraFirstUnits
+        let (e0, e1) = (first[0], first.count > 1 ? first[1] : first[0])
+        let more = first.count > 2
+        text.withUnsafeBufferPointer { units in
+            let n = units.count
+            var p = 0
+            while p < n {
+                switch start {
+                case .digit:
+                    while p < n && !Self.mayStartDigit(units[p]) { p += 1 }
+                case .era:
+                    while p < n {
+                        let u = units[p]
+                        if u == e0 || u == e1 || (more && first.contains(u)) { break }
+                        p += 1
+                    }
+                }
+                guard p < n else { break }
+                if let m = attempt(t, p), let whole = m[0] {
+                    found.append(m)
+                    p = whole.upperBound
+                } else {
+                    p += t.width(p)
+                }
             }
         }
         return found
+    }
+
+    /// False for a unit no digit can start at: an ASCII character other than a digit, or
+    /// one of U+3000–U+9FFF (which holds no digit).
+    @inline(__always)
+    private static func mayStartDigit(_ u: UInt16) -> Bool {
+        u < 0x80 ? (u &- 0x30) < 10 : !(u >= 0x3000 && u <= 0x9FFF)
     }
 
     // MARK: Character classes, as ICU reads them
