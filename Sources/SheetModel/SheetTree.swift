@@ -159,7 +159,13 @@ public final class SheetTree: Sendable {
     public func isEmptyValue(_ id: Int32) -> Bool {
         switch kind(id) {
         case .null: return true
-        case .string: return stringValue(id).allSatisfy { $0.isWhitespace }
+        case .string:
+            // `allSatisfy { $0.isWhitespace }`: a character is white space when its first
+            // scalar is, so a text whose first scalar is not fails at once, without
+            // breaking it into characters (most texts).
+            let s = stringValue(id)
+            guard let first = s.unicodeScalars.first else { return true }
+            return first.properties.isWhitespace && s.allSatisfy { $0.isWhitespace }
         case .array: return children(id).allSatisfy { isEmptyValue($0) }
         case .object:
             return children(id).allSatisfy { c in

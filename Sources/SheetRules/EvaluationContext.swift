@@ -46,6 +46,7 @@ struct EvaluationContext: Sendable {
     /// `focus` is the UTF-16 range, in the match's text, of what the finding is about (one
     /// bracket, one era expression); the finding's span is then that part of the source
     /// when it can be placed, and the leaf's span otherwise.
+    @inline(never)  // one copy for every check (and one place in a profile)
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
         if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(ruleId, file: file) }
@@ -77,6 +78,7 @@ struct EvaluationContext: Sendable {
             let tree = match.tree
             // The node and its ancestors, the root last.
             var chain: [Int32] = []
+            chain.reserveCapacity(16)
             var n = match.id
             while n >= 0 {
                 chain.append(n)
@@ -105,16 +107,20 @@ struct EvaluationContext: Sendable {
 
         /// `annualGoals[3].planCodes[0]` for a chain from a node up to the root.
         static func pathText(_ chain: [Int32], _ tree: SheetTree) -> String {
-            var out = ""
+            // Written as UTF-8 bytes, then made a string once.
+            var out: [UInt8] = []
+            out.reserveCapacity(16 * chain.count)
             for n in chain.dropLast().reversed() {
                 if let k = tree.key(n) {
-                    if !out.isEmpty { out += "." }
-                    out += k
+                    if !out.isEmpty { out.append(UInt8(ascii: ".")) }
+                    out.append(contentsOf: k.utf8)
                 } else {
-                    out += "[\(tree.ordinal(n) ?? -1)]"
+                    out.append(UInt8(ascii: "["))
+                    out.append(contentsOf: String(tree.ordinal(n) ?? -1).utf8)
+                    out.append(UInt8(ascii: "]"))
                 }
             }
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
 
         /// The value of common placeholder `name`; nil for another name or none.

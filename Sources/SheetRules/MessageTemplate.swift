@@ -169,6 +169,7 @@ public struct MessageTemplate: Sendable, Hashable {
     /// The message with the value `value(name)` for each placeholder; nil renders empty.
     func render(_ value: (String) -> String?) -> String {
         var out = ""
+        out.reserveCapacity(source.utf8.count + 64)
         func render(_ pieces: [Piece]) {
             for piece in pieces {
                 switch piece {

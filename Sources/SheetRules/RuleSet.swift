@@ -142,7 +142,9 @@ public enum RuleEngine {
             let ids = rule.pointee.selectors.count == 1
                 ? cache.select(rule.pointee.selectors[0])
                 : mergedSelection(rule.pointee.selectors.map { cache.select($0) })
-            let matches = ids.map { Match(tree: cache.tree, id: $0) }
+            // The tree is held by `cache` while the check runs: the matches need not hold it.
+            let tree = Unmanaged.passUnretained(cache.tree)
+            let matches = ids.map { Match(unretained: tree, id: $0) }
             var produced = rule.pointee.check.evaluate(matches, context)
             if limits.cap.refused > 0 { produced.removeAll { $0.path == FindingCap.markerPath } }
             return dedupe(produced)
@@ -185,28 +187,48 @@ public enum RuleEngine {
 
     /// The union of ascending id lists, ascending and without duplicates.
     static func mergedSelection(_ lists: [[Int32]]) -> [Int32] {
-        guard var out = lists.first else { return [] }
-        // Each list is ascending and without duplicates (`SelectionCache`): merged pairwise
-        // in one pass each, with no sort and no hashing.
-        for list in lists.dropFirst() {
-            var merged: [Int32] = []
-            merged.reserveCapacity(out.count + list.count)
-            var i = 0, j = 0
-            while i < out.count && j < list.count {
-                let (a, b) = (out[i], list[j])
-                if a <= b {
-                    merged.append(a)
-                    i += 1
-                    if a == b { j += 1 }
-                } else {
-                    merged.append(b)
-                    j += 1
-                }
-            }
-            merged.append(contentsOf: out[i...])
-            merged.append(contentsOf: list[j...])
-            out = merged
+        guard lists.count > 1 else { return lists.first ?? [] }
+        // Each list is ascending and without duplicates (`SelectionCache`). Two are merged
+        // in one pass; more (notation-variance has eight) are marked in a bit set of the
+        // ids and read back in order: no sort, no hashing, one pass over each list.
+        if lists.count == 2 { return merged(lists[0], lists[1]) }
+        let end = Int(lists.lazy.compactMap(\.last).max() ?? -1) + 1
+        var words = [UInt64](repeating: 0, count: (end + 63) / 64)
+        var total = 0
+        for list in lists {
+            total += list.count
+            for id in list { words[Int(id) >> 6] |= 1 << (UInt64(id) & 63) }
         }
+        var out: [Int32] = []
+        out.reserveCapacity(total)
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                out.append(Int32(w << 6 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        return out
+    }
+
+    /// The union of two ascending, duplicate-free id lists.
+    static func merged(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let (x, y) = (a[i], b[j])
+            if x <= y {
+                out.append(x)
+                i += 1
+                if x == y { j += 1 }
+            } else {
+                out.append(y)
+                j += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
         return out
     }
 

@@ -3,137 +3,189 @@ import SheetModel
 
 /// A node a selector reached in a sheet: the sheet's flat tree and the node's id in it.
 /// Everything a check needs around the node (its path, span, ancestors, members) is looked
-/// up in the tree, so a match is two words and copying one copies no arrays.
-public struct Match: Sendable {
-    /// The sheet's tree.
-    public let tree: SheetTree
+/// up in the tree, so copying a match copies no arrays.
+///
+/// A match made with `init(tree:id:)` keeps its tree alive, like any reference. The matches
+/// `RuleEngine` hands a check (and every match reached from them: members, elements,
+/// leaves) do not: the tree is held once, by the evaluation's `SelectionCache`, for as long
+/// as the check runs, and each match is then a pointer and an id that copying never
+/// reference-counts (a retain and a release per match and per copy were a large part of
+/// rule evaluation). A check must not keep a match beyond its `evaluate` call; none
+/// does: checks return findings, which hold no match.
+public struct Match: @unchecked Sendable {
+    /// The tree, not retained by this reference.
+    private let treeRef: Unmanaged<SheetTree>
+    /// The tree again, retained: nil for the matches of an evaluation (whose tree the
+    /// evaluation keeps alive), the tree for a match made with `init(tree:id:)`.
+    private let owner: SheetTree?
     /// The node's id in `tree`.
     public let id: Int32
 
+    /// A match of node `id` of `tree`, keeping the tree alive.
     public init(tree: SheetTree, id: Int32) {
-        self.tree = tree
+        treeRef = .passUnretained(tree)
+        owner = tree
         self.id = id
     }
 
+    /// A match of node `id` of a tree the caller keeps alive for as long as the match and
+    /// every match reached from it are used (`RuleEngine`'s evaluation of one rule).
+    init(unretained tree: Unmanaged<SheetTree>, id: Int32) {
+        treeRef = tree
+        owner = nil
+        self.id = id
+    }
+
+    private init(_ treeRef: Unmanaged<SheetTree>, _ owner: SheetTree?, _ id: Int32) {
+        self.treeRef = treeRef
+        self.owner = owner
+        self.id = id
+    }
+
+    /// Node `id` of the same tree, kept alive the same way as this match.
+    @inline(__always) private func match(_ id: Int32) -> Match { Match(treeRef, owner, id) }
+
+    /// `body` over the tree, without retaining it.
+    @inline(__always) private func read<R>(_ body: (SheetTree) -> R) -> R { treeRef._withUnsafeGuaranteedRef(body) }
+
+    /// The sheet's tree.
+    public var tree: SheetTree { treeRef.takeUnretainedValue() }
+
     /// The node's subtree as a `ModelNode` value. It copies the whole subtree: checks read
     /// the node through `text`, `int`, `isEmptyValue` and `subscript(key)` instead.
-    public var node: ModelNode { tree.node(id) }
+    public var node: ModelNode { read { $0.node(id) } }
 
     /// What the node holds.
-    public var kind: SheetTree.Kind { tree.kind(id) }
+    public var kind: SheetTree.Kind { read { $0.kind(id) } }
 
     /// The string, or the decimal form of an int; nil otherwise.
-    public var text: String? { tree.text(id) }
+    public var text: String? { read { $0.text(id) } }
 
     /// The int an int node holds; nil otherwise.
-    public var int: Int? { tree.int(id) }
+    public var int: Int? { read { $0.int(id) } }
 
     /// True for null, empty strings, empty arrays, and objects whose members are all empty.
-    public var isEmptyValue: Bool { tree.isEmptyValue(id) }
+    public var isEmptyValue: Bool { read { $0.isEmptyValue(id) } }
 
     /// The node's own span, nil when it has none (`span` falls back to an ancestor's).
-    public var ownSpan: SourceSpan? { tree.ownSpan(id) }
+    public var ownSpan: SourceSpan? { read { $0.ownSpan(id) } }
 
     /// The member named `key` of an object node.
     public subscript(key: String) -> Match? {
-        tree.child(id, key: key).map { Match(tree: tree, id: $0) }
+        read { $0.child(id, key: key) }.map { match($0) }
     }
 
     /// The members of an object node, in order, with their keys; empty for other nodes.
     public var members: [(key: String, match: Match)] {
-        guard tree.kind(id) == .object else { return [] }
-        return tree.children(id).map { (tree.key($0)!, Match(tree: tree, id: $0)) }
+        read { tree in
+            guard tree.kind(id) == .object else { return [] }
+            return tree.children(id).map { (tree.key($0)!, match($0)) }
+        }
     }
 
     /// Its concrete path (`annualGoals[3].planCodes[0]`), rebuilt from the parent links.
     public var path: ModelPath {
-        var components: [ModelPath.Component] = []
-        var n = id
-        while tree.parents[Int(n)] >= 0 {
-            if let k = tree.key(n) { components.append(.key(k)) } else { components.append(.index(tree.ordinal(n) ?? -1)) }
-            n = tree.parents[Int(n)]
+        read { tree in
+            var components: [ModelPath.Component] = []
+            var n = id
+            while tree.parents[Int(n)] >= 0 {
+                if let k = tree.key(n) { components.append(.key(k)) } else { components.append(.index(tree.ordinal(n) ?? -1)) }
+                n = tree.parents[Int(n)]
+            }
+            return ModelPath(components.reversed())
         }
-        return ModelPath(components.reversed())
     }
 
     /// The node's span, else its nearest ancestor's; nil only when no node has a span.
-    public var span: SourceSpan? {
-        tree.span(id)
-    }
+    public var span: SourceSpan? { read { $0.span(id) } }
 
     /// The nearest of the node and its ancestors that has a member `key` with text, and
     /// that text (for `{number}`, `{code}`, … in messages).
     public func nearest(_ key: String) -> String? {
-        // The key's index in the tree, found once: then each ancestor's members are
-        // compared by index, not by string. (Keys are interned by `==`, so one index, or
-        // none when no node has the key.)
-        guard let k = tree.keys.firstIndex(of: key) else { return nil }
-        var n = id
-        while n >= 0 {
-            if let c = tree.child(n, keyIndex: Int32(k)), let t = tree.text(c) { return t }
-            n = tree.parents[Int(n)]
+        read { tree in
+            // The key's index in the tree, found once: then each ancestor's members are
+            // compared by index, not by string. (Keys are interned by `==`, so one index, or
+            // none when no node has the key.)
+            guard let k = tree.keys.firstIndex(of: key) else { return nil }
+            var n = id
+            while n >= 0 {
+                if let c = tree.child(n, keyIndex: Int32(k)), let t = tree.text(c) { return t }
+                n = tree.parents[Int(n)]
+            }
+            return nil
         }
-        return nil
     }
 
     /// The ancestor (or the node itself) at `depth` below the root (the root is depth 0).
     public func ancestor(atDepth depth: Int) -> Match? {
-        var chain: [Int32] = []
-        var n = id
-        while n >= 0 {
-            chain.append(n)
-            n = tree.parents[Int(n)]
+        let chain = read { tree in
+            var chain: [Int32] = []
+            var n = id
+            while n >= 0 {
+                chain.append(n)
+                n = tree.parents[Int(n)]
+            }
+            return chain
         }
         guard depth < chain.count else { return nil }
-        return Match(tree: tree, id: chain[chain.count - 1 - depth])
+        return match(chain[chain.count - 1 - depth])
     }
 
     /// The depth of the node (the root is 0).
     public var depth: Int {
-        var d = 0, n = tree.parents[Int(id)]
-        while n >= 0 {
-            d += 1
-            n = tree.parents[Int(n)]
+        read { tree in
+            var d = 0, n = tree.parents[Int(id)]
+            while n >= 0 {
+                d += 1
+                n = tree.parents[Int(n)]
+            }
+            return d
         }
-        return d
     }
 
     /// A match for a member of this node reached by a relative key path.
     public func descend(_ keys: [String]) -> Match? {
-        var n = id
-        for k in keys {
-            guard let c = tree.child(n, key: k) else { return nil }
-            n = c
+        let reached = read { tree -> Int32? in
+            var n = id
+            for k in keys {
+                guard let c = tree.child(n, key: k) else { return nil }
+                n = c
+            }
+            return n
         }
-        return Match(tree: tree, id: n)
+        return reached.map { match($0) }
     }
 
     /// The elements of an array node, as matches; empty for other nodes.
     public var elements: [Match] {
-        guard tree.kind(id) == .array else { return [] }
-        return tree.children(id).map { Match(tree: tree, id: $0) }
+        read { tree in
+            guard tree.kind(id) == .array else { return [] }
+            return tree.children(id).map { match($0) }
+        }
     }
 
     /// The string leaves under `matches`, each once, in document order. Matches arrive in
     /// ascending id order (document order), so a match inside the last one walked is
     /// already covered: its leaves are in the walked range.
     public static func uniqueTextLeaves(_ matches: [Match]) -> [Match] {
-        guard let tree = matches.first?.tree else { return [] }
-        var leaves: [Match] = []
-        var walkedEnd: Int32 = -1
-        for match in matches {
-            let end = tree.ends[Int(match.id)]
-            // A match whose range starts inside the walked one also ends inside it.
-            guard match.id >= walkedEnd else { continue }
-            for n in match.id..<end where tree.isString(n) { leaves.append(Match(tree: tree, id: n)) }
-            walkedEnd = end
+        guard let first = matches.first else { return [] }
+        return first.read { tree in
+            var leaves: [Match] = []
+            var walkedEnd: Int32 = -1
+            for match in matches {
+                let end = tree.ends[Int(match.id)]
+                // A match whose range starts inside the walked one also ends inside it.
+                guard match.id >= walkedEnd else { continue }
+                for n in match.id..<end where tree.isString(n) { leaves.append(first.match(n)) }
+                walkedEnd = end
+            }
+            return leaves
         }
-        return leaves
     }
 
     /// Every string leaf under this node (itself included), in document order.
     public var textLeaves: [Match] {
-        (id..<tree.ends[Int(id)]).filter { tree.isString($0) }.map { Match(tree: tree, id: $0) }
+        read { tree in (id..<tree.ends[Int(id)]).filter { tree.isString($0) }.map { match($0) } }
     }
 }
 

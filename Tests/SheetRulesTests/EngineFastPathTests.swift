@@ -253,7 +253,10 @@ final class EngineFastPathTests: XCTestCase {
     }
 
     func testScalarsOfPartOfALineAreThoseOfTheWholeLine() {
-        let lines: [Substring] = ["", "abc", "あいう|<p>え&amp;お</p>|", "e\u{301}x", "😀a😀b", "| 1 | 令和6年度（2024年度） |"]
+        var lines: [Substring] = ["", "abc", "あいう|<p>え&amp;お</p>|", "e\u{301}x", "😀a😀b", "| 1 | 令和6年度（2024年度） |"]
+        // Long enough to be counted eight bytes at a time, with scalars of every length.
+        lines.append(Substring(String(repeating: "ab|令和😀e\u{301}éx", count: 9)))
+        lines.append(Substring(String(repeating: "x", count: 40) + String(repeating: "令", count: 30)))
         for line in lines {
             let count = line.unicodeScalars.count
             for from in 0...(count + 2) {
@@ -327,5 +330,18 @@ final class EngineFastPathTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(compared, 1000)
+    }
+}
+
+extension EngineFastPathTests {
+    /// `SheetTree.isEmptyValue` of a text reads its first scalar before breaking it into
+    /// characters: the same answer as `allSatisfy { $0.isWhitespace }`.
+    func testEmptyTextIsWhatCharactersSay() {
+        let texts = ["", " ", "　", " \u{301}", "\u{301}", "\u{301} ", "\r\n", "\n\u{85}\u{A0}", " a", "a ", "あ", "\u{200B}", "\t\u{3000}x",
+                     "\u{1F600}", " \u{FE0F}", "\u{2028}\u{2029}"]
+        for text in texts {
+            let tree = SheetTree(flattening: ModelNode(.string(text)))
+            XCTAssertEqual(tree.isEmptyValue(0), text.allSatisfy { $0.isWhitespace }, text.debugDescription)
+        }
     }
 }

@@ -75,7 +75,8 @@ enum FocusedSpan {
     /// position of its `&`.
     static func sourceScalars(_ span: SourceSpan, _ source: [Substring]) -> [(scalar: Unicode.Scalar, position: SourcePosition)] {
         guard span.start.line >= 1, span.start.line <= source.count, span.end.line >= span.start.line else { return [] }
-        var out: [(Unicode.Scalar, SourcePosition)] = []
+        // Labelled as returned (an unlabelled array was converted element by element).
+        var out: [(scalar: Unicode.Scalar, position: SourcePosition)] = []
         for line in span.start.line...min(span.end.line, source.count) {
             // On the span's last line only the scalars before its end are read, and on its
             // first only those from its start are kept: a leaf's span is often one cell of a
@@ -114,14 +115,32 @@ enum FocusedSpan {
     static func scalars(of line: Substring, from: Int, to: Int) -> [Unicode.Scalar] {
         guard from < to else { return [] }
         let offsets = line.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
-            // The byte offsets of scalars `from` and `to` (or the end).
-            var scalar = 0, lower = bytes.count
-            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
-                if scalar == from { lower = i }
-                if scalar == to { return (lower, i) }
-                scalar += 1
+            // The byte offsets of scalars `from` and `to` (or the end): scalars are counted
+            // by the bytes that start one (not 10xxxxxx), eight bytes at a time up to the
+            // word that holds the one sought.
+            var i = 0, scalar = 0
+            func offset(ofScalar target: Int) -> Int {
+                if let raw = UnsafeRawPointer(bytes.baseAddress) {
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    while i + 8 <= bytes.count {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let continuations = (word & high & ~(word << 1)).nonzeroBitCount
+                        if scalar + 8 - continuations > target { break }
+                        scalar += 8 - continuations
+                        i += 8
+                    }
+                }
+                while i < bytes.count {
+                    if bytes[i] & 0xC0 != 0x80 {
+                        if scalar == target { return i }
+                        scalar += 1
+                    }
+                    i += 1
+                }
+                return bytes.count
             }
-            return (lower, bytes.count)
+            let lower = offset(ofScalar: from)
+            return (lower, offset(ofScalar: to))
         }
         guard let (lower, upper) = offsets else { return Array(line.unicodeScalars.prefix(to).dropFirst(from)) }
         let utf8 = line.utf8
