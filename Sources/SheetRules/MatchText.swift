@@ -190,38 +190,43 @@ struct ScalarMask: Sendable {
 
     init(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                var v: UInt32
-                if b < 0x80 {
-                    v = UInt32(b)
-                    i += 1
-                } else if b < 0xE0 {
-                    v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b < 0xF0 {
-                    v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
+        // Only the low 8 bits of each code point count: they are read from the last one or
+        // two bytes of its UTF-8 form, without decoding the rest.
+        withUnsafeMutablePointer(to: &bits) { tuple in
+            tuple.withMemoryRebound(to: UInt64.self, capacity: 4) { words in
+                text.withUTF8 { bytes in
+                    guard let p = bytes.baseAddress else { return }
+                    let n = bytes.count
+                    var i = 0
+                    while i < n {
+                        let b = p[i]
+                        let low: UInt8
+                        if b < 0x80 {
+                            low = b
+                            i += 1
+                        } else if b < 0xE0 {
+                            low = (b & 0x03) << 6 | (p[i + 1] & 0x3F)
+                            i += 2
+                        } else if b < 0xF0 {
+                            low = (p[i + 1] & 0x03) << 6 | (p[i + 2] & 0x3F)
+                            i += 3
+                        } else {
+                            low = (p[i + 2] & 0x03) << 6 | (p[i + 3] & 0x3F)
+                            i += 4
+                        }
+                        words[Int(low >> 6)] |= 1 << UInt64(low & 63)
+                    }
                 }
-                insert(v)
             }
         }
     }
 
-    private mutating func insert(_ v: UInt32) {
-        let bit = UInt64(1) << UInt64(v & 63)
-        switch (v >> 6) & 3 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        default: bits.3 |= bit
+    /// The mask of these code points.
+    init(codePoints: some Sequence<UInt32>) {
+        withUnsafeMutablePointer(to: &bits) { tuple in
+            tuple.withMemoryRebound(to: UInt64.self, capacity: 4) { words in
+                for v in codePoints { words[Int((v >> 6) & 3)] |= 1 << UInt64(v & 63) }
+            }
         }
     }
 

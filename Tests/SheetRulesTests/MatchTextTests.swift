@@ -73,6 +73,19 @@ final class MatchTextTests: XCTestCase {
         XCTAssertGreaterThan(absent, 1000)
     }
 
+    /// The mask read from the UTF-8 bytes without decoding them holds exactly the low 8 bits
+    /// of the text's code points, as the mask made from decoded code points did.
+    func testScalarMaskHoldsExactlyTheLowBitsOfTheCodePoints() {
+        for t in samples() + ["", "a", "é", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}", "😀取組（）"] {
+            let mask = ScalarMask(t)
+            let low = Set(t.unicodeScalars.map { $0.value & 0xFF })
+            let fromCodePoints = ScalarMask(codePoints: t.unicodeScalars.map(\.value))
+            for v in UInt32(0)..<256 where mask.mayContain(v) != low.contains(v) || fromCodePoints.mayContain(v) != low.contains(v) {
+                return XCTFail("\(t.debugDescription): bit \(v)")
+            }
+        }
+    }
+
     func testDigitValues() {
         let text = MatchText("12月٣月१२月x2023")
         XCTAssertEqual(text.digitsValue(0..<2), 12)

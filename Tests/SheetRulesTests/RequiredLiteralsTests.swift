@@ -25,10 +25,36 @@ final class RequiredLiteralsTests: XCTestCase {
         XCTAssertEqual(req("a{0,3}b{2}c*d+?e??"), ["b", "d"])
         XCTAssertEqual(req("\\(x\\)\\."), ["(", "x", ")", "."])
         XCTAssertEqual(req("[^a]b[a-c]d"), ["b", "d"])
+        // Groups: all of a one-branch group, one character of each branch of another.
+        XCTAssertEqual(req("(春|夏|秋|冬)(頃|ごろ|期)"), ["春夏秋冬", "頃ご期"])
+        XCTAssertEqual(req("(?<name>ab)c(?:d)"), ["a", "b", "c", "d"])
+        XCTAssertEqual(req("(a|b)+c(d|e)?(f|g*)"), ["ab", "c"])
+        XCTAssertEqual(req("(?<=a)b(?=c)(?!d)(?>e)f"), ["b", "f"])
+        XCTAssertEqual(req("x[:Han:]"), ["x"])
         // Nothing is assumed where the analysis stops.
-        for p in ["a|b", "(?i)abc", "x(?i:y)", "\\x{41}b", "\\u0041b", "\\p{L}b", "\\Qab\\E", "\\1a", "", "(a", "a{x}"] {
+        for p in ["a|b", "(?i)abc", "x(?i:y)", "(?:(?i)a)b", "\\x{41}b", "\\u0041b", "\\p{L}b", "\\Qab\\E", "a\\Q|\\E",
+                  "\\1a", "", "(a", "a{x}", "[]a]", "[^]a]b", "[:Han:]", "a|b*"] {
             XCTAssertEqual(req(p), [], p)
         }
+        XCTAssertEqual(req("(a|)b"), ["b"])
+    }
+
+    func testEachBranchOfATopLevelAlternationHasItsOwnRequirements() {
+        func alternatives(_ p: String) -> [[String]] {
+            RequiredLiterals(p).alternatives.map { $0.map { String(decoding: $0, as: UTF16.self) } }
+        }
+        XCTAssertEqual(alternatives("上旬|中旬|月末"), [["上", "旬"], ["中", "旬"], ["月", "末"]])
+        XCTAssertEqual(alternatives("(令和|平成)\\s*(元|\\d+)\\s*年|\\d{4}\\s*年"), [["令平", "年"], ["年"]])
+        XCTAssertEqual(alternatives("月\\s*\\d+\\s*回|週\\s*\\d+\\s*回"), [["月", "回"], ["週", "回"]])
+        XCTAssertEqual(alternatives("取組み"), [["取", "組", "み"]])
+        for p in ["a|b*", "a|(?i)b", "a|\\1", "a|b|", "(a|b", "a|[]b]"] {
+            XCTAssertEqual(alternatives(p), [], p)
+        }
+        let required = RequiredLiterals("上旬|月末")
+        XCTAssertTrue(required.admits("8月末"))
+        XCTAssertTrue(required.admits(MatchText("上旬")))
+        XCTAssertFalse(required.admits("上末"))
+        XCTAssertFalse(required.admits(MatchText("月旬")))
     }
 
     func testSkippingNeverChangesAResult() throws {
@@ -37,6 +63,10 @@ final class RequiredLiteralsTests: XCTestCase {
             collect(try XCTUnwrap(try Yams.compose(yaml: file.text)), under: nil, into: &sources)
         }
         sources.formUnion([DateCheck.yearMonthDay, DateCheck.monthDay, DateCheck.slashMonthDay, DateCheck.month].map(\.source))
+        // Patterns whose analysis once went wrong or that stress it: ICU reads `[]a]` as a
+        // class holding `]` and `[:Han:]` as a property; alternations and groups.
+        sources.formUnion(["[]a]", "[^]a]", "x[]]", "[:Han:]", "x[:Han:]", "上旬|中旬|月末", "(春|夏)(頃|期)|随時", "(a|b)+c(d|e)?",
+                           "(?<n>取)組|子(ども|供)", "a|b*", "(?:(?i)a)b", "(a|)b", "[(（]\\d|x"])
         sources.formUnion(["(令和|平成)\\s*0+\\s*年", "(令和|平成)\\s*(元|\\d{1,2})\\s*年度?\\s*\\(\\s*(\\d{4})\\s*(?:年度?)?\\s*\\)",
                            "(\\d{4})\\s*年度?\\s*\\(\\s*(令和|平成)\\s*(元|\\d{1,2})\\s*年度?\\s*\\)"])
         let patterns = sources.sorted().compactMap { try? TextPattern($0) }
@@ -44,7 +74,8 @@ final class RequiredLiteralsTests: XCTestCase {
         XCTAssertGreaterThan(patterns.filter { !$0.required.requirements.isEmpty }.count, 15)
 
         var texts = Set<String>(["", "4月31日", "令和0年", "令和6年度(2025年度)", "2022年(令和4年)", "(1)", "（１）", "取組み", "こども",
-                                 "子ども", "～", "~", "0-0-0", "13月", "4/31", "2023/2/29", "年5回", "毎月"])
+                                 "子ども", "～", "~", "0-0-0", "13月", "4/31", "2023/2/29", "年5回", "毎月", "]", "a", "漢", "x漢",
+                                 ":Han", "上旬", "月末", "春期", "夏頃", "ac", "bbcd", "A", "Ab", "b", "子供", "取組", "(1", "（2"])
         for sheet in try SelectorEquivalenceTests.sheets() + realSheet() {
             for m in try Selector("**").select(in: sheet.tree) where m.node.text != nil {
                 texts.insert(m.node.text!)

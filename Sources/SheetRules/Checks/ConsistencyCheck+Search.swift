@@ -24,6 +24,8 @@ extension ConsistencyCheck {
         let ways: [[Way]]
         /// The number of counts the pass makes per text.
         let slots: Int
+        /// True when some variant's pattern runs on every text (`.pattern`).
+        let runsOnEveryText: Bool
         private let needles: LiteralSet
         /// For each needle: its slot, and the look-aheads that must hold after it (empty for
         /// plain text).
@@ -66,6 +68,7 @@ extension ConsistencyCheck {
             }
             self.ways = ways
             self.slots = slots
+            runsOnEveryText = ways.contains { $0.contains { if case .pattern = $0 { true } else { false } } }
             self.needles = LiteralSet(needles)
             self.slotOfNeedle = slotOfNeedle
             lookaheadsOfNeedle = lookaheads

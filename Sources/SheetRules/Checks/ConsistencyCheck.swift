@@ -38,20 +38,25 @@ struct ConsistencyCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        let leaves = Match.uniqueTextLeaves(matches).compactMap { leaf in leaf.text.map { (leaf: leaf, text: $0) } }
-        // One pass per text for the variants of every group (`VariantSearch`): leaf k's
-        // count for slot s is scanned[k * slots + s].
-        let slots = search.slots
-        var scanned = [Int32](repeating: 0, count: leaves.count * slots)
-        if slots > 0 {
-            var ends = [Int](repeating: 0, count: slots)
-            scanned.withUnsafeMutableBufferPointer { counts in
-                ends.withUnsafeMutableBufferPointer { ends in
-                    for k in leaves.indices {
-                        search.scan(leaves[k].text, into: counts.baseAddress! + k * slots, ends: ends.baseAddress!)
-                    }
+        // One pass per text for the variants of every group (`VariantSearch`). Only the
+        // texts where it found something are kept (all of them when a variant needs its
+        // pattern run on every text): leaves[k]'s count for slot s is scanned[k * slots + s].
+        // A text that uses no variant changes no count, so leaving it out changes nothing.
+        let slots = search.slots, keepAll = search.runsOnEveryText
+        var leaves: [(leaf: Match, text: String)] = []
+        var scanned: [Int32] = []
+        var row = [Int32](repeating: 0, count: slots), ends = [Int](repeating: 0, count: slots)
+        for leaf in Match.uniqueTextLeaves(matches) {
+            guard let text = leaf.text else { continue }
+            if slots > 0 {
+                for s in 0..<slots { row[s] = 0 }
+                row.withUnsafeMutableBufferPointer { row in
+                    ends.withUnsafeMutableBufferPointer { search.scan(text, into: row.baseAddress!, ends: $0.baseAddress!) }
                 }
+                guard keepAll || row.contains(where: { $0 != 0 }) else { continue }
+                scanned.append(contentsOf: row)
             }
+            leaves.append((leaf, text))
         }
         // Each leaf's text as written, made (or shared with other rules) only where a
         // pattern must run on it.

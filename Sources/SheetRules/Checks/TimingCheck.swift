@@ -30,25 +30,27 @@ struct TimingCheck: Check {
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.compactMap { match in
             if skipUnnumbered, match["number"]?.text == nil { return nil }
-            return hasTiming(match, context.texts) ? nil : context.finding(match)
+            return hasTiming(match.tree, match.id, context.texts) ? nil : context.finding(match)
         }
     }
 
-    /// True when the node or something under it says when. Each text is read as the
-    /// normalized `MatchText` the other rules of the sheet share (`SheetTexts`).
-    func hasTiming(_ node: Match, _ texts: SheetTexts) -> Bool {
-        switch node.kind {
+    /// True when the node `id` or something under it says when. Each text is read as the
+    /// normalized `MatchText` the other rules of the sheet share (`SheetTexts`). Walks the
+    /// tree's ids (no arrays of members or elements per node).
+    func hasTiming(_ tree: SheetTree, _ id: Int32, _ texts: SheetTexts) -> Bool {
+        switch tree.kind(id) {
         case .string:
-            let t = texts.normalized(node, node.text ?? "")
+            let t = texts.normalized(Match(tree: tree, id: id), tree.text(id) ?? "")
             return timing.contains { $0.matches(t) }
         case .array:
-            return node.elements.contains { hasTiming($0, texts) }
+            return tree.children(id).contains { hasTiming(tree, $0, texts) }
         case .object:
-            return node.members.contains { member in
-                if member.key == entries, member.match.kind == .array, member.match.elements.contains(where: { !$0.isEmptyValue }) {
+            return tree.children(id).contains { member in
+                if tree.kind(member) == .array, tree.key(member) == entries,
+                   tree.children(member).contains(where: { !tree.isEmptyValue($0) }) {
                     return true
                 }
-                return hasTiming(member.match, texts)
+                return hasTiming(tree, member, texts)
             }
         default:
             return false
