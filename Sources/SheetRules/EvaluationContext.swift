@@ -7,8 +7,6 @@ struct EvaluationContext: Sendable {
     /// two dozen reference counts), and the rule's index in it.
     private let rules: [Rule]
     private let index: Int
-    /// What a finding takes of the rule, read once.
-    private let ruleId: String, severity: Severity, template: MessageTemplate, templateEn: MessageTemplate
     let catalogs: [String: Catalog]
     /// The sheet's file, for the span of a finding on a node that has none.
     let file: String
@@ -30,10 +28,6 @@ struct EvaluationContext: Sendable {
          texts: SheetTexts = SheetTexts()) {
         self.rules = rules
         self.index = index
-        (ruleId, severity, template, templateEn) = rules.withUnsafeBufferPointer { rules in
-            let rule = rules.baseAddress! + index
-            return (rule.pointee.id, rule.pointee.severity, rule.pointee.message, rule.pointee.messageEn)
-        }
         self.catalogs = catalogs
         self.file = file
         self.source = source
@@ -49,6 +43,11 @@ struct EvaluationContext: Sendable {
     @inline(never)  // one copy for every check (and one place in a profile)
     func finding(_ match: Match, _ values: [String: String] = [:], en valuesEn: [String: String] = [:],
                  focus: Range<Int>? = nil) -> Finding {
+        // What a finding takes of the rule, read in place (not a copy of the whole rule).
+        let (ruleId, severity, template, templateEn) = rules.withUnsafeBufferPointer { rules in
+            let rule = rules.baseAddress! + index
+            return (rule.pointee.id, rule.pointee.severity, rule.pointee.message, rule.pointee.messageEn)
+        }
         if let cap = FindingCap.current, !cap.admit() { return FindingCap.marker(ruleId, file: file) }
         // Only the common placeholders the two messages use are worked out (most use one or
         // two of nine), each once, straight from the tree: no dictionary, no `ModelPath`
@@ -68,7 +67,8 @@ struct EvaluationContext: Sendable {
 
     /// The common placeholders of a finding at one node, those a rule's messages use
     /// (`MessageTemplate.commonNeeds`), with the values `common(_:path:)` gives them.
-    struct CommonText {
+    /// A class: the two renderings share it without copying its texts.
+    final class CommonText {
         /// The node's path (always: the finding keeps it).
         let path: String
         private var value: String?, number: String?, code: String?, title: String?, written: String?, goal: String?
