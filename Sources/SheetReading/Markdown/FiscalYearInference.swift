@@ -52,8 +52,23 @@ enum FiscalYearInference {
 
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
-        guard text.unicodeScalars.contains("年") else { return [] }
+        guard containsNen(text) else { return [] }
         return years(in: Array(text.unicodeScalars))
+    }
+
+    /// Whether `text` holds 年 (U+5E74), looked for as its UTF-8 bytes E5 B9 B4 (a lead
+    /// byte and two continuation bytes: found only where the scalar is).
+    static func containsNen(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i + 2 < n {
+                if bytes[i] == 0xE5, bytes[i + 1] == 0xB9, bytes[i + 2] == 0xB4 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The same over scalars, folding as it goes (no copy of a long line is made).

@@ -1,8 +1,9 @@
 import SheetModel
 
 /// A goal being read: the builders of its fields and its citations, filled row by row
-/// until the next goal starts.
-struct GoalDraft {
+/// until the next goal starts. A class: the parser holds it as an optional and fills it in
+/// place, and an optional struct this size was copied whole by reads through `goal!`.
+final class GoalDraft {
     let midTerm: Bool
     let number: Int?
     var span: SourceSpan
@@ -35,7 +36,7 @@ struct GoalDraft {
 
     /// Adds the non-empty `cells` of a row (by index) to the fields their columns name,
     /// or, for columns without a usable role, to the fields in order.
-    mutating func addCells(_ cells: [(index: Int, run: Run)], roles: ColumnRoles) {
+    func addCells(_ cells: [(index: Int, run: Run)], roles: ColumnRoles) {
         // Fields before `next` are passed: a cell without a role goes to the next one.
         var next = 0
         for (index, run) in cells {

@@ -144,7 +144,7 @@ struct MarkdownSheetParser {
         let citing = (goal?.citations.mode).map { $0 != .none } ?? false
         if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
-            var draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
+            let draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
                                   span: rowSpan(line: line), file: file)
             draft.addCells(Array(filled.dropFirst()), roles: roles)
             goal = draft
@@ -167,26 +167,37 @@ struct MarkdownSheetParser {
     static func goalNumber(_ run: Run) -> Int? {
         // The cell's text without tags and white space, folded. A number of at most three
         // scalars after at most five prefixes (13 scalars, or as many that are canonically
-        // equivalent): a longer cell is text, and is not read further.
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(32)
-        var tooLong = false
-        var hasDigit = false
-        CellHTML.forEachTextScalar(run) { s in
-            guard !ScalarFolding.isSpace(s) else { return true }
-            tooLong = scalars.count == 32
-            if !tooLong {
-                let folded = ScalarFolding.fold(s)
-                if folded.value >= 0x30, folded.value <= 0x39 { hasDigit = true }
-                scalars.append(folded)
+        // equivalent): a longer cell is text, and is not read further. Read into a buffer on
+        // the stack: most cells are not numbers and need no array.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 32) { buffer -> Int? in
+            var count = 0
+            var tooLong = false
+            var hasDigit = false
+            CellHTML.forEachTextScalar(run) { s in
+                guard !ScalarFolding.isSpace(s) else { return true }
+                tooLong = count == 32
+                if !tooLong {
+                    let folded = ScalarFolding.fold(s)
+                    if folded.value >= 0x30, folded.value <= 0x39 { hasDigit = true }
+                    buffer[count] = folded
+                    count += 1
+                }
+                return !tooLong
             }
-            return !tooLong
+            // `Int` reads no number from text without an ASCII digit.
+            if tooLong || !hasDigit { return nil }
+            return goalNumber(folded: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        // `Int` reads no number from text without an ASCII digit.
-        if tooLong || !hasDigit { return nil }
+    }
+
+    /// `goalNumber` of the folded scalars of a cell, white space removed.
+    private static func goalNumber(folded scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         // Plain scalars (see `PageFurniture.HeaderScalars.isPlain`) are each one character
         // that no other sequence is equivalent to: compared as scalars.
         if scalars.allSatisfy(PageFurniture.HeaderScalars.isPlain) {
+            // The prefixes take at most 13 scalars and leave at most three, the last an
+            // ASCII digit (`Int` reads nothing else): anything else is no number.
+            guard scalars.count <= 16, let last = scalars.last, last.value >= 0x30, last.value <= 0x39 else { return nil }
             var rest = scalars[...]
             for prefix in goalPrefixScalars where rest.starts(with: prefix) { rest = rest.dropFirst(prefix.count) }
             guard (1...3).contains(rest.count), let n = Int(String(scalarsOf: rest)), n > 0 else { return nil }

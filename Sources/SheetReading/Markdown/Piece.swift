@@ -12,8 +12,9 @@ struct Piece {
     }
 
     var marker: Marker
-    /// The marker as written (`(1)`, `（１）`, `①`, `・`); empty for `.none`.
-    var markerText: String
+    /// The marker as written (`(1)`, `（１）`, `①`, `・`); empty for `.none`. Made when
+    /// asked for (bullets never are).
+    var markerText: String { markerRun?.string ?? "" }
     /// The marker's own run (for spans).
     var markerRun: Run?
     /// The content after the marker, trimmed.
@@ -45,12 +46,12 @@ struct Piece {
         let leadEnd = marks.first?.start ?? fragment.count
         let lead = fragment.slice(0..<leadEnd).trimmed()
         if !lead.isEmpty {
-            pieces.append(Piece(marker: .none, markerText: "", markerRun: nil, content: lead, startsFragment: true))
+            pieces.append(Piece(marker: .none, markerRun: nil, content: lead, startsFragment: true))
         }
         for (k, m) in marks.enumerated() {
             let contentEnd = k + 1 < marks.count ? marks[k + 1].start : fragment.count
             let markerRun = fragment.slice(m.start..<m.end)
-            pieces.append(Piece(marker: m.marker, markerText: markerRun.string, markerRun: markerRun,
+            pieces.append(Piece(marker: m.marker, markerRun: markerRun,
                                 content: fragment.slice(m.end..<contentEnd).trimmed(),
                                 startsFragment: m.start == 0))
         }
@@ -67,8 +68,12 @@ struct Piece {
     /// True for the scalars whose folded form `marker(in:at:)` can start a marker with.
     @inline(__always)
     private static func mayStartMarker(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x28, 0xFF08, 0x30FB, 0xFF65, 0x2460...0x2473, 0x3251...0x325F, 0x32B1...0x32BF: return true
+        let v = s.value
+        // Most scalars are kanji (above 0x32BF, below 0xFF08) or ASCII other than `(`.
+        if v < 0x2460 { return v == 0x28 }
+        if v > 0x32BF { return v == 0xFF08 || v == 0xFF65 }
+        switch v {
+        case 0x30FB, 0x2460...0x2473, 0x3251...0x325F, 0x32B1...0x32BF: return true
         default: return false
         }
     }

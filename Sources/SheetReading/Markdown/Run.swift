@@ -105,7 +105,8 @@ struct Run: Sendable {
     /// The text as written (after tag removal and entity decoding): copied from the source
     /// line's UTF-8 when the run is a range of it, else encoded from the scalars.
     var string: String {
-        guard let text = storage.text else { return String(scalarsOf: storage.scalars[lo..<hi]) }
+        // A few scalars (markers, codes) are encoded directly: cheaper than cutting the text.
+        guard let text = storage.text, hi - lo > 4 else { return String(scalarsOf: storage.scalars[lo..<hi]) }
         let utf8 = text.utf8
         let offsets = storage.offsets
         let start = utf8.index(text.startIndex, offsetBy: offsets.isEmpty ? lo : Int(offsets[lo]))
@@ -192,8 +193,6 @@ struct RunBuilder {
 
     /// Appends `run` (a run of the same line).
     mutating func append(_ run: Run) {
-        scalars.reserveCapacity(scalars.count + run.count)
-        columns.reserveCapacity(columns.count + run.count)
         for i in 0..<run.count { append(run[i], column: run.column(i)) }
     }
 

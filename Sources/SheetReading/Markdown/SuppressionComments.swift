@@ -53,13 +53,17 @@ enum SuppressionComments {
         }
     }
 
-    private static func hasCommentOpening(_ s: [Unicode.Scalar]) -> Bool {
-        var i = 0
-        while i + 3 < s.count {
-            if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
-            i += 1
+    /// Whether `s` holds `<!--` at or after `start`.
+    static func hasCommentOpening(_ s: [Unicode.Scalar], from start: Int = 0) -> Bool {
+        s.withUnsafeBufferPointer { s in
+            var i = start
+            let end = s.count - 3
+            while i < end {
+                if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     private static func starts(_ s: [Unicode.Scalar], at i: Int, with p: [Unicode.Scalar]) -> Bool {

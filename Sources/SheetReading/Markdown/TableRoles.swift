@@ -14,7 +14,7 @@ struct ColumnRoles: Equatable {
             guard column >= 0 else { return }
             if column >= roles.count {
                 guard newValue != nil else { return }
-                roles += Array(repeating: nil, count: column + 1 - roles.count)
+                while roles.count <= column { roles.append(nil) }
             }
             roles[column] = newValue
         }
@@ -163,9 +163,17 @@ enum TableRoles {
 
     static func contains(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
         guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
+        let m = needle.count
         var i = hay.startIndex
-        while i + needle.count <= hay.endIndex {
-            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        search: while i + m <= hay.endIndex {
+            if hay[i] == first {
+                var k = 1
+                while k < m {
+                    if hay[i + k] != needle[k] { i += 1; continue search }
+                    k += 1
+                }
+                return true
+            }
             i += 1
         }
         return false
