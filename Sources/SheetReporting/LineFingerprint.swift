@@ -19,13 +19,19 @@ public enum LineFingerprint {
     /// `contentHash(ruleId:modelPath:lineText:)` of a text already through
     /// `fingerprintText`, for callers that meet the same line many times.
     public static func contentHash(ruleId: String, modelPath: String, fingerprintText: String) -> String {
+        hex16(contentDigest(ruleId: ruleId, modelPath: modelPath, fingerprintText: fingerprintText))
+    }
+
+    /// The 64 bits `contentHash(ruleId:modelPath:fingerprintText:)` writes in hex (what a
+    /// `SourceDigest` keeps).
+    public static func contentDigest(ruleId: String, modelPath: String, fingerprintText: String) -> UInt64 {
         var hash = fnvOffset
         for part in [ruleId, modelPath, fingerprintText] {
             hash = fnv(part, from: hash)
             hash ^= 0x1F  // unit separator, so ("ab", "c") and ("a", "bc") differ
             hash = hash &* fnvPrime
         }
-        return hex16(hash)
+        return hash
     }
 
     /// Normalized texts longer than this many UTF-8 bytes enter a fingerprint as their own
@@ -55,7 +61,8 @@ public enum LineFingerprint {
         return hash
     }
 
-    private static func hex16(_ hash: UInt64) -> String {
+    /// `hash` as 16 lowercase hex digits.
+    public static func hex16(_ hash: UInt64) -> String {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -159,8 +166,9 @@ public enum LineFingerprint {
                 seen.removeAll(keepingCapacity: true)
                 file = finding.span.file
             }
-            let hash = contentHash(ruleId: finding.ruleId, modelPath: finding.path,
-                                   fingerprintText: fingerprintText(of: finding))
+            // Worked out in the sheet's worker when the run had its lines (`SourceDigest`).
+            let hash = finding.digest.isKnown ? hex16(finding.digest.line)
+                : contentHash(ruleId: finding.ruleId, modelPath: finding.path, fingerprintText: fingerprintText(of: finding))
             let key = finding.span.file + "\u{0}" + hash
             let n = (seen[key] ?? 0) + 1
             seen[key] = n

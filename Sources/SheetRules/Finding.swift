@@ -23,6 +23,10 @@ public struct Finding: Sendable, Hashable {
     public var span: SourceSpan
     /// The model path of the offending node, 0-based indices: `annualGoals[3].planCodes[0]`.
     public var path: String
+    /// Its fingerprints, when worked out from its sheet's lines while they were at hand
+    /// (`SourceDigest`); not part of what the finding is (findings compare equal whatever
+    /// their digests).
+    public var digest = SourceDigest.none
 
     public init(ruleId: String, severity: Severity, message: String, messageEn: String,
                 span: SourceSpan, path: String) {
@@ -45,4 +49,37 @@ extension Finding: Comparable {
         (lhs.span.file, lhs.span.start.line, lhs.span.start.column, lhs.ruleId, lhs.path, lhs.message)
             < (rhs.span.file, rhs.span.start.line, rhs.span.start.column, rhs.ruleId, rhs.path, rhs.message)
     }
+}
+
+/// The content hashes of a finding that read its sheet's text, worked out while the sheet's
+/// lines are at hand (`lint` does it in each sheet's worker), so that a run writing SARIF or
+/// a baseline need not keep every sheet's lines until its output: SARIF's
+/// `primaryLocationLineHash` (before its counter) and a baseline entry's `fingerprint`,
+/// each the FNV-1a 64 `LineFingerprint.contentHash` gives. `none` when not worked out: the
+/// reporters then read the lines they are given, or the message, as before.
+///
+/// Not part of a finding's identity: every digest compares equal to every other, so that
+/// findings compare (and hash) as they did before digests existed.
+public struct SourceDigest: Sendable, Hashable {
+    /// Whether `line` and `span` hold the hashes.
+    public var isKnown: Bool
+    /// The hash of the rule id, model path and the finding's start line (SARIF).
+    public var line: UInt64
+    /// The hash of the rule id, model path and the text under the finding's span (baselines).
+    public var span: UInt64
+
+    public static let none = SourceDigest(isKnown: false, line: 0, span: 0)
+
+    public init(line: UInt64, span: UInt64) {
+        self.init(isKnown: true, line: line, span: span)
+    }
+
+    private init(isKnown: Bool, line: UInt64, span: UInt64) {
+        self.isKnown = isKnown
+        self.line = line
+        self.span = span
+    }
+
+    public static func == (a: SourceDigest, b: SourceDigest) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
 }

@@ -40,6 +40,9 @@ public struct FindingList: Sendable {
     /// limit) is kept here whole, by row.
     private var wide: [Int: SourceSpan] = [:]
     private var rows: [Row] = []
+    /// Each row's `Finding.digest`; empty while no finding appended has one (as in every
+    /// run but SARIF and baseline ones), else one per row.
+    private var digests: [SourceDigest] = []
     /// Message bytes: blocks that are filled and never grown, so adding never copies what
     /// is stored (the largest is `blockSize`, or one message longer than that).
     private var messages: [[UInt8]] = []
@@ -79,6 +82,17 @@ public struct FindingList: Sendable {
     /// Adds `finding` at the end.
     public mutating func append(_ finding: Finding) {
         rows.append(row(finding, index: rows.count))
+        storeDigest(finding.digest, at: rows.count - 1)
+    }
+
+    /// Sets the digest of row `index` (the last one when just appended).
+    private mutating func storeDigest(_ digest: SourceDigest, at index: Int) {
+        if digests.isEmpty {
+            guard digest.isKnown else { return }
+            digests = Array(repeating: .none, count: rows.count)
+        }
+        if digests.count < rows.count { digests.append(contentsOf: repeatElement(.none, count: rows.count - digests.count)) }
+        digests[index] = digest
     }
 
     /// Adds every finding of `other` at the end. When both lists keep the same messages
@@ -91,6 +105,12 @@ public struct FindingList: Sendable {
             return
         }
         let (base, shift) = (rows.count, Int32(messages.count))
+        if !digests.isEmpty || !other.digests.isEmpty {
+            if digests.count < base { digests.append(contentsOf: repeatElement(.none, count: base - digests.count)) }
+            if other.digests.isEmpty { digests.append(contentsOf: repeatElement(.none, count: other.count)) } else {
+                digests.append(contentsOf: other.digests)
+            }
+        }
         messages.append(contentsOf: other.messages)
         for var r in other.rows {
             if r.ja.count > 0 { r.ja.block += shift }
@@ -209,6 +229,7 @@ public struct FindingList: Sendable {
                 current = source
             }
         }
+        if !digests.isEmpty { digests = order.map { digests[$0] } }
         if !wide.isEmpty {
             var moved: [Int: SourceSpan] = [:]
             for (n, i) in order.enumerated() { if let span = wide[i] { moved[n] = span } }
@@ -247,10 +268,15 @@ extension FindingList: RandomAccessCollection, MutableCollection {
     public subscript(index: Int) -> Finding {
         get {
             let r = rows[index]
-            return Finding(ruleId: texts[r.rule], severity: r.severity, message: string(r.ja), messageEn: string(r.en),
-                           span: span(r, index: index), path: texts[r.path])
+            var f = Finding(ruleId: texts[r.rule], severity: r.severity, message: string(r.ja), messageEn: string(r.en),
+                            span: span(r, index: index), path: texts[r.path])
+            if !digests.isEmpty { f.digest = digests[index] }
+            return f
         }
-        set { rows[index] = row(newValue, index: index) }
+        set {
+            rows[index] = row(newValue, index: index)
+            storeDigest(newValue.digest, at: index)
+        }
     }
 }
 

@@ -64,12 +64,12 @@ extension Sheetlint {
     /// rendered; `CommandOutcome.stdout` is then empty.
     public static func runLint(_ request: LintRequest, console: LintConsole?) -> CommandOutcome {
         var options = request.lint
-        // Only SARIF fingerprints and baselines read the sheets' lines again.
-        options.keepSourceLines = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
-        // Only the report's messages are kept, and the Japanese ones that baselines and
-        // SARIF fingerprints read (as text when a line is unknown).
+        // Only SARIF fingerprints and baselines read the sheets' text: worked out per sheet.
+        options.sourceDigests = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        // Only the report's messages are kept, and the Japanese ones that baselines write
+        // and fingerprints read (as text when a line is unknown).
         options.messages = LintOptions.KeptMessages(language: request.language.flatMap { ConfigLanguage(rawValue: $0.rawValue) },
-                                                    japanese: options.keepSourceLines)
+                                                    japanese: options.sourceDigests)
         // An output that is an input would destroy it: refuse before reading anything.
         let outputs = [("--output", request.outputPath), ("--write-baseline", request.writeBaselinePath)]
             .compactMap { option, path in path.map { (option: option, path: $0) } }
@@ -102,9 +102,14 @@ extension Sheetlint {
         let root = FileManager.default.currentDirectoryPath
         if let path = request.writeBaselinePath {
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let baseline = Baseline(findings: Array(result.findings), sourceLines: result.sourceLines, directory: directory)
+            let baseline = Baseline(findings: result.findings, sourceLines: [:], directory: directory)
             do {
-                try AtomicOutput.write(baseline.rendered(), to: path)
+                // Written as it is rendered, into a temporary that becomes the file when complete.
+                let file = try AtomicOutput.open(path)
+                var stream = ReportStream { file.write($0) }
+                baseline.render(to: &stream)
+                stream.finish()
+                try file.commit()
             } catch {
                 stderr.append("sheetlint: " + (english ? error.messageEn : error.message))
                 return CommandOutcome(stdout: "", stderr: stderr, exitCode: 2)
@@ -114,7 +119,7 @@ extension Sheetlint {
             do {
                 let baseline = try Baseline.load(path: path)
                 let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-                let new = baseline.filter(Array(result.findings), sourceLines: result.sourceLines, directory: directory).new
+                let new = baseline.filter(result.findings, sourceLines: [:], directory: directory).new
                 result.findings = FindingList(new, languages: result.findings.languages, texts: result.findings.texts)
             } catch let error as LintError {
                 stderr.append("sheetlint: " + error.text(english: english))
@@ -129,7 +134,7 @@ extension Sheetlint {
         let shown = request.gate.quiet ? result.findings.filter { $0.severity == .error } : result.findings
         var report = LintReport(findingList: shown, rules: reportedRules(result.rules), files: result.files,
                                 language: language, root: root, toolVersion: SheetlintVersion.current,
-                                sourceLines: result.sourceLines, stages: result.stages)
+                                stages: result.stages)
         report.stageNotes = !request.gate.quiet
         // --quiet hides findings, never the count or the reason the gate failed.
         if request.gate.quiet { report.hidden = result.findings.filter { $0.severity != .error } }
@@ -180,7 +185,7 @@ extension Sheetlint {
         do {
             let baseline = try Baseline.load(path: path)
             let directory = (RelativePath.absolute(path) as NSString).deletingLastPathComponent
-            let matched = baseline.filter(Array(result.findings), sourceLines: result.sourceLines, directory: directory).matched
+            let matched = baseline.filter(result.findings, sourceLines: [:], directory: directory).matched
             try AtomicOutput.write(Baseline(entries: matched).rendered(), to: path)
             let dropped = baseline.entries.count - matched.count
             let summary = english ? "\(path): kept \(matched.count) entries, dropped \(dropped)\n"

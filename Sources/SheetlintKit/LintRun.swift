@@ -13,8 +13,9 @@ public struct LintOptions: Sendable {
     public var read: ReadOptions
     /// Worker threads for reading and evaluating files; 1 for debugging.
     public var jobs: Int
-    /// Keep each file's lines for fingerprints (SARIF, baselines).
-    public var keepSourceLines: Bool
+    /// Work out each finding's `SourceDigest` (the fingerprints SARIF and baselines give it)
+    /// in its sheet's worker, from the sheet's lines, which are then dropped.
+    public var sourceDigests: Bool
     /// `--config FILE`: use this configuration for every sheet instead of discovering
     /// the nearest `.sheetlint.yml`.
     public var configPath: String?
@@ -51,7 +52,7 @@ public struct LintOptions: Sendable {
     }
 
     public init(paths: [String], rulesDirectories: [String] = [], read: ReadOptions = ReadOptions(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepSourceLines: Bool = true,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, sourceDigests: Bool = true,
                 configPath: String? = nil, stage: StageChoice? = nil) {
         self.configPath = configPath
         self.stage = stage
@@ -59,7 +60,7 @@ public struct LintOptions: Sendable {
         self.rulesDirectories = rulesDirectories
         self.read = read
         self.jobs = max(1, jobs)
-        self.keepSourceLines = keepSourceLines
+        self.sourceDigests = sourceDigests
     }
 }
 
@@ -81,8 +82,6 @@ public struct LintResult: Sendable {
     public var notices: [LintError] = []
     /// The language the configuration for the working directory asks for, if any.
     public var configLanguage: ConfigLanguage?
-    /// Each file's lines (without terminators), when asked for.
-    public var sourceLines: [String: [String]]
     /// The sheets read, in `files` order, when `LintOptions.keepSheets` asks for them.
     public var sheets: [Sheet] = []
     /// The default catalogues with those every sheet's configuration adds (a later one
@@ -109,7 +108,7 @@ extension Sheetlint {
     public static func lint(_ options: LintOptions) -> LintResult {
         let (rules, ruleErrors) = loadRules(options.rulesDirectories)
         guard ruleErrors.isEmpty else {
-            return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, setupErrors: ruleErrors, sourceLines: [:])
+            return LintResult(rules: rules, files: [], findings: [], errors: ruleErrors, setupErrors: ruleErrors)
         }
         var errors: [LintError] = []
         let discovery = SheetDiscovery.discover(options.paths)
@@ -143,11 +142,10 @@ extension Sheetlint {
         }
         let configErrors = resolver.errors.map { LintError(message: $0.formatted(), messageEn: $0.formatted(english: true)) }
         guard configErrors.isEmpty else {
-            return LintResult(rules: rules, files: [], findings: [], errors: configErrors + errors, setupErrors: configErrors,
-                              sourceLines: [:])
+            return LintResult(rules: rules, files: [], findings: [], errors: configErrors + errors, setupErrors: configErrors)
         }
         let knownRules = Set(rules.rules.map(\.id) + MetaRules.all.map(\.id))
-        let keepLines = options.keepSourceLines
+        let digests = options.sourceDigests
         let jobs = Array(zip(files, configs))
         let counter = options.progress.map { ReadCounter(total: files.count, report: $0) }
         // One table for the texts the cross-sheet stage keeps of every sheet: titles, codes
@@ -178,14 +176,20 @@ extension Sheetlint {
                 let source = SheetSource(text: decoded.text)
                 // One flat tree and selection cache for the sheet's rules and its cross-sheet input.
                 var selection = SelectionCache(tree: sheet.tree)
-                let raw = RuleEngine.evaluate(ruleSet, file: sheet.file, stage: stage.stage, source: source, selection: &selection)
+                var raw = RuleEngine.evaluate(ruleSet, file: sheet.file, stage: stage.stage, source: source, selection: &selection)
                     + sheet.noteFindings
                 let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
-                let lines = keepLines ? source.lines.map(String.init) : []
+                // Fingerprints are worked out here, while the lines are at hand, for the
+                // findings made so far and those the later stages may make at this sheet's
+                // cross-sheet sites and suppression directives; the lines are then dropped.
+                let digester = digests ? SourceDigester(file: path, lines: source.lines.map(String.init)) : nil
+                if let digester { raw = raw.map(digester.stamped) }
+                let directiveDigests = digester.map { SuppressionFilter.directiveDigests(sheet.suppressions, digester: $0) } ?? []
                 let cross = CrossSheetEngine.input(rules, file: sheet.file, fiscalYear: sheet.fiscalYear, strings: crossStrings,
-                                                   selection: &selection)
+                                                   selection: &selection, digest: digester.map { d in { d.digest(ruleId: $0, path: $1, span: $2) } })
                 return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions, cross: cross,
-                                            sheet: sheet.sheet, findings: raw, lines: lines, stage: stage, notRun: notRun))
+                                            sheet: sheet.sheet, findings: raw, directiveDigests: directiveDigests, stage: stage,
+                                            notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -218,7 +222,6 @@ extension Sheetlint {
         var findings = FindingList(languages: languages, texts: texts)
         findings.reserveCapacity(perFile.reduce(0) { $0 + ((try? $1.get().stored?.count) ?? 0) } + crossFindings.values.reduce(0) { $0 + $1.count })
         var sheets: [Sheet] = []
-        var sourceLines: [String: [String]] = [:]
         var stages: [String: ResolvedStage] = [:]
         var skipped = Set<String>()
         for (n, (path, config)) in jobs.enumerated() {
@@ -237,14 +240,13 @@ extension Sheetlint {
                 } else {
                     let raw = Array(stored) + cross
                     let unsuppressed = SuppressionFilter.apply(raw, suppressions: outcome.suppressions, knownRules: knownRules,
-                                                               notRun: outcome.notRun)
+                                                               notRun: outcome.notRun, digests: outcome.directiveDigests)
                     let (kept, notice) = Self.capped(config.apply(to: unsuppressed), file: path)
                     for finding in kept { findings.append(finding) }
                     if let notice { notices.append(notice) }
                 }
                 stages[path] = outcome.stage
                 if let sheet = outcome.sheet { sheets.append(sheet) }
-                if keepLines { sourceLines[path] = outcome.lines }
             case .failure(let e) where e.kind == .notASheet && (!explicit.contains(path) || options.skipNonSheets):
                 // A README or CI file found while searching a directory is not an error.
                 skipped.insert(path)
@@ -266,7 +268,7 @@ extension Sheetlint {
         var catalogs = rules.catalogs
         for config in configs { for catalog in config.catalogs { catalogs[catalog.id] = catalog } }
         return LintResult(rules: rules, files: files, findings: findings, errors: errors, setupErrors: [],
-                          notices: notices, configLanguage: configLanguage, sourceLines: sourceLines,
+                          notices: notices, configLanguage: configLanguage,
                           sheets: sheets, catalogs: catalogs, stages: stages)
     }
 
@@ -329,7 +331,7 @@ private struct ReadSheet {
     }
 }
 
-/// One file's sheet, its per-sheet findings (before suppressions and configuration) and lines.
+/// One file's sheet and its per-sheet findings (before suppressions and configuration).
 ///
 /// A class, so that the table of 20,000 outcomes `parallelMap` fills (and copies once
 /// more to return it) holds a reference per sheet rather than the whole value. Made by one
@@ -344,7 +346,9 @@ private final class FileOutcome: @unchecked Sendable {
     private let kept: [Sheet]
     var sheet: Sheet? { kept.first }
     private(set) var findings: [Finding]
-    let lines: [String]
+    /// The digests of the findings its suppression directives may get (`SuppressionFilter`),
+    /// when the run works them out.
+    let directiveDigests: [SuppressionFilter.DirectiveDigests]
     let stage: ResolvedStage
     /// Rules that did not run at the sheet's stage (their suppressions are not unused).
     private(set) var notRun: Set<String>
@@ -352,13 +356,13 @@ private final class FileOutcome: @unchecked Sendable {
     private(set) var stored: FindingList?
 
     init(file: String, suppressions: [Suppression], cross: CrossSheetInput, sheet: Sheet?, findings: [Finding],
-         lines: [String], stage: ResolvedStage, notRun: Set<String>) {
+         directiveDigests: [SuppressionFilter.DirectiveDigests], stage: ResolvedStage, notRun: Set<String>) {
         self.file = file
         self.suppressions = suppressions
         self.cross = cross
         kept = sheet.map { [$0] } ?? []
         self.findings = findings
-        self.lines = lines
+        self.directiveDigests = directiveDigests
         self.stage = stage
         self.notRun = notRun
     }

@@ -51,7 +51,7 @@ extension Sheetlint {
         var templates = AuditTemplates.builtIn
         var options = request.lint
         options.keepSheets = true
-        options.keepSourceLines = false
+        options.sourceDigests = false
         // A report written inside the folders it reads must not read itself next time.
         options.excludedDirectories.append(request.outputDirectory)
         if let directory = request.templatesDirectory {

@@ -7,8 +7,10 @@ enum SuppressionFilter {
     /// The findings that survive, plus the findings about the directives themselves.
     /// `notRun` are known rules that did not run on this sheet (not at its stage): a
     /// suppression of one is not unused, since it will be needed at the other stage.
+    /// `digests`, when given, holds for each directive the digests of the findings about it
+    /// (`directiveDigests`), worked out while the sheet's lines were at hand.
     static func apply(_ findings: [Finding], suppressions: [Suppression], knownRules: Set<String>,
-                      notRun: Set<String> = []) -> [Finding] {
+                      notRun: Set<String> = [], digests: [DirectiveDigests] = []) -> [Finding] {
         guard !suppressions.isEmpty else { return findings }
         var directiveFindings: [Finding] = []
         // Each (directive index, rule id or "*") that hid something.
@@ -22,26 +24,29 @@ enum SuppressionFilter {
             }
             return true
         }
+        func digest(_ index: Int) -> DirectiveDigests { index < digests.count ? digests[index] : DirectiveDigests() }
         for (index, directive) in suppressions.enumerated() where directive.kind != .enable {
             if directive.kind == .unknown {
-                directiveFindings.append(invalid(directive, ja: "「\(directive.rules.joined())」は sheetlint の指示ではありません（sheetlint-disable / sheetlint-enable / sheetlint-disable-next-line）",
+                directiveFindings.append(invalid(directive, digests: digest(index), ja: "「\(directive.rules.joined())」は sheetlint の指示ではありません（sheetlint-disable / sheetlint-enable / sheetlint-disable-next-line）",
                                                  en: "'\(directive.rules.joined())' is not a sheetlint directive (sheetlint-disable / sheetlint-enable / sheetlint-disable-next-line)"))
                 continue
             }
             for rule in directive.rules where !knownRules.contains(rule) {
                 let near = Spelling.closest(rule, in: knownRules.sorted())
-                directiveFindings.append(invalid(directive, ja: "抑止に指定したルール「\(rule)」はありません" + (near.map { "（\($0) の誤りですか）" } ?? ""),
+                directiveFindings.append(invalid(directive, digests: digest(index), ja: "抑止に指定したルール「\(rule)」はありません" + (near.map { "（\($0) の誤りですか）" } ?? ""),
                                                  en: "the suppression names rule '\(rule)', which does not exist" + (near.map { " (did you mean '\($0)'?)" } ?? "")))
             }
             let names = directive.rules.isEmpty ? ["*"] : directive.rules.filter(knownRules.contains)
             for rule in names where !used.contains("\(index)|\(rule)") && !notRun.contains(rule) {
                 let what = rule == "*" ? "すべてのルール" : "「\(rule)」"
                 let whatEn = rule == "*" ? "all rules" : "'\(rule)'"
-                directiveFindings.append(Finding(
+                var unused = Finding(
                     ruleId: MetaRules.unusedSuppression.id, severity: MetaRules.unusedSuppression.severity,
                     message: "\(what)の抑止は何も抑止していません。不要なら削除してください",
                     messageEn: "the suppression of \(whatEn) suppresses nothing; remove it if it is no longer needed",
-                    span: directive.span, path: directive.path ?? ""))
+                    span: directive.span, path: directive.path ?? "")
+                unused.digest = digest(index).unused
+                directiveFindings.append(unused)
             }
         }
         return (kept + directiveFindings).sorted()
@@ -77,8 +82,27 @@ enum SuppressionFilter {
         return directive.rules.contains(finding.ruleId) ? finding.ruleId : nil
     }
 
-    private static func invalid(_ directive: Suppression, ja: String, en: String) -> Finding {
-        Finding(ruleId: MetaRules.invalidSuppression.id, severity: MetaRules.invalidSuppression.severity,
-                message: ja, messageEn: en, span: directive.span, path: directive.path ?? "")
+    private static func invalid(_ directive: Suppression, digests: DirectiveDigests, ja: String, en: String) -> Finding {
+        var f = Finding(ruleId: MetaRules.invalidSuppression.id, severity: MetaRules.invalidSuppression.severity,
+                        message: ja, messageEn: en, span: directive.span, path: directive.path ?? "")
+        f.digest = digests.invalid
+        return f
+    }
+
+    /// The digests of the two findings a directive may get, `unused-suppression` and
+    /// `invalid-suppression` (at its span and path).
+    struct DirectiveDigests: Sendable {
+        var unused = SourceDigest.none
+        var invalid = SourceDigest.none
+    }
+
+    /// Each directive's `DirectiveDigests`, from the sheet's lines (`none` where its line is
+    /// not in the sheet: the message then stands in for it at output).
+    static func directiveDigests(_ suppressions: [Suppression], digester: SourceDigester) -> [DirectiveDigests] {
+        suppressions.map { directive in
+            DirectiveDigests(
+                unused: digester.digest(ruleId: MetaRules.unusedSuppression.id, path: directive.path ?? "", span: directive.span),
+                invalid: digester.digest(ruleId: MetaRules.invalidSuppression.id, path: directive.path ?? "", span: directive.span))
+        }
     }
 }

@@ -57,7 +57,7 @@ final class GoalSettingFormTests: XCTestCase {
         XCTAssertGreaterThan(reviewFixtures, 20, "most fixtures are year-end sheets: the test empties something")
 
         func lint(_ dir: String, _ stage: StageChoice?) -> LintResult {
-            let result = Sheetlint.lint(LintOptions(paths: [tree.path(dir)], jobs: 2, keepSourceLines: false, stage: stage))
+            let result = Sheetlint.lint(LintOptions(paths: [tree.path(dir)], jobs: 2, sourceDigests: false, stage: stage))
             XCTAssertEqual(result.errors.map { $0.messageEn }, [])
             return result
         }

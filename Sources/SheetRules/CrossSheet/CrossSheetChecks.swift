@@ -21,7 +21,7 @@ struct DuplicateSheetCheck: SheetsCheck {
                   let department = entry.strings[site.text], !TextNormalization.titleKey(department).isEmpty else { continue }
             let key = TextNormalization.titleKey(department) + "\u{1F}\(year)"
             if let other = first[key] {
-                findings.append(context.finding(entry, site, [
+                findings.append(context.finding(entry, at: 0, [
                     "department": department, "fiscalYear": String(year), "other": other,
                 ]))
             } else {
@@ -152,7 +152,7 @@ struct TitleConflictCheck: SheetsCheck {
                       let key = written(cited, Int(c.site))?.key else { continue }
                 let shownSpan = shownSheet.sites[Int(shown.site)].span(shownSheet.strings)
                 let location = "\(shownSpan?.file ?? shownSheet.file):\(shownSpan?.start.line ?? 1)"
-                findings.append(context.finding(cited, cited.sites[Int(c.site)], [
+                findings.append(context.finding(cited, at: Int(c.site), [
                     "key": key, "expected": expected, "other": location,
                 ]))
             }
@@ -182,8 +182,8 @@ struct FiscalYearOutlierCheck: SheetsCheck {
             guard ranked.count > 1, ranked[0].value > ranked[1].value else { continue }
             let expected = ranked[0].key
             for m in members where m.fiscalYear != expected {
-                guard let site = m.sites.first else { continue }
-                findings.append(context.finding(m, site, [
+                guard !m.sites.isEmpty else { continue }
+                findings.append(context.finding(m, at: 0, [
                     "fiscalYear": String(m.fiscalYear!), "expected": String(expected),
                     "folder": folder.isEmpty ? "." : folder,
                 ]))

@@ -34,6 +34,9 @@ struct SelectedSheet: Sendable {
     /// The texts of `SheetsCheck.memberKeys` of each site, `memberKeys.count` per site.
     var members: [Int32]
     let strings: StringTable
+    /// The digest of the finding each site would give (by site), when the input was made
+    /// with them (`CrossSheetEngine.input(…digest:)`); else empty.
+    var digests: [SourceDigest] = []
 
     /// The directory part of the sheet's path as given ("" for a file in the current one).
     var folder: String {
@@ -54,9 +57,12 @@ struct CrossSheetContext: Sendable {
     let rule: Rule
     let catalogs: [String: Catalog]
 
-    /// The finding at `site` of `sheet`, as `EvaluationContext.finding` gives it at the node.
-    func finding(_ sheet: SelectedSheet, _ site: CrossSheetSite, _ values: [String: String]) -> Finding {
-        EvaluationContext(rule: rule, catalogs: catalogs, file: sheet.file).finding(site, sheet.strings, values)
+    /// The finding at the site `sheet.sites[n]`, as `EvaluationContext.finding` gives it at
+    /// the node, with the digest worked out for it while the sheet's lines were at hand.
+    func finding(_ sheet: SelectedSheet, at n: Int, _ values: [String: String]) -> Finding {
+        var f = EvaluationContext(rule: rule, catalogs: catalogs, file: sheet.file).finding(sheet.sites[n], sheet.strings, values)
+        if n < sheet.digests.count { f.digest = sheet.digests[n] }
+        return f
     }
 }
 
@@ -83,7 +89,7 @@ public enum CrossSheetEngine {
             let selected = inputs.map { input in
                 let kept = input.rules[rule.id]
                 return SelectedSheet(file: input.file, fiscalYear: input.fiscalYear, sites: kept?.sites ?? [],
-                                     members: kept?.members ?? [], strings: input.strings)
+                                     members: kept?.members ?? [], strings: input.strings, digests: kept?.digests ?? [])
             }
             return check.evaluate(sheets: selected, CrossSheetContext(rule: rule, catalogs: rules.catalogs))
         }
@@ -113,8 +119,11 @@ public enum CrossSheetEngine {
 
     /// The same from what is left of a sheet once its flat tree is built (its file and
     /// fiscal year) and `cache` over that tree, so the caller may have released the sheet.
+    /// With `digest`, each site also keeps the `SourceDigest` `digest(rule id, path, span)`
+    /// gives for the finding a rule would make there (the span and path it would have).
     public static func input(_ rules: RuleSet, file: String, fiscalYear: Int?, strings: StringTable,
-                             selection cache: inout SelectionCache) -> CrossSheetInput {
+                             selection cache: inout SelectionCache,
+                             digest: ((String, String, SourceSpan) -> SourceDigest)? = nil) -> CrossSheetInput {
         let crossRules = rules.rules.filter(isCrossSheet)
         var kept: [String: CrossSheetInput.RuleSites] = [:]
         if !crossRules.isEmpty {
@@ -134,8 +143,14 @@ public enum CrossSheetEngine {
                 entry.members.reserveCapacity(ids.count * keys.count)
                 var memo = StringTable.Memo()
                 for id in ids {
-                    entry.sites.append(CrossSheetSite(Match(tree: full, id: id), strings: strings, memberKeys: keys,
-                                                      members: &entry.members, memo: &memo))
+                    let match = Match(tree: full, id: id)
+                    entry.sites.append(CrossSheetSite(match, strings: strings, memberKeys: keys, members: &entry.members,
+                                                      memo: &memo))
+                    if let digest {
+                        // The span and path `EvaluationContext.finding(site…)` gives the finding.
+                        let span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
+                        entry.digests.append(digest(rule.id, match.path.description, span))
+                    }
                 }
                 kept[rule.id] = entry
             }
@@ -151,6 +166,8 @@ public struct CrossSheetInput: Sendable {
         var sites: [CrossSheetSite] = []
         /// `SheetsCheck.memberKeys` texts of each site, in site order.
         var members: [Int32] = []
+        /// Each site's `SourceDigest`, when asked for.
+        var digests: [SourceDigest] = []
     }
 
     /// The sheet's file.
