@@ -35,12 +35,15 @@ public struct TextPattern: Sendable, Hashable {
         let origin: Origin?
         /// The expression as plain text or one class of plain characters, when it is one.
         let literal: LiteralPattern?
+        /// The expression as an anchored, deterministic one, when it is one.
+        let anchored: AnchoredPattern?
         init(source: String, engine: DeferredICURegex, required: RequiredLiterals, origin: Origin?) {
             self.source = source
             self.engine = engine
             self.required = required
             self.origin = origin
             literal = LiteralPattern(source)
+            anchored = literal == nil ? AnchoredPattern(source) : nil
         }
     }
 
@@ -159,6 +162,8 @@ public struct TextPattern: Sendable, Hashable {
 
     /// The number of the group called `name`, if the pattern has one.
     public func groupNumber(_ name: String) -> Int? {
+        // Read from the expression when it is anchored (`AnchoredPattern`), without compiling it.
+        if let anchored = storage.anchored { return anchored.names[name] }
         guard case .success(let regex) = regex else { return nil }
         return regex.groupNumber(name)
     }
@@ -199,6 +204,8 @@ public struct TextPattern: Sendable, Hashable {
     private func run(_ units: [UInt16], upTo limit: Int) -> [[Range<Int>?]] {
         let budget = RegexBudget.current
         if let budget, budget.isSpent { return [] }
+        // Found without the engine when the expression and the text allow (`AnchoredPattern`).
+        if let anchored = storage.anchored, limit > 0, let found = anchored.matches(units) { return found }
         let regex: ICURegex
         switch self.regex {
         case .success(let compiled): regex = compiled

@@ -20,19 +20,31 @@ final class LiteralSetTests: XCTestCase {
             let table = LiteralSet(needles.map { Array($0.utf16) }, vectorProbes: 0)
             for _ in 0..<20 {
                 let text = String((0..<Int(rng.next() % 60)).map { _ in pick(alphabet) })
-                let expected = Self.plainSearch(needles, in: text)
-                occurrences += expected.count
-                XCTAssertEqual(Self.found(vector, text), expected, "\(needles) in \(text.debugDescription)")
-                XCTAssertEqual(Self.found(table, text), expected, "\(needles) in \(text.debugDescription)")
+                // Every occurrence when none is accepted; leftmost ones without overlap, per
+                // needle, when all are.
+                for accept in [false, true] {
+                    let expected = Self.plainSearch(needles, in: text, overlapping: !accept)
+                    occurrences += expected.count
+                    XCTAssertEqual(Self.found(vector, text, accept), expected, "\(needles) in \(text.debugDescription)")
+                    XCTAssertEqual(Self.found(table, text, accept), expected, "\(needles) in \(text.debugDescription)")
+                }
             }
         }
-        XCTAssertGreaterThan(occurrences, 5000)
+        XCTAssertGreaterThan(occurrences, 8000)
     }
 
     /// Each needle's occurrences, sorted: (needle, UTF-8 offset).
-    static func found(_ set: LiteralSet, _ text: String) -> [[Int]] {
+    static func found(_ set: LiteralSet, _ text: String, _ accept: Bool) -> [[Int]] {
         var text = text, out: [[Int]] = []
-        text.withUTF8 { utf8 in set.forEachOccurrence(in: utf8) { out.append([$0, $1]) } }
+        var ends = [Int](repeating: 0, count: set.count)
+        text.withUTF8 { utf8 in
+            ends.withUnsafeMutableBufferPointer { ends in
+                set.forEachOccurrence(in: utf8, ends: ends.baseAddress!) {
+                    out.append([$0, $1])
+                    return accept
+                }
+            }
+        }
         // Each needle's own occurrences come in order of offset.
         for k in Set(out.map { $0[0] }) {
             let offsets = out.filter { $0[0] == k }.map { $0[1] }
@@ -41,8 +53,9 @@ final class LiteralSetTests: XCTestCase {
         return out.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
     }
 
-    /// Where each needle's code points match the text's, at each code point of the text.
-    static func plainSearch(_ needles: [String], in text: String) -> [[Int]] {
+    /// Where each needle's code points match the text's, at each code point of the text (or,
+    /// without `overlapping`, from the end of the last match on).
+    static func plainSearch(_ needles: [String], in text: String, overlapping: Bool) -> [[Int]] {
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = [], at = 0
         for s in scalars {
@@ -52,8 +65,10 @@ final class LiteralSetTests: XCTestCase {
         var out: [[Int]] = []
         for (k, needle) in needles.enumerated() {
             let n = Array(needle.unicodeScalars)
-            for i in scalars.indices where i + n.count <= scalars.count && Array(scalars[i..<(i + n.count)]) == n {
+            var next = 0
+            for i in scalars.indices where i >= next && i + n.count <= scalars.count && Array(scalars[i..<(i + n.count)]) == n {
                 out.append([k, offsets[i]])
+                if !overlapping { next = i + n.count }
             }
         }
         return out.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }

@@ -80,7 +80,7 @@ final class VariantSearchTests: XCTestCase {
             texts.insert((0..<Int(rng.next() % 14)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
         }
         var counted = 0
-        var scanned = [Int32](repeating: 0, count: check.search.slots), ends = [Int](repeating: 0, count: check.search.slots)
+        var scanned = [Int32](repeating: 0, count: check.search.slots), ends = [Int](repeating: 0, count: check.search.scratchCount)
         for text in texts {
             for s in scanned.indices { scanned[s] = 0 }
             scanned.withUnsafeMutableBufferPointer { out in

@@ -74,6 +74,12 @@ enum ScheduleParsing {
         }
         guard !entries.isEmpty else { return nil }
         return entries.map { entry in
+            // Most entries are one word before the colon: its string, without a join.
+            if entry.prefix.isEmpty {
+                let first = entry.text ?? entry.timing
+                return ScheduleEntry(text: entry.text?.string ?? "", timing: entry.timing.string,
+                                     span: first.span(file: file).union(entry.timing.span(file: file)))
+            }
             let textRuns = entry.prefix + (entry.text.map { [$0] } ?? [])
             let text = textRuns.map(\.string).joined(separator: " ")
             let first = textRuns.first ?? entry.timing

@@ -46,7 +46,9 @@ extension ConsistencyCheck {
                             slotOfNeedle.append(slots)
                             lookaheads.append([])
                         case .anyOf(let units):
-                            for u in units {
+                            // Each character once: `[（（]` matches a `（` once.
+                            var seen = Set<UInt16>()
+                            for u in units where seen.insert(u).inserted {
                                 needles.append([u])
                                 slotOfNeedle.append(slots)
                                 lookaheads.append([])
@@ -74,21 +76,23 @@ extension ConsistencyCheck {
             lookaheadsOfNeedle = lookaheads
         }
 
+        /// Entries of scratch space `scan` needs (one per needle).
+        var scratchCount: Int { needles.count }
+
         /// Adds to `counts[slot]` the matches (for `.counted`) or occurrences of the leading
-        /// text (for `.gated`) in `text`; `ends` (at least `slots` entries) is scratch space.
+        /// text (for `.gated`) in `text`; `ends` (`scratchCount` entries) is scratch space.
         func scan(_ text: String, into counts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int>) {
-            for s in 0..<slots { ends[s] = 0 }
+            for k in 0..<needles.count { ends[k] = 0 }
             var text = text
             text.withUTF8 { utf8 in
-                needles.forEachOccurrence(in: utf8) { k, at in
-                    let s = slotOfNeedle[k]
-                    // Leftmost matches without overlap: a match ending at `ends[s]` hides
-                    // one that starts inside it.
-                    guard at >= ends[s] else { return }
+                // Leftmost matches without overlap: `LiteralSet` skips what starts inside the
+                // last accepted match of the same needle. A slot's needles are one text, or
+                // distinct single characters that cannot overlap each other.
+                needles.forEachOccurrence(in: utf8, ends: ends) { k, at in
                     let end = at + needles.length(k)
-                    guard lookaheadsOfNeedle[k].allSatisfy({ Self.holds($0, utf8, at: end) }) else { return }
-                    counts[s] += 1
-                    ends[s] = end
+                    guard lookaheadsOfNeedle[k].allSatisfy({ Self.holds($0, utf8, at: end) }) else { return false }
+                    counts[slotOfNeedle[k]] += 1
+                    return true
                 }
             }
         }

@@ -45,7 +45,7 @@ struct ConsistencyCheck: Check {
         let slots = search.slots, keepAll = search.runsOnEveryText
         var leaves: [(leaf: Match, text: String)] = []
         var scanned: [Int32] = []
-        var row = [Int32](repeating: 0, count: slots), ends = [Int](repeating: 0, count: slots)
+        var row = [Int32](repeating: 0, count: slots), ends = [Int](repeating: 0, count: search.scratchCount)
         for leaf in Match.uniqueTextLeaves(matches) {
             guard let text = leaf.text else { continue }
             if slots > 0 {

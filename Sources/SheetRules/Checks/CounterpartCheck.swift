@@ -14,6 +14,8 @@ struct CounterpartCheck: Check {
     let to: [String]
     let unnumberedCoversAll: Bool
     let reportWhenEmpty: Bool
+    /// The paths of the two item lists.
+    let fromItems: [String], toItems: [String]
 
     init(options: YAMLMapping, targets: [Selector.SchemaTarget], context: LoadContext) throws(RuleFileError) {
         let isList: (ModelSchema) -> Bool = { $0.member("items")?.schema.isArray ?? false }
@@ -23,20 +25,36 @@ struct CounterpartCheck: Check {
         }
         self.from = from
         self.to = to
+        fromItems = from + ["items"]
+        toItems = to + ["items"]
         unnumberedCoversAll = try options["unnumbered_covers_all"]?.bool("unnumbered_covers_all") ?? false
         reportWhenEmpty = try options["report_when_empty"]?.bool("report_when_empty") ?? false
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
         matches.flatMap { match -> [Finding] in
-            guard let source = match.descend(from + ["items"]), let target = match.descend(to + ["items"]) else { return [] }
+            guard let source = match.descend(fromItems), let target = match.descend(toItems) else { return [] }
+            let tree = match.tree
+            func isArray(_ id: Int32) -> Bool { tree.kind(id) == .array }
             // Only numbered items of `from` can be reported: without one, nothing is looked at.
-            let numbered = source.elements.compactMap { item in item["number"]?.int.map { (item, $0) } }
+            var numbered: [(Int32, Int)] = []
+            if isArray(source.id) {
+                for item in tree.children(source.id) {
+                    if let n = tree.child(item, key: "number").flatMap(tree.int) { numbered.append((item, n)) }
+                }
+            }
             if numbered.isEmpty { return [] }
-            let targetItems = target.elements.filter { !$0.isEmptyValue }
-            if targetItems.isEmpty && !reportWhenEmpty { return [] }
-            let numbers = targetItems.compactMap { $0["number"]?.int }
-            if numbers.isEmpty && unnumberedCoversAll && !targetItems.isEmpty { return [] }
+            // The numbers of the items of `to` that are not empty, and whether any is not.
+            var numbers: [Int] = []
+            var anyItem = false
+            if isArray(target.id) {
+                for item in tree.children(target.id) where !tree.isEmptyValue(item) {
+                    anyItem = true
+                    if let n = tree.child(item, key: "number").flatMap(tree.int) { numbers.append(n) }
+                }
+            }
+            if !anyItem && !reportWhenEmpty { return [] }
+            if numbers.isEmpty && unnumberedCoversAll && anyItem { return [] }
             // The labels of the two paths, made only for a finding.
             var labels: (from: (ja: String, en: String), to: (ja: String, en: String))?
             return numbered.compactMap { item, n in
@@ -44,7 +62,7 @@ struct CounterpartCheck: Check {
                 let (fromPath, toPath) = labels ?? (ModelPath(match.path.components + from.map { .key($0) }).label,
                                                     ModelPath(match.path.components + to.map { .key($0) }).label)
                 labels = (fromPath, toPath)
-                return context.finding(item, ["from": fromPath.ja, "to": toPath.ja],
+                return context.finding(Match(tree: tree, id: item), ["from": fromPath.ja, "to": toPath.ja],
                                        en: ["from": fromPath.en, "to": toPath.en])
             }
         }

@@ -37,31 +37,38 @@ struct DateFacts: OptionSet, Sendable {
             var found: UInt8 = DateFacts.known.rawValue
             var i = 0
             let n = bytes.count
+            let kinds = Self.leadKinds
             while i < n {
                 let b = bytes[i]
-                if b < 0x80 {
-                    switch b {
-                    case 0x30...0x39: found |= DateFacts.digit.rawValue
-                    case 0x2F: found |= DateFacts.slash.rawValue
-                    case 0x28: found |= DateFacts.open.rawValue
-                    case 0x29: found |= DateFacts.close.rawValue
-                    default: break
-                    }
+                switch kinds[Int(b)] {
+                case 0:
                     i += 1
-                } else if b >= 0xE3 && b <= 0xE9 {
-                    // 月 E6 9C 88, 年 E5 B9 B4.
-                    if i + 2 < n {
-                        if b == 0xE6 && bytes[i + 1] == 0x9C && bytes[i + 2] == 0x88 {
-                            found |= DateFacts.month.rawValue
-                        } else if b == 0xE5 && bytes[i + 1] == 0xB9 && bytes[i + 2] == 0xB4 {
-                            found |= DateFacts.year.rawValue
-                        }
-                    }
+                case 1:
+                    found |= DateFacts.digit.rawValue
+                    i += 1
+                case 2:
+                    found |= DateFacts.slash.rawValue
+                    i += 1
+                case 3:
+                    found |= DateFacts.open.rawValue
+                    i += 1
+                case 4:
+                    found |= DateFacts.close.rawValue
+                    i += 1
+                case 5:
                     i += 3
-                } else if b >= 0xF0 {
+                case 6:
+                    // 年 E5 B9 B4.
+                    if i + 2 < n && bytes[i + 1] == 0xB9 && bytes[i + 2] == 0xB4 { found |= DateFacts.year.rawValue }
+                    i += 3
+                case 7:
+                    // 月 E6 9C 88.
+                    if i + 2 < n && bytes[i + 1] == 0x9C && bytes[i + 2] == 0x88 { found |= DateFacts.month.rawValue }
+                    i += 3
+                case 8:
                     found |= DateFacts.digit.rawValue | DateFacts.beyondBMP.rawValue
                     i += 4
-                } else {
+                default:
                     let length = b >= 0xE0 ? 3 : 2
                     var v = UInt32(b) & (length == 2 ? 0x1F : 0x0F)
                     for k in 1..<length where i + k < n { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
@@ -75,6 +82,25 @@ struct DateFacts: OptionSet, Sendable {
                 }
             }
             return found
+        }
+    }
+
+    /// What the scan does at each byte: 0 pass (ASCII), 1 a digit, 2 `/`, 3 `(`, 4 `)`; 5 pass
+    /// a three-byte sequence led by E3, E4 or E7–E9 (U+3000–U+4FFF, U+7000–U+9FFF: CJK
+    /// symbols, kana, ideographs, none a digit), 6 one led by E5 (`年`?), 7 one led by E6
+    /// (`月`?); 8 a four-byte sequence (beyond the BMP); 9 decode the code point.
+    private static let leadKinds: [UInt8] = (0..<256).map { b -> UInt8 in
+        switch b {
+        case 0x30...0x39: return 1
+        case 0x2F: return 2
+        case 0x28: return 3
+        case 0x29: return 4
+        case 0..<0x80: return 0
+        case 0xE3, 0xE4, 0xE7, 0xE8, 0xE9: return 5
+        case 0xE5: return 6
+        case 0xE6: return 7
+        case 0xF0...: return 8
+        default: return 9
         }
     }
 }

@@ -54,7 +54,7 @@ struct DateScanner: Sendable {
 
     /// `(?<![\d/])(\d{4})\s*[/年]\s*(\d{1,2})\s*[/月]\s*(\d{1,2})(?![\d/])`
     func yearMonthDay(_ text: [UInt16]) -> [[Range<Int>?]] {
-        scan(text, from: .digit) { t, p in
+        scan(text, from: .digitNotAfterDigitOrSlash) { t, p in
             guard !t.before(p, isDigitOr: [0x2F]) else { return nil }
             guard let year = t.digits(p, exactly: 4) else { return nil }
             var i = t.spaces(year.upperBound)
@@ -71,7 +71,7 @@ struct DateScanner: Sendable {
 
     /// `(?<![\d/])(\d{1,2})\s*月\s*(\d{1,2})\s*日`
     func monthDay(_ text: [UInt16]) -> [[Range<Int>?]] {
-        scan(text, from: .digit) { t, p in
+        scan(text, from: .digitNotAfterDigitOrSlash) { t, p in
             guard !t.before(p, isDigitOr: [0x2F]), let month = t.digits(p, upTo: 2) else { return nil }
             var i = t.spaces(month.upperBound)
             guard t.unit(i, in: [0x6708]) else { return nil }  // 月
@@ -85,7 +85,7 @@ struct DateScanner: Sendable {
 
     /// `(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])`
     func slashMonthDay(_ text: [UInt16]) -> [[Range<Int>?]] {
-        scan(text, from: .digit) { t, p in
+        scan(text, from: .digitNotAfterDigitOrSlash) { t, p in
             guard !t.before(p, isDigitOr: [0x2F]), let month = t.digits(p, upTo: 2),
                   t.unit(month.upperBound, in: [0x2F]) else { return nil }
             guard let day = t.digits(month.upperBound + 1, upTo: 2), !t.at(day.upperBound, isDigitOr: [0x2F]) else { return nil }
@@ -95,7 +95,7 @@ struct DateScanner: Sendable {
 
     /// `(?<![\d/.])(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)`
     func month(_ text: [UInt16]) -> [[Range<Int>?]] {
-        scan(text, from: .digit) { t, p in
+        scan(text, from: .digitNotAfterDigitOrSlash) { t, p in
             guard !t.before(p, isDigitOr: [0x2F, 0x2E]), let month = t.digits(p, upTo: 2) else { return nil }
             let i = t.spaces(month.upperBound)
             guard t.unit(i, in: [0x6708]) else { return nil }  // 月
@@ -179,15 +179,17 @@ struct DateScanner: Sendable {
         return (year, j)
     }
 
-    /// What a match must start with: a digit, or an era name.
-    private enum Start { case digit, era }
+    /// What a match must start with: a digit, or an era name. `digitNotAfterDigitOrSlash`:
+    /// a digit not right after an ASCII digit or `/`, for the expressions whose look-behind
+    /// `(?<![\d/])` fails there anyway.
+    private enum Start { case digit, digitNotAfterDigitOrSlash, era }
 
     /// Every match found by trying `attempt` at each code point from the start, and after a
     /// match from its end, as ICU's successive `findNext` do. A code point that cannot
-    /// begin a match (`start`) is passed over without trying, in a tight loop over the units
-    /// (a unit passed over is never half of a surrogate pair that could begin one: both
-    /// halves of a pair may begin a digit, and an era name's first unit is never a low
-    /// surrogate).
+    /// begin a match (`start`) is passed over without trying, in a tight loop over the units.
+    /// (A pair's first half passed over after a digit leaves its second half to be tried,
+    /// which finds nothing: no expression starts with a lone surrogate. The checks scan only
+    /// texts within the BMP.)
     private func scan(_ text: [UInt16], from start: Start, _ attempt: (Units, Int) -> [Range<Int>?]?) -> [[Range<Int>?]] {
         let t = Units(u: text)
         var found: [[Range<Int>?]] = []
@@ -201,6 +203,15 @@ struct DateScanner: Sendable {
                 switch start {
                 case .digit:
                     while p < n && !Self.mayStartDigit(units[p]) { p += 1 }
+                case .digitNotAfterDigitOrSlash:
+                    while p < n {
+                        if Self.mayStartDigit(units[p]) {
+                            guard p > 0 else { break }
+                            let before = units[p - 1]
+                            if (before &- 0x30) >= 10 && before != 0x2F { break }
+                        }
+                        p += 1
+                    }
                 case .era:
                     while p < n {
                         let u = units[p]
