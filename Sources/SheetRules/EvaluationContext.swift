@@ -57,8 +57,7 @@ struct EvaluationContext: Sendable {
         let messageEn = templateEn.render { name in valuesEn[name] ?? values[name] ?? common.text(name, english: true) }
         var span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
         if let focus, let source, let region = match.span, let text = match.text,
-           let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
-                                        source: source.lines) {
+           let exact = source.focusedSpan(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil) {
             span = exact
         }
         return Finding(ruleId: ruleId, severity: severity, message: message, messageEn: messageEn, span: span,

@@ -1,4 +1,5 @@
 import Foundation
+import SheetModel
 import SheetReading
 
 /// A sheet's decoded text, for findings that point at part of a text (`FocusedSpan`). It
@@ -21,6 +22,25 @@ public final class SheetSource: @unchecked Sendable {
         let lines = Self.splitLines(text)
         split = lines
         return lines
+    }
+
+    /// The last leaf aligned for a focused finding (`FocusedSpan.Alignment`): a check
+    /// reports the findings of one leaf one after the other, so one entry suffices, and it
+    /// keeps memory bounded to one leaf's alignment.
+    private var lastAlignment: FocusedSpan.Alignment?
+
+    /// The span of `text`'s UTF-16 range `range` in this source (`FocusedSpan.span`), with
+    /// the leaf's alignment computed once for all findings about it.
+    func focusedSpan(ofUTF16 range: Range<Int>, in text: String, leafSpan: SourceSpan, ownSpan: Bool) -> SourceSpan? {
+        let lines = self.lines
+        lock.lock()
+        defer { lock.unlock() }
+        if let last = lastAlignment, last.ownSpan == ownSpan, last.leafSpan == leafSpan, last.text == text {
+            return last.span(ofUTF16: range, file: leafSpan.file)
+        }
+        let alignment = FocusedSpan.Alignment(text, leafSpan: leafSpan, ownSpan: ownSpan, source: lines)
+        lastAlignment = alignment
+        return alignment.span(ofUTF16: range, file: leafSpan.file)
     }
 
     /// `SheetDecoder.splitLines(text)` (CRLF, LF and a lone CR each one break), with the

@@ -48,7 +48,7 @@ final class EngineFastPathTests: XCTestCase {
             en.merge(valuesEn) { $1 }
             var span = match.span ?? SourceSpan(file: context.file, line: 1, startColumn: 1, endColumn: 1)
             if let focus, context.source != nil, let region = match.span, let text = match.text,
-               let exact = FocusedSpan.span(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
+               let exact = FocusedSpan.spanRecomputed(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
                                             source: lines) {
                 span = exact
             }
