@@ -71,18 +71,54 @@ public enum LineFingerprint {
     /// whitespace (including the ideographic space U+3000) collapsed to one ASCII space, so
     /// re-indenting a line does not change its fingerprint.
     public static func normalized(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
+        // On the UTF-8 bytes: each White_Space scalar's encoding is recognised by
+        // `whitespaceLength`, everything else is copied (`FingerprintTests` compares this
+        // with the former scalar-by-scalar code).
+        var storage = text
+        return storage.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var pendingSpace = false
+            var i = 0
+            while i < b.count {
+                let w = whitespaceLength(b, i)
+                if w > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += w
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(scalar)
+                let c = b[i]
+                let n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+                for k in i..<min(i + n, b.count) { out.append(b[k]) }
+                i += n
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// The length of the UTF-8 encoding of a White_Space scalar starting at `i`; 0 when the
+    /// scalar there is not one (the scalars of `isWhitespace`).
+    @inline(__always)
+    private static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return (c >= 0x09 && c <= 0x0D) || c == 0x20 ? 1 : 0 }
+        switch c {
+        case 0xC2:
+            return i + 1 < b.count && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return i + 2 < b.count && b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard i + 2 < b.count else { return 0 }
+            let (d, e) = (b[i + 1], b[i + 2])
+            if d == 0x80 && ((e >= 0x80 && e <= 0x8A) || e == 0xA8 || e == 0xA9 || e == 0xAF) { return 3 }
+            return d == 0x81 && e == 0x9F ? 3 : 0
+        case 0xE3:
+            return i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     /// Unicode's White_Space property (`scalar.properties.isWhitespace`), whose 25 code

@@ -61,21 +61,29 @@ extension Finding: Comparable {
 /// Not part of a finding's identity: every digest compares equal to every other, so that
 /// findings compare (and hash) as they did before digests existed.
 public struct SourceDigest: Sendable, Hashable {
-    /// Whether `line` and `span` hold the hashes.
+    /// Whether `line` holds its hash.
     public var isKnown: Bool
+    /// Whether `span` holds its hash (a run that writes and reads no baseline leaves it out).
+    public var spanIsKnown: Bool
     /// The hash of the rule id, model path and the finding's start line (SARIF).
     public var line: UInt64
     /// The hash of the rule id, model path and the text under the finding's span (baselines).
     public var span: UInt64
 
-    public static let none = SourceDigest(isKnown: false, line: 0, span: 0)
+    public static let none = SourceDigest(isKnown: false, spanIsKnown: false, line: 0, span: 0)
 
     public init(line: UInt64, span: UInt64) {
-        self.init(isKnown: true, line: line, span: span)
+        self.init(isKnown: true, spanIsKnown: true, line: line, span: span)
     }
 
-    private init(isKnown: Bool, line: UInt64, span: UInt64) {
+    /// The line's hash alone.
+    public init(line: UInt64) {
+        self.init(isKnown: true, spanIsKnown: false, line: line, span: 0)
+    }
+
+    private init(isKnown: Bool, spanIsKnown: Bool, line: UInt64, span: UInt64) {
         self.isKnown = isKnown
+        self.spanIsKnown = spanIsKnown
         self.line = line
         self.span = span
     }

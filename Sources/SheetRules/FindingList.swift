@@ -43,6 +43,9 @@ public struct FindingList: Sendable {
     /// Each row's `Finding.digest`; empty while no finding appended has one (as in every
     /// run but SARIF and baseline ones), else one per row.
     private var digests: [SourceDigest] = []
+    /// The rule id and file of the finding last stored, with their ids in `texts`.
+    private var lastRule: (text: String, id: Int32)?
+    private var lastFile: (text: String, id: Int32)?
     /// Message bytes: blocks that are filled and never grown, so adding never copies what
     /// is stored (the largest is `blockSize`, or one message longer than that).
     private var messages: [[UInt8]] = []
@@ -127,12 +130,23 @@ public struct FindingList: Sendable {
         let s = f.span
         let narrow = [s.start.line, s.start.column, s.end.line, s.end.column].allSatisfy { Int32(exactly: $0) != nil }
         if !narrow { wide[index] = s } else if !wide.isEmpty { wide[index] = nil }
-        return Row(rule: texts.id(f.ruleId), file: texts.id(s.file), path: texts.id(f.path),
+        // A sheet's findings share their file and, in runs, their rule: the id of the very
+        // same string as the last one's is taken again without a lookup.
+        let rule = Self.id(f.ruleId, texts, &lastRule)
+        let file = Self.id(s.file, texts, &lastFile)
+        return Row(rule: rule, file: file, path: texts.id(f.path),
                    startLine: Int32(truncatingIfNeeded: s.start.line), startColumn: Int32(truncatingIfNeeded: s.start.column),
                    endLine: Int32(truncatingIfNeeded: s.end.line), endColumn: Int32(truncatingIfNeeded: s.end.column),
                    ja: languages.contains(.ja) ? store(f.message) : .none,
                    en: languages.contains(.en) ? store(f.messageEn) : .none,
                    severity: f.severity)
+    }
+
+    private static func id(_ text: String, _ texts: FindingTexts, _ last: inout (text: String, id: Int32)?) -> Int32 {
+        if let known = last, StringTable.identical(known.text, text) { return known.id }
+        let id = texts.id(text)
+        last = (text, id)
+        return id
     }
 
     private mutating func store(_ text: String) -> Bytes {
@@ -290,10 +304,8 @@ extension FindingList: ExpressibleByArrayLiteral {
 public final class FindingTexts: @unchecked Sendable {
     private struct Key: Hashable {
         let text: String
-        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
+        static func == (a: Key, b: Key) -> Bool { ExactText(a.text) == ExactText(b.text) }
+        func hash(into hasher: inout Hasher) { ExactText(text).hash(into: &hasher) }
     }
 
     private let lock = NSLock()

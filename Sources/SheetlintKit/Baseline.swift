@@ -59,7 +59,7 @@ public struct Baseline: Sendable, Hashable {
     /// does, in baseline runs), else the text under its span in `sourceLines` (its
     /// Japanese message when that is unknown).
     static func fingerprint(of finding: Finding, sourceLines: [String: [String]], cache: inout SpanText.Cache) -> String {
-        if finding.digest.isKnown { return LineFingerprint.hex16(finding.digest.span) }
+        if finding.digest.spanIsKnown { return LineFingerprint.hex16(finding.digest.span) }
         let content = cache.fingerprintText(of: finding.span, in: sourceLines[finding.span.file])
             ?? LineFingerprint.fingerprintText(finding.message)
         return LineFingerprint.contentHash(ruleId: finding.ruleId, modelPath: finding.path, fingerprintText: content)

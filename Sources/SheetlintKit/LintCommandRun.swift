@@ -66,6 +66,7 @@ extension Sheetlint {
         var options = request.lint
         // Only SARIF fingerprints and baselines read the sheets' text: worked out per sheet.
         options.sourceDigests = request.format == .sarif || request.baselinePath != nil || request.writeBaselinePath != nil
+        options.spanDigests = request.baselinePath != nil || request.writeBaselinePath != nil
         // Only the report's messages are kept, and the Japanese ones that baselines write
         // and fingerprints read (as text when a line is unknown).
         options.messages = LintOptions.KeptMessages(language: request.language.flatMap { ConfigLanguage(rawValue: $0.rawValue) },

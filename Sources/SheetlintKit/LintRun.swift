@@ -16,6 +16,9 @@ public struct LintOptions: Sendable {
     /// Work out each finding's `SourceDigest` (the fingerprints SARIF and baselines give it)
     /// in its sheet's worker, from the sheet's lines, which are then dropped.
     public var sourceDigests: Bool
+    /// With `sourceDigests`, also the digests of the text under each finding's span, which
+    /// only baselines read (a SARIF run needs only those of the lines).
+    public var spanDigests = true
     /// `--config FILE`: use this configuration for every sheet instead of discovering
     /// the nearest `.sheetlint.yml`.
     public var configPath: String?
@@ -182,7 +185,7 @@ extension Sheetlint {
                 // Fingerprints are worked out here, while the lines are at hand, for the
                 // findings made so far and those the later stages may make at this sheet's
                 // cross-sheet sites and suppression directives; the lines are then dropped.
-                let digester = digests ? SourceDigester(file: path, lines: source.lines.map(String.init)) : nil
+                let digester = digests ? SourceDigester(file: path, lines: source.lines.map(String.init), spans: options.spanDigests) : nil
                 if let digester { raw = raw.map(digester.stamped) }
                 let directiveDigests = digester.map { SuppressionFilter.directiveDigests(sheet.suppressions, digester: $0) } ?? []
                 let cross = CrossSheetEngine.input(rules, file: sheet.file, fiscalYear: sheet.fiscalYear, strings: crossStrings,

@@ -13,20 +13,27 @@ final class SourceDigester {
     let file: String
     /// Its lines without terminators (index 0 is line 1).
     let lines: [String]
-    private var spans = SpanText.Cache()
+    private var spanTexts = SpanText.Cache()
     /// `fingerprintText` of the long lines met, by line number (normalized once each).
     private var longLines: [Int: String] = [:]
 
-    init(file: String, lines: [String]) {
+    /// Whether span digests are made (for baselines; SARIF reads only the line's).
+    let spans: Bool
+
+    init(file: String, lines: [String], spans: Bool = true) {
         self.file = file
         self.lines = lines
+        self.spans = spans
     }
 
     /// The digest of a finding of `ruleId` at `path` and `span`, from the lines; `none`
     /// when its line is not one of this sheet's (the message then stands in for it).
     func digest(ruleId: String, path: String, span: SourceSpan) -> SourceDigest {
-        guard span.file == file, span.start.line >= 1, span.start.line <= lines.count,
-              let spanText = spans.fingerprintText(of: span, in: lines) else { return .none }
+        guard span.file == file, span.start.line >= 1, span.start.line <= lines.count else { return .none }
+        guard spans else {
+            return SourceDigest(line: LineFingerprint.contentDigest(ruleId: ruleId, modelPath: path, fingerprintText: lineText(span.start.line)))
+        }
+        guard let spanText = spanTexts.fingerprintText(of: span, in: lines) else { return .none }
         return SourceDigest(line: LineFingerprint.contentDigest(ruleId: ruleId, modelPath: path, fingerprintText: lineText(span.start.line)),
                             span: LineFingerprint.contentDigest(ruleId: ruleId, modelPath: path, fingerprintText: spanText))
     }
@@ -39,7 +46,7 @@ final class SourceDigester {
         if !f.digest.isKnown {
             let hash = LineFingerprint.contentDigest(ruleId: f.ruleId, modelPath: f.path,
                                                      fingerprintText: LineFingerprint.fingerprintText(f.message))
-            f.digest = SourceDigest(line: hash, span: hash)
+            f.digest = spans ? SourceDigest(line: hash, span: hash) : SourceDigest(line: hash)
         }
         return f
     }

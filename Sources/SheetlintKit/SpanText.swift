@@ -47,6 +47,11 @@ enum SpanText {
             for number in span.start.line...max(span.start.line, last) {
                 let line = lines[number - 1]
                 let from = number == span.start.line ? max(0, span.start.column - 1) : 0
+                // A whole line (inside a span over several) is the line itself.
+                if from == 0 && number != span.end.line {
+                    parts.append(line)
+                    continue
+                }
                 let lineScalars: [Unicode.Scalar]
                 if line.utf8.count <= Self.longLine {
                     lineScalars = Array(line.unicodeScalars)

@@ -94,4 +94,37 @@ final class FingerprintTests: XCTestCase {
         }
         XCTAssertEqual(counted, alone)
     }
+
+    /// `normalized` works on UTF-8 bytes; the former code, scalar by scalar, is the reference.
+    func testNormalizedIsTheFormerScalarByScalarNormalization() {
+        func former(_ text: String) -> String {
+            var out = String.UnicodeScalarView()
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(" ") }
+                    pendingSpace = false
+                    out.append(scalar)
+                }
+            }
+            return String(out)
+        }
+        var pieces: [String] = ["a", "目標", "👍🏽", "é", "e\u{301}", "\u{2027}", "\u{2010}", "\u{205E}", "\u{3001}", "\u{1680}"]
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace || value < 0x100 || value % 97 == 0 else { continue }
+            pieces.append(String(scalar))
+        }
+        var generator = SystemRandomNumberGenerator()
+        for piece in pieces {
+            for text in [piece, " " + piece + " ", "x" + piece + "y", piece + piece] {
+                XCTAssertEqual(LineFingerprint.normalized(text), former(text), text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            }
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(LineFingerprint.normalized(text), former(text))
+        }
+    }
 }

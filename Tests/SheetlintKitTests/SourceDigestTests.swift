@@ -77,7 +77,16 @@ final class SourceDigestTests: XCTestCase {
         }
         XCTAssertEqual(LineFingerprint.primaryLocationLineHashes(report(digested, lines: [:])),
                        LineFingerprint.primaryLocationLineHashes(report(plain, lines: sourceLines)))
+        // A SARIF run makes only the lines' digests: the same SARIF hashes.
+        options.sourceDigests = true
+        options.spanDigests = false
+        let linesOnly = Sheetlint.lint(options)
+        XCTAssertTrue(linesOnly.findings.allSatisfy { $0.digest.isKnown && !$0.digest.spanIsKnown })
+        XCTAssertEqual(LineFingerprint.primaryLocationLineHashes(report(linesOnly, lines: [:])),
+                       LineFingerprint.primaryLocationLineHashes(report(plain, lines: sourceLines)))
         let directory = tree.root
+        XCTAssertEqual(Baseline(findings: Array(linesOnly.findings), sourceLines: sourceLines, directory: directory),
+                       Baseline(findings: Array(plain.findings), sourceLines: sourceLines, directory: directory))
         XCTAssertEqual(Baseline(findings: Array(digested.findings), sourceLines: [:], directory: directory),
                        Baseline(findings: Array(plain.findings), sourceLines: sourceLines, directory: directory))
         // Digests survive the paths findings take after the workers (sorting, filtering,
