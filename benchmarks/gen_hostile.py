@@ -10,6 +10,8 @@ Writes (deterministic):
                         repeated on one line
   OUTDIR/goals.json     the canonical example (JSON) with section 3 repeated as many goals
   OUTDIR/cell.md        the example with one 実績 cell grown to one long paragraph
+  OUTDIR/eras.md        the example with one cell of era years that contradict their
+                        western years (`令和3年（2020年）`), each a finding placed inside the cell
 """
 import argparse
 import json
@@ -55,6 +57,15 @@ def main():
     cells[target] = fill(" ", "市民活動の支援を継続し、参加者は前年度比で増加しました。", " ", room - len(lines[row].encode()))
     lines[row] = "|".join(cells)
     with open(os.path.join(a.outdir, "cell.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+    # Every expression a finding about part of the cell: each used to align the whole cell
+    # with the source again (quadratic: 10,000 of them in 200 KB took 45 s).
+    lines = md.split("\n")
+    cells = lines[row].split("|")
+    cells[target] = fill(" ", "令和3年（2020年）に実施<br>", " ", room - len(lines[row].encode()))
+    lines[row] = "|".join(cells)
+    with open(os.path.join(a.outdir, "eras.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 
     if yaml is not None:
