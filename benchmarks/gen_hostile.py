@@ -10,8 +10,9 @@ Writes (deterministic):
                         repeated on one line
   OUTDIR/goals.json     the canonical example (JSON) with section 3 repeated as many goals
   OUTDIR/cell.md        the example with one 実績 cell grown to one long paragraph
-  OUTDIR/eras.md        the example with one cell of era years that contradict their
-                        western years (`令和3年（2020年）`), each a finding placed inside the cell
+  OUTDIR/eras.md        the example with one cell grown to one paragraph of era years that
+                        contradict their western years (`令和3年（2020年）`), each a finding
+                        placed inside the cell
 """
 import argparse
 import json
@@ -63,7 +64,7 @@ def main():
     # with the source again (quadratic: 10,000 of them in 200 KB took 45 s).
     lines = md.split("\n")
     cells = lines[row].split("|")
-    cells[target] = fill(" ", "令和3年（2020年）に実施<br>", " ", room - len(lines[row].encode()))
+    cells[target] = fill(" ", "令和3年（2020年）に実施。", " ", room - len(lines[row].encode()))
     lines[row] = "|".join(cells)
     with open(os.path.join(a.outdir, "eras.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
