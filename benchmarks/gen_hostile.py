@@ -46,28 +46,22 @@ def main():
 
     lines = md.split("\n")
     row = next(i for i, l in enumerate(lines) if l.startswith("|") and "<p>" in l)
-    cells = lines[row].split("|")
-    target = 2 if len(cells) > 3 else 1
-    cells[target] = fill(" ", "<p>(1) x</p>", " ", room - len(lines[row].encode()))
-    lines[row] = "|".join(cells)
-    with open(os.path.join(a.outdir, "paragraphs.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    target = 2 if len(lines[row].split("|")) > 3 else 1
 
-    lines = md.split("\n")
-    cells = lines[row].split("|")
-    cells[target] = fill(" ", "市民活動の支援を継続し、参加者は前年度比で増加しました。", " ", room - len(lines[row].encode()))
-    lines[row] = "|".join(cells)
-    with open(os.path.join(a.outdir, "cell.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    def grown_cell(name, unit):
+        """The example with one table cell grown to `unit` repeated on one line."""
+        grown = md.split("\n")
+        cells = grown[row].split("|")
+        cells[target] = fill(" ", unit, " ", room - len(grown[row].encode()))
+        grown[row] = "|".join(cells)
+        with open(os.path.join(a.outdir, name), "w", encoding="utf-8") as f:
+            f.write("\n".join(grown))
 
+    grown_cell("paragraphs.md", "<p>(1) x</p>")
+    grown_cell("cell.md", "市民活動の支援を継続し、参加者は前年度比で増加しました。")
     # Every expression a finding about part of the cell: each used to align the whole cell
     # with the source again (quadratic: 10,000 of them in 200 KB took 45 s).
-    lines = md.split("\n")
-    cells = lines[row].split("|")
-    cells[target] = fill(" ", "令和3年（2020年）に実施。", " ", room - len(lines[row].encode()))
-    lines[row] = "|".join(cells)
-    with open(os.path.join(a.outdir, "eras.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    grown_cell("eras.md", "令和3年（2020年）に実施。")
 
     if yaml is not None:
         sheet = yaml.safe_load(open(a.example_yaml, encoding="utf-8"))

@@ -29,7 +29,7 @@ public final class SheetSource: @unchecked Sendable {
     /// keeps memory bounded to one leaf's alignment.
     private var lastAlignment: FocusedSpan.Alignment?
 
-    /// The span of `text`'s UTF-16 range `range` in this source (`FocusedSpan.span`), with
+    /// The span of `text`'s UTF-16 range `range` in this source (`FocusedSpan.Alignment`), with
     /// the leaf's alignment computed once for all findings about it.
     func focusedSpan(ofUTF16 range: Range<Int>, in text: String, leafSpan: SourceSpan, ownSpan: Bool) -> SourceSpan? {
         let lines = self.lines

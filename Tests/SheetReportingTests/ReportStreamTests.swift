@@ -33,7 +33,7 @@ final class ReportStreamTests: XCTestCase {
 
     func testADestinationThatRefusesIsNotWrittenAgain() {
         var calls = 0
-        var stream = ReportStream { _ in calls += 1; return false }
+        let stream = ReportStream { _ in calls += 1; return false }
         for _ in 0..<3 { stream.write(String(repeating: "x", count: ReportStream.bufferSize)) }
         stream.finish()
         XCTAssertTrue(stream.failed)

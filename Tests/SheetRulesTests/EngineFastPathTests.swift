@@ -48,7 +48,7 @@ final class EngineFastPathTests: XCTestCase {
             en.merge(valuesEn) { $1 }
             var span = match.span ?? SourceSpan(file: context.file, line: 1, startColumn: 1, endColumn: 1)
             if let focus, context.source != nil, let region = match.span, let text = match.text,
-               let exact = FocusedSpan.spanRecomputed(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
+               let exact = FocusedSpanAlignmentTests.spanRecomputed(ofUTF16: focus, in: text, leafSpan: region, ownSpan: match.ownSpan != nil,
                                             source: lines) {
                 span = exact
             }
@@ -224,14 +224,7 @@ final class EngineFastPathTests: XCTestCase {
                                                 endColumn: start + Int.random(in: 0...5, using: &generator)),
                                path: String(repeating: "p", count: Int.random(in: 1...3, using: &generator)))
             }
-            let pairwise = findings.indices.filter { o in
-                !findings.indices.contains { i in
-                    let (outer, inner) = (findings[o], findings[i])
-                    return i != o && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
-                        && (inner.span.start != outer.span.start || inner.span.end != outer.span.end
-                            || inner.path.count > outer.path.count)
-                }
-            }.map { findings[$0] }
+            let pairwise = FindingDedupeTests.pairwise(findings)
             XCTAssertEqual(RuleEngine.dedupe(findings), pairwise)
         }
     }

@@ -22,6 +22,19 @@ final class FindingDedupeTests: XCTestCase {
         XCTAssertEqual(Set(RuleEngine.dedupe([a, b, c])), Set([a, b, c]))
     }
 
+    /// `RuleEngine.dedupe` as it was: a finding is dropped when another lies inside its
+    /// span (a strictly smaller span, or the same span deeper in the model).
+    static func pairwise(_ findings: [Finding]) -> [Finding] {
+        findings.indices.filter { o in
+            !findings.indices.contains { i in
+                let (outer, inner) = (findings[o], findings[i])
+                return i != o && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
+                    && (inner.span.start != outer.span.start || inner.span.end != outer.span.end
+                        || inner.path.count > outer.path.count)
+            }
+        }.map { findings[$0] }
+    }
+
     /// Issue #8, defect 5: the pairwise comparison was quadratic, and a table row of 32k
     /// identical items took 14.8 s. The sorted sweep must keep exactly what it kept.
     func testSweepKeepsWhatThePairwiseComparisonKept() {
@@ -32,14 +45,7 @@ final class FindingDedupeTests: XCTestCase {
                 return finding(String(repeating: "p", count: Int.random(in: 1...3, using: &generator)),
                                start, start + Int.random(in: 0...4, using: &generator))
             }
-            let pairwise = findings.indices.filter { o in
-                !findings.indices.contains { i in
-                    let (outer, inner) = (findings[o], findings[i])
-                    return i != o && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
-                        && (inner.span.start != outer.span.start || inner.span.end != outer.span.end
-                            || inner.path.count > outer.path.count)
-                }
-            }.map { findings[$0] }
+            let pairwise = Self.pairwise(findings)
             XCTAssertEqual(RuleEngine.dedupe(findings), pairwise, "\(findings.map { ($0.span.start.column, $0.span.end.column, $0.path) })")
         }
     }

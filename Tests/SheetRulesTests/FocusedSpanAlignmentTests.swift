@@ -6,8 +6,28 @@ import XCTest
 /// A finding about part of a text leaf reads the leaf's alignment with the source from
 /// `SheetSource.focusedSpan`, computed once per leaf, instead of aligning the whole leaf
 /// again for every finding (quadratic in a long cell with thousands of findings). Compared
-/// here with the former per-call computation, `FocusedSpan.spanRecomputed`.
+/// here with the former per-call computation, `FocusedSpanAlignmentTests.spanRecomputed`.
 final class FocusedSpanAlignmentTests: XCTestCase {
+    /// `FocusedSpan.span` as it was: the whole leaf aligned again for every finding; the
+    /// reference `Alignment` is compared with.
+    static func spanRecomputed(ofUTF16 range: Range<Int>, in text: String, leafSpan: SourceSpan, ownSpan: Bool = true,
+                               source: [Substring]) -> SourceSpan? {
+        // UTF-16 offsets to scalar offsets.
+        var scalarStart: Int?, scalarEnd: Int?, units = 0
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            if units == range.lowerBound { scalarStart = i }
+            if units == range.upperBound { scalarEnd = i }
+            units += scalar.utf16.count
+        }
+        if units == range.upperBound { scalarEnd = scalars.count }
+        guard let first = scalarStart, let end = scalarEnd, first < end,
+              let positions = FocusedSpan.align(scalars, leafSpan: leafSpan, source: source, greedy: ownSpan) else { return nil }
+        let last = positions[end - 1]
+        return SourceSpan(file: leafSpan.file, start: positions[first],
+                          end: SourcePosition(line: last.line, column: last.column + 1))
+    }
+
     /// The UTF-16 ranges tried in a text: every start with short lengths, whole and empty
     /// ranges, and ranges ending at the text's end (some starting or ending inside a
     /// surrogate pair when the text has one).
@@ -38,7 +58,7 @@ final class FocusedSpanAlignmentTests: XCTestCase {
                     let text = m.text!, region = m.span!, own = m.ownSpan != nil
                     for range in ranges(text).prefix(order.count > 400 ? 8 : 200) {
                         let got = source.focusedSpan(ofUTF16: range, in: text, leafSpan: region, ownSpan: own)
-                        let want = FocusedSpan.spanRecomputed(ofUTF16: range, in: text, leafSpan: region, ownSpan: own,
+                        let want = Self.spanRecomputed(ofUTF16: range, in: text, leafSpan: region, ownSpan: own,
                                                               source: lines)
                         XCTAssertEqual(got, want, "\(range) of \(m.path) in \(sheet.file)")
                         compared += 1
@@ -64,7 +84,7 @@ final class FocusedSpanAlignmentTests: XCTestCase {
             for lower in 0...text.utf16.count {
                 for upper in lower...text.utf16.count {
                     XCTAssertEqual(source.focusedSpan(ofUTF16: lower..<upper, in: text, leafSpan: region, ownSpan: own),
-                                   FocusedSpan.spanRecomputed(ofUTF16: lower..<upper, in: text, leafSpan: region,
+                                   Self.spanRecomputed(ofUTF16: lower..<upper, in: text, leafSpan: region,
                                                               ownSpan: own, source: source.lines),
                                    "\(lower)..<\(upper) own \(own)")
                 }

@@ -11,17 +11,6 @@ import SheetModel
 /// alignment. When the text cannot be aligned, there is no exact span and the finding
 /// keeps the leaf's.
 enum FocusedSpan {
-    /// The span of `text`'s UTF-16 range `range`, for a leaf read from `leafSpan` of
-    /// `source` (the file's lines); nil when it cannot be placed.
-    ///
-    /// `ownSpan` says whether `leafSpan` is the leaf's own: a leaf without one (a schedule
-    /// entry's `timing`) is placed inside its nearest ancestor's span, where only an exact,
-    /// contiguous copy of its text is trusted.
-    static func span(ofUTF16 range: Range<Int>, in text: String, leafSpan: SourceSpan, ownSpan: Bool = true,
-                     source: [Substring]) -> SourceSpan? {
-        Alignment(text, leafSpan: leafSpan, ownSpan: ownSpan, source: source).span(ofUTF16: range, file: leafSpan.file)
-    }
-
     /// A leaf's text aligned with the source once: where each of its scalars starts in
     /// UTF-16 units and (when it aligns) its source position. Every finding about part of
     /// one leaf reads the same alignment (`SheetSource.alignment`): aligning the whole leaf
@@ -64,7 +53,11 @@ enum FocusedSpan {
             return lo < utf16Starts.count && utf16Starts[lo] == offset ? lo : nil
         }
 
-        /// The span of the text's UTF-16 range `range`, as `FocusedSpan.span` gives it.
+        /// The span of the text's UTF-16 range `range`, or nil when it cannot be placed.
+        ///
+        /// `ownSpan` says whether `leafSpan` is the leaf's own: a leaf without one (a schedule
+        /// entry's `timing`) is placed inside its nearest ancestor's span, where only an
+        /// exact, contiguous copy of its text is trusted.
         func span(ofUTF16 range: Range<Int>, file: String) -> SourceSpan? {
             let count = utf16Starts.count - 1
             // A range starting at the text's end starts at no scalar.
@@ -74,26 +67,6 @@ enum FocusedSpan {
             return SourceSpan(file: file, start: positions[first],
                               end: SourcePosition(line: last.line, column: last.column + 1))
         }
-    }
-
-    /// The former per-call computation, kept as the reference `FocusedSpanAlignmentTests`
-    /// compare `Alignment` with.
-    static func spanRecomputed(ofUTF16 range: Range<Int>, in text: String, leafSpan: SourceSpan, ownSpan: Bool = true,
-                               source: [Substring]) -> SourceSpan? {
-        // UTF-16 offsets to scalar offsets.
-        var scalarStart: Int?, scalarEnd: Int?, units = 0
-        let scalars = Array(text.unicodeScalars)
-        for (i, scalar) in scalars.enumerated() {
-            if units == range.lowerBound { scalarStart = i }
-            if units == range.upperBound { scalarEnd = i }
-            units += scalar.utf16.count
-        }
-        if units == range.upperBound { scalarEnd = scalars.count }
-        guard let first = scalarStart, let end = scalarEnd, first < end,
-              let positions = align(scalars, leafSpan: leafSpan, source: source, greedy: ownSpan) else { return nil }
-        let last = positions[end - 1]
-        return SourceSpan(file: leafSpan.file, start: positions[first],
-                          end: SourcePosition(line: last.line, column: last.column + 1))
     }
 
     /// One source position per scalar of `text`, or nil when `text` does not align with
