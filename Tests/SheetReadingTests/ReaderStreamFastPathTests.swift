@@ -60,7 +60,43 @@ final class ReaderStreamFastPathTests: XCTestCase {
             + "\(piece.span(file: "f").compactDescription)"
     }
 
+    func testGoalNumbersAreReadAsTheStringComparisonReadThem() {
+        let parts = ["1", "２", "35", "100", "0", "No.", "NO.", "no.", "No", "目標", " ", "\u{3000}", "<p>", "</p>", "&#49;",
+                     "①", "・", "+", "-", "x", "政策", "5-2-①", "e\u{301}", "1\u{301}", "\u{FAA3}", "目\u{3099}", "."]
+        for _ in 0..<6000 {
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let run = cell(text)
+            XCTAssertEqual(MarkdownSheetParser.goalNumber(run), Self.referenceGoalNumber(run), text)
+        }
+    }
+
+    func testYearsOfATextAreReadAsFromItsScalarView() {
+        let parts = ["令和", "平成", "元", "4", "１２", "2022", "２０２３", "年", "度", "年度", "x", " ", "é", "😀", "\u{301}", "漢"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(FiscalYearInference.years(in: text), FiscalYearInference.years(in: Array(text.unicodeScalars)), text)
+        }
+    }
+
     // MARK: - The replaced code
+
+    /// `MarkdownSheetParser.goalNumber` as it was: text that is not all plain scalars
+    /// always made into a `String` and compared as one.
+    private static func referenceGoalNumber(_ run: Run) -> Int? {
+        var scalars: [Unicode.Scalar] = []
+        var tooLong = false
+        CellHTML.forEachTextScalar(run) { s in
+            guard !ScalarFolding.isSpace(s) else { return true }
+            tooLong = scalars.count == 32
+            if !tooLong { scalars.append(ScalarFolding.fold(s)) }
+            return !tooLong
+        }
+        if tooLong || !scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return nil }
+        var key = String(String.UnicodeScalarView(scalars))
+        for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+        guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
+        return n
+    }
 
     /// `CellHTML.blocks` as it was: fragments collected into an array.
     private static func referenceBlocks(_ run: Run) -> [CellHTML.Block] {

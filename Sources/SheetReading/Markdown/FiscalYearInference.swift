@@ -53,7 +53,36 @@ enum FiscalYearInference {
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
         guard containsNen(text) else { return [] }
-        return years(in: Array(text.unicodeScalars))
+        // Decoded from the text's UTF-8 into folded scalars in one loop (copying the scalar
+        // view into an array goes through its iterator, scalar by scalar).
+        var text = text
+        let folded = text.withUTF8 { bytes -> [Unicode.Scalar] in
+            var out: [Unicode.Scalar] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                // A `String`'s UTF-8 is valid: every sequence is a scalar value.
+                out.append(ScalarFolding.fold(Unicode.Scalar(v) ?? "\u{FFFD}"))
+            }
+            return out
+        }
+        return years(folded: folded)
     }
 
     /// Whether `text` holds 年 (U+5E74), looked for as its UTF-8 bytes E5 B9 B4 (a lead

@@ -36,7 +36,7 @@ final class GoalDraft {
 
     /// Adds the non-empty `cells` of a row (by index) to the fields their columns name,
     /// or, for columns without a usable role, to the fields in order.
-    func addCells(_ cells: [(index: Int, run: Run)], roles: ColumnRoles) {
+    func addCells(_ cells: ArraySlice<(index: Int, run: Run)>, roles: ColumnRoles) {
         // Fields before `next` are passed: a cell without a role goes to the next one.
         var next = 0
         for (index, run) in cells {

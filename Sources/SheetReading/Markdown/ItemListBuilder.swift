@@ -66,8 +66,7 @@ struct ItemListBuilder {
                 addSub(number: n, piece: piece, span: pieceSpan)
             }
         case .bullet:
-            let entry = ScheduleParsing.bullet(piece.content, file: file)
-            attach([entry], span: pieceSpan)
+            attach(ScheduleParsing.bullet(piece.content, file: file), span: pieceSpan)
         case .none:
             addText(piece, span: pieceSpan)
         }
@@ -101,6 +100,21 @@ struct ItemListBuilder {
         let last = items.count - 1
         items[last].subItems.append(SubItem(number: number, marker: piece.markerText, text: piece.content.string,
                                             schedule: colonSchedule(piece.content), span: pieceSpan))
+        items[last].span = items[last].span.union(pieceSpan)
+    }
+
+    /// One entry, as `attach(_:span:)` places entries (without an array for it).
+    private mutating func attach(_ entry: ScheduleEntry, span pieceSpan: SourceSpan) {
+        guard let last = items.indices.last else {
+            items.append(Item(number: nil, text: "", schedule: [entry], span: pieceSpan))
+            return
+        }
+        if let sub = items[last].subItems.indices.last {
+            items[last].subItems[sub].schedule.append(entry)
+            items[last].subItems[sub].span = items[last].subItems[sub].span.union(pieceSpan)
+        } else {
+            items[last].schedule.append(entry)
+        }
         items[last].span = items[last].span.union(pieceSpan)
     }
 

@@ -19,6 +19,10 @@ struct MarkdownSheetParser {
     private var lineLength = 0
     /// The scalars a running header of `sheet.header` may hold (see `PageFurniture`).
     private var furniture = PageFurniture.HeaderScalars(header: Header())
+    /// Storage reused from row to row for a row's non-empty cells and its fragments (taken
+    /// out while a row is read, so that it is the only reference and is not copied).
+    private var filledStorage: [(index: Int, run: Run)] = []
+    private var fragmentStorage: [Run] = []
 
     init(file: String) {
         self.file = file
@@ -86,7 +90,11 @@ struct MarkdownSheetParser {
     // MARK: - Table rows
 
     private mutating func row(_ cells: [Run], line: Int) {
-        let filled = cells.enumerated().compactMap { i, c in c.trimmed().isEmpty ? nil : (index: i, run: c) }
+        var filled = filledStorage
+        filledStorage = []
+        filled.removeAll(keepingCapacity: true)
+        for (i, c) in cells.enumerated() where !c.isBlank { filled.append((index: i, run: c)) }
+        defer { filledStorage = filled }
         guard !filled.isEmpty else { return }  // spacer row
         if sheet.header.department == nil || sheet.header.position == nil || sheet.header.name == nil,
            HeaderRow.read(filled, file: file, into: &sheet.header) {
@@ -146,7 +154,7 @@ struct MarkdownSheetParser {
             finishGoal()
             let draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
                                   span: rowSpan(line: line), file: file)
-            draft.addCells(Array(filled.dropFirst()), roles: roles)
+            draft.addCells(filled.dropFirst(), roles: roles)
             goal = draft
             return
         }
@@ -155,12 +163,16 @@ struct MarkdownSheetParser {
             return
         }
         goal!.span = goal!.span.union(rowSpan(line: line))
-        let fragments = filled.flatMap { CellHTML.fragments($0.run) }
+        var fragments = fragmentStorage
+        fragmentStorage = []
+        fragments.removeAll(keepingCapacity: true)
+        for cell in filled { CellHTML.forEachBlock(cell.run) { fragment, _ in fragments.append(fragment) } }
         if citing || fragments.contains(where: { CitationCollector.label(of: $0) != nil }) {
             for fragment in fragments { goal!.citations.add(fragment) }
         } else {
-            goal!.addCells(filled, roles: roles)  // the goal's text continued on the next row
+            goal!.addCells(filled[...], roles: roles)  // the goal's text continued on the next row
         }
+        fragmentStorage = fragments
     }
 
     /// A goal number cell: `1`, `１`, `No.1`, `目標1`.
@@ -203,6 +215,10 @@ struct MarkdownSheetParser {
             guard (1...3).contains(rest.count), let n = Int(String(scalarsOf: rest)), n > 0 else { return nil }
             return n
         }
+        // `Int` reads a number only from text that ends in an ASCII digit, and the last
+        // character of the text ends with its last scalar: anything else is no number,
+        // found without making and comparing the `String`.
+        guard let last = scalars.last, last.value >= 0x30, last.value <= 0x39 else { return nil }
         var key = String(scalarsOf: scalars)
         for prefix in goalPrefixes where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
@@ -216,9 +232,17 @@ struct MarkdownSheetParser {
     /// paragraphs or long text. Policy rows (`| 35 | スマートシティの推進 |`) carry none.
     private static func looksLikeGoal(_ cells: ArraySlice<(index: Int, run: Run)>) -> Bool {
         cells.contains { cell in
-            let fragments = CellHTML.fragments(cell.run)
-            if fragments.count > 1 || fragments.contains(where: { $0.count > 40 }) { return true }
-            return fragments.contains { f in Piece.cut(f).contains { $0.marker != .none } }
+            // More than one fragment, a long one, or one holding a marker (fragments and
+            // pieces looked at as they are cut).
+            var fragments = 0
+            var found = false
+            CellHTML.forEachBlock(cell.run) { fragment, _ in
+                fragments += 1
+                if found { return }
+                if fragment.count > 40 { found = true; return }
+                Piece.forEach(in: fragment) { piece in if piece.marker != .none { found = true } }
+            }
+            return found || fragments > 1
         }
     }
 

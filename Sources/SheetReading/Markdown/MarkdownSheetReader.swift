@@ -17,6 +17,7 @@ public enum MarkdownSheetReader {
         let lines = SourceLines.split(text)
         var suppressions: [Suppression] = []
         var awaitingLine: [Int] = []  // disable-next-line directives still looking for their line
+        var cells: [Run] = []  // a row's cells, in storage reused from row to row
         for (index, line) in lines.enumerated() {
             if line.withScalars({ SuppressionComments.hasCommentOpening($0) }) {
                 let (directives, onlyComments) = SuppressionComments.scan(Array(line.scalars), number: index + 1, file: file)
@@ -31,7 +32,7 @@ public enum MarkdownSheetReader {
                 for i in awaitingLine { suppressions[i].targetLine = index + 1 }
                 awaitingLine = []
             }
-            parser.consume(MarkdownLine.classify(line), line: index + 1)
+            parser.consume(MarkdownLine.classify(line, cells: &cells), line: index + 1)
         }
         var sheet = parser.finish()
         sheet.suppressions = suppressions

@@ -28,14 +28,16 @@ enum ScheduleParsing {
     /// A `・` bullet's content as one entry.
     static func bullet(_ content: Run, file: String) -> ScheduleEntry {
         if let entries = colonEntries(content, file: file), entries.count == 1 { return entries[0] }
-        let folded = content.folded
-        // Timing: the parenthesized group that ends the bullet.
-        if let close = folded.last, close == ")" {
+        // Timing: the parenthesized group that ends the bullet (scalars folded as they are
+        // read, from the end: no folded copy of the content).
+        let count = content.count
+        if count > 0, content.folded(count - 1) == ")" {
             var depth = 0
-            var i = folded.count - 1
+            var i = count - 1
             while i >= 0 {
-                if folded[i] == ")" { depth += 1 }
-                if folded[i] == "(" {
+                let s = content.folded(i)
+                if s == ")" { depth += 1 }
+                if s == "(" {
                     depth -= 1
                     if depth == 0 { break }
                 }
@@ -43,7 +45,7 @@ enum ScheduleParsing {
             }
             if i > 0 {
                 let text = content.slice(0..<i).trimmed()
-                let timing = content.slice((i + 1)..<(content.count - 1)).trimmed()
+                let timing = content.slice((i + 1)..<(count - 1)).trimmed()
                 return ScheduleEntry(text: text.string, timing: timing.string, span: content.span(file: file))
             }
         }
@@ -55,7 +57,10 @@ enum ScheduleParsing {
     static func colonEntries(_ content: Run, file: String) -> [ScheduleEntry]? {
         // Entries start only at a colon (`:` or `：`, the scalars that fold to `:`): most
         // text holds none and is not split into words.
-        guard content.scalars.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) else { return nil }
+        guard content.withScalars({ scalars in
+            for s in scalars where s == ":" || s == "\u{FF1A}" { return true }
+            return false
+        }) else { return nil }
         let words = content.words()
         var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
         var pending: [Run] = []
