@@ -27,12 +27,24 @@ enum FiscalYearInference {
         func scan(_ text: String) {
             for year in years(in: text) where earliest.map({ year < $0 }) ?? true { earliest = year }
         }
-        for goal in sheet.annualGoals {
-            for item in goal.plan.items {
-                scan(item.text)
-                for sub in item.subItems { scan(sub.text) }
-                for entry in item.schedule { scan(entry.text); scan(entry.timing ?? "") }
-                for sub in item.subItems { for entry in sub.schedule { scan(entry.text); scan(entry.timing ?? "") } }
+        // Read in place through indices: a loop variable would copy each goal, item and
+        // entry (retaining every string and array in it).
+        let goals = sheet.annualGoals
+        for g in goals.indices {
+            let items = goals[g].plan.items
+            for i in items.indices {
+                scan(items[i].text)
+                for s in items[i].subItems.indices { scan(items[i].subItems[s].text) }
+                for e in items[i].schedule.indices {
+                    scan(items[i].schedule[e].text)
+                    scan(items[i].schedule[e].timing ?? "")
+                }
+                for s in items[i].subItems.indices {
+                    for e in items[i].subItems[s].schedule.indices {
+                        scan(items[i].subItems[s].schedule[e].text)
+                        scan(items[i].subItems[s].schedule[e].timing ?? "")
+                    }
+                }
             }
         }
         if let year = earliest {

@@ -59,7 +59,8 @@ struct ItemListBuilder {
                               schedule: colonSchedule(piece.content), span: pieceSpan))
         case .circled(let n):
             if circledTopLevel == nil { circledTopLevel = items.allSatisfy { $0.number == nil } }
-            if circledTopLevel == true || items.last?.number == nil {
+            // The last item read in place (`items.last` would copy it).
+            if circledTopLevel == true || items.isEmpty || items[items.count - 1].number == nil {
                 items.append(Item(number: n, marker: piece.markerText, text: piece.content.string,
                                   schedule: colonSchedule(piece.content), span: pieceSpan))
             } else {

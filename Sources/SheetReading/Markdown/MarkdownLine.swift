@@ -39,26 +39,28 @@ enum MarkdownLine {
     /// closes the last one; text after the last pipe is kept as a cell too.
     private static func splitCells(_ run: Run, from first: Int, into cells: inout [Run]) {
         var start = first + 1
-        var i = start
         let n = run.count
         // Whether the cell being read holds a backslash: only then may it need unescaping.
         var backslash = false
         run.withScalars { scalars in
+            var i = start
             while i < n {
-                let s = scalars[i]
+                // Most scalars are neither `|` nor `\\`: skipped in a loop of their own.
+                var s = scalars[i]
+                while s != "|", s != "\\" {
+                    i += 1
+                    guard i < n else { return }
+                    s = scalars[i]
+                }
                 if s == "\\" {
                     backslash = true
-                    if i + 1 < n, scalars[i + 1] == "|" {
-                        i += 2
-                        continue
-                    }
+                    i += i + 1 < n && scalars[i + 1] == "|" ? 2 : 1
+                    continue
                 }
-                if s == "|" {
-                    let cell = run.slice(start..<i)
-                    cells.append(backslash ? unescapePipes(cell) : cell)
-                    backslash = false
-                    start = i + 1
-                }
+                let cell = run.slice(start..<i)
+                cells.append(backslash ? unescapePipes(cell) : cell)
+                backslash = false
+                start = i + 1
                 i += 1
             }
         }

@@ -10,9 +10,20 @@ enum ScheduleParsing {
 
     /// True when `text` reads as a timing: a number followed by 年/月/日, or a timing word.
     static func looksLikeTiming(_ folded: [Unicode.Scalar]) -> Bool {
-        for i in 0..<folded.count {
-            if ScalarFolding.digit(folded[i]) != nil, i + 1 < folded.count,
-               ["年", "月", "日", "回"].contains(folded[i + 1]) { return true }
+        looksLikeTiming(folded[...])
+    }
+
+    /// The same for a slice of folded scalars.
+    static func looksLikeTiming(_ folded: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = folded.startIndex
+        while i + 1 < folded.endIndex {
+            if ScalarFolding.digit(folded[i]) != nil {
+                switch folded[i + 1] {
+                case "年", "月", "日", "回": return true
+                default: break
+                }
+            }
+            i += 1
         }
         // Text of plain scalars (see `PageFurniture.HeaderScalars.isPlain`) is searched as
         // scalars, which finds what Foundation's canonical-equivalence search finds there.
@@ -61,20 +72,47 @@ enum ScheduleParsing {
             for s in scalars where s == ":" || s == "\u{FF1A}" { return true }
             return false
         }) else { return nil }
-        let words = content.words()
         var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
         var pending: [Run] = []
-        for word in words {
-            let folded = word.folded
-            if let colon = folded.firstIndex(where: { $0 == ":" }), colon + 1 < folded.count,
-               looksLikeTiming(Array(folded[(colon + 1)...])), !insideParens(folded, colon) {
-                let head = word.slice(0..<colon)
-                entries.append((head, word.slice((colon + 1)..<word.count), pending))
-                pending = []
-            } else if let last = entries.indices.last, pending.isEmpty, looksLikeTiming(folded) {
-                entries[last].timing = join(entries[last].timing, word)
-            } else {
-                pending.append(word)
+        // Words (text between white space) are found on the scalars as written, and only
+        // the parts a timing is looked for in are folded, into one array reused throughout.
+        var folded: [Unicode.Scalar] = []
+        content.withScalars { scalars in
+            let n = scalars.count
+            func fold(_ range: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+                folded.removeAll(keepingCapacity: true)
+                for j in range { folded.append(ScalarFolding.fold(scalars[j])) }
+                return folded[...]
+            }
+            /// Whether `range` leaves a parenthesis open (`(` and `)` folded).
+            func leavesParenOpen(_ range: Range<Int>) -> Bool {
+                var depth = 0
+                for j in range {
+                    let s = ScalarFolding.fold(scalars[j])
+                    if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
+                }
+                return depth > 0
+            }
+            var start = 0
+            while start < n {
+                while start < n, ScalarFolding.isSpace(scalars[start]) { start += 1 }
+                guard start < n else { break }
+                var end = start
+                var colon = -1  // the first `:` or `：` of the word
+                while end < n, !ScalarFolding.isSpace(scalars[end]) {
+                    if colon < 0, scalars[end] == ":" || scalars[end] == "\u{FF1A}" { colon = end }
+                    end += 1
+                }
+                let word = content.slice(start..<end)
+                if colon >= 0, colon + 1 < end, looksLikeTiming(fold((colon + 1)..<end)), !leavesParenOpen(start..<colon) {
+                    entries.append((word.slice(0..<(colon - start)), word.slice((colon + 1 - start)..<word.count), pending))
+                    pending = []
+                } else if let last = entries.indices.last, pending.isEmpty, looksLikeTiming(fold(start..<end)) {
+                    entries[last].timing = join(entries[last].timing, word)
+                } else {
+                    pending.append(word)
+                }
+                start = end
             }
         }
         guard !entries.isEmpty else { return nil }
@@ -91,14 +129,6 @@ enum ScheduleParsing {
             let span = first.span(file: file).union(entry.timing.span(file: file))
             return ScheduleEntry(text: text, timing: entry.timing.string, span: span)
         }
-    }
-
-    private static func insideParens(_ folded: [Unicode.Scalar], _ index: Int) -> Bool {
-        var depth = 0
-        for s in folded[..<index] {
-            if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
-        }
-        return depth > 0
     }
 
     /// Two runs of one line joined with the space between them as written.

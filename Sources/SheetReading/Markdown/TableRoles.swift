@@ -105,9 +105,15 @@ enum TableRoles {
     /// The same on any scalars indexed by position (a slice, a buffer).
     static func role<K: RandomAccessCollection>(of key: K, midTerm: Bool) -> ColumnRole?
     where K.Element == Unicode.Scalar, K.Index == Int {
-        if key.contains(where: needsStringComparison) { return role(ofString: String(scalarsOf: key), midTerm: midTerm) }
-        // Every word below starts with one of these scalars: most cells (numbers, text) hold none.
-        guard key.contains(where: isFirstScalarOfAWord) else { return nil }
+        // One pass: a scalar canonical equivalence could match differently sends the key to
+        // the `String` comparison; without one, every word below starts with one of the
+        // scalars `isFirstScalarOfAWord` accepts, and most cells (numbers, text) hold none.
+        var mayHoldAWord = false
+        for s in key {
+            if s.value >= 0x300, needsStringComparison(s) { return role(ofString: String(scalarsOf: key), midTerm: midTerm) }
+            if !mayHoldAWord, isFirstScalarOfAWord(s) { mayHoldAWord = true }
+        }
+        guard mayHoldAWord else { return nil }
         func has(_ word: [Unicode.Scalar]) -> Bool { contains(key, word) }
         func isWord(_ word: [Unicode.Scalar]) -> Bool { key.elementsEqual(word) }
         if isASCIICaseless(key, "no") || isASCIICaseless(key, "no.") || isWord(Words.number) || isWord(Words.itemNumber) {
