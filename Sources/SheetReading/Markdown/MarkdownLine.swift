@@ -29,7 +29,7 @@ enum MarkdownLine {
         }
         if first == count { return .blank }
         guard all[first] == "|" else { return .text(all.slice(first..<count)) }
-        cells.removeAll(keepingCapacity: true)
+        removeAllKeepingCapacity(&cells)
         splitCells(all, from: first, into: &cells)
         if !cells.isEmpty, cells.allSatisfy(isDelimiterCell) { return .delimiter }
         return .row(cells, length: count)
@@ -85,4 +85,12 @@ enum MarkdownLine {
         guard !t.isEmpty else { return false }
         return t.allSatisfy { $0 == "-" || $0 == ":" } && t.contains("-")
     }
+}
+
+/// Empties `array` keeping its storage, one element at a time: `removeAll(keepingCapacity:)`
+/// goes through the generic `replaceSubrange`, several hundred instructions for the few
+/// elements of a row.
+@inline(__always)
+func removeAllKeepingCapacity<T>(_ array: inout [T]) {
+    while !array.isEmpty { array.removeLast() }
 }

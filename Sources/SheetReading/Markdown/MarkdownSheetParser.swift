@@ -1,5 +1,12 @@
 import SheetModel
 
+/// A non-empty cell of a row and its column (a struct, not a tuple: arrays of tuples are
+/// copied and destroyed element by element through the runtime's generic tuple code).
+struct FilledCell {
+    let index: Int
+    let run: Run
+}
+
 /// The reader's state machine: one line at a time, it tracks the section, the table's
 /// column roles and the goal being read.
 struct MarkdownSheetParser {
@@ -21,7 +28,7 @@ struct MarkdownSheetParser {
     private var furniture = PageFurniture.HeaderScalars(header: Header())
     /// Storage reused from row to row for a row's non-empty cells and its fragments (taken
     /// out while a row is read, so that it is the only reference and is not copied).
-    private var filledStorage: [(index: Int, run: Run)] = []
+    private var filledStorage: [FilledCell] = []
     private var fragmentStorage: [Run] = []
 
     init(file: String) {
@@ -89,15 +96,23 @@ struct MarkdownSheetParser {
 
     // MARK: - Table rows
 
+    /// Whether the header has its department, position and name (matched against `nil`
+    /// as patterns: comparing the optionals with `==` copied each field).
+    private var headerComplete: Bool {
+        if case nil = sheet.header.department { return false }
+        if case nil = sheet.header.position { return false }
+        if case nil = sheet.header.name { return false }
+        return true
+    }
+
     private mutating func row(_ cells: [Run], line: Int) {
         var filled = filledStorage
         filledStorage = []
-        filled.removeAll(keepingCapacity: true)
-        for (i, c) in cells.enumerated() where !c.isBlank { filled.append((index: i, run: c)) }
+        removeAllKeepingCapacity(&filled)
+        for (i, c) in cells.enumerated() where !c.isBlank { filled.append(FilledCell(index: i, run: c)) }
         defer { filledStorage = filled }
         guard !filled.isEmpty else { return }  // spacer row
-        if sheet.header.department == nil || sheet.header.position == nil || sheet.header.name == nil,
-           HeaderRow.read(filled, file: file, into: &sheet.header) {
+        if !headerComplete, HeaderRow.read(filled, file: file, into: &sheet.header) {
             return
         }
         if filled.count == 1, let kind = SectionHeading.section(of: filled[0].run.trimmed()), goal == nil || kind != section {
@@ -135,7 +150,7 @@ struct MarkdownSheetParser {
         }
     }
 
-    private mutating func approachRow(_ filled: [(index: Int, run: Run)]) {
+    private mutating func approachRow(_ filled: [FilledCell]) {
         for (k, cell) in filled.enumerated() {
             let role = roles[cell.index] ?? (k == 0 ? .approach : .review)
             if role == .review { reviewList.add(cell: cell.run) } else { approachList.add(cell: cell.run) }
@@ -147,7 +162,7 @@ struct MarkdownSheetParser {
     /// goal-setting sheet's goal row, its results and directions still empty); elsewhere,
     /// after citations, a number row starts a goal only if it looks like one, since policy
     /// rows (`| 35 | スマートシティの推進 |`) are number rows too.
-    private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int, firstRow: Bool) {
+    private mutating func goalRow(_ filled: [FilledCell], line: Int, firstRow: Bool) {
         let first = filled[0]
         let citing = (goal?.citations.mode).map { $0 != .none } ?? false
         if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
@@ -165,7 +180,7 @@ struct MarkdownSheetParser {
         goal!.span = goal!.span.union(rowSpan(line: line))
         var fragments = fragmentStorage
         fragmentStorage = []
-        fragments.removeAll(keepingCapacity: true)
+        removeAllKeepingCapacity(&fragments)
         for cell in filled { CellHTML.forEachBlock(cell.run) { fragment, _ in fragments.append(fragment) } }
         if citing || fragments.contains(where: { CitationCollector.label(of: $0) != nil }) {
             for fragment in fragments { goal!.citations.add(fragment) }
@@ -230,7 +245,7 @@ struct MarkdownSheetParser {
 
     /// After citations, a number row is a new goal only if it carries goal text: markers,
     /// paragraphs or long text. Policy rows (`| 35 | スマートシティの推進 |`) carry none.
-    private static func looksLikeGoal(_ cells: ArraySlice<(index: Int, run: Run)>) -> Bool {
+    private static func looksLikeGoal(_ cells: ArraySlice<FilledCell>) -> Bool {
         cells.contains { cell in
             // More than one fragment, a long one, or one holding a marker (fragments and
             // pieces looked at as they are cut).
