@@ -168,3 +168,23 @@ final class LinearPatternTests: XCTestCase {
         return Array(found.values)
     }
 }
+
+/// The one way the automaton differs from the engine, by design: it spends no steps. On a
+/// text where ICU's backtracking passes its per-text limit (6,000 digits before `x月`: about
+/// 18 million state saves for `\d+\s*月`), the engine stops and the rule reported the limit
+/// and then counted later texts as not matching; the automaton reads the text in one pass
+/// and gives the answer, as the date and era scanners do.
+final class LinearPatternLimitTests: XCTestCase {
+    func testAHostileTextIsReadInsteadOfStoppingAtTheStepLimit() throws {
+        let text = String(repeating: "1", count: 6_000) + "x月"
+        let (_, stop) = try TextPattern("\\d+\\s*月").regex.get().matches(Array(text.utf16), upTo: 1, budget: nil)
+        XCTAssertEqual(stop, .stepsPerText)
+        let builtIn = TextPattern(compilingOnFirstUse: "\\d+\\s*月")
+        let budget = RegexBudget()
+        let found = RegexBudget.$current.withValue(budget) { builtIn.matches(MatchText(text)) }
+        XCTAssertFalse(found)
+        XCTAssertNil(budget.overrun)
+        XCTAssertTrue(RegexBudget.$current.withValue(budget) { builtIn.matches(MatchText(text + "12 月")) })
+        XCTAssertFalse(builtIn.isCompiledAlready)
+    }
+}
