@@ -86,10 +86,28 @@ public enum InputFile {
         let kind = kind(mode: st.st_mode)
         guard kind == .regular else { throw notRegular(path, kind) }
         if Int64(st.st_size) > Int64(limit) { throw tooLarge(path, size: "\(st.st_size)", sizeEn: "\(st.st_size)", limit: limit) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(st.st_size))
+        // Read straight into the array, sized as `fstat` says plus the byte that tells a file
+        // that grew since (no zeroed buffer, no copy from one: the file's bytes are written
+        // once, by the kernel).
+        let expected = Int(st.st_size) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let n = Glibc_read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                initialized += n
+            }
+        }
+        if failure != 0 { throw ioError(path, failure) }
+        guard bytes.count == expected else { return bytes }
+        // The file grew since `fstat`: read on in chunks; one byte over the limit is enough to tell.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        // One byte over the limit is enough to tell (a file that grew since fstat).
         while bytes.count <= limit {
             let n = chunk.withUnsafeMutableBytes { Glibc_read(fd, $0.baseAddress, min($0.count, limit + 1 - bytes.count)) }
             if n < 0 {

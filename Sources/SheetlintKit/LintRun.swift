@@ -181,7 +181,9 @@ extension Sheetlint {
                 var selection = SelectionCache(tree: sheet.tree)
                 var raw = RuleEngine.evaluate(ruleSet, file: sheet.file, stage: stage.stage, source: source, selection: &selection)
                     + sheet.noteFindings
-                let notRun = Set(ruleSet.rules.filter { !$0.applies(at: stage.stage) }.map(\.id))
+                // One stored set per distinct set; with the run's own rules, worked out once per stage.
+                let notRun = config.changesRules ? notRunSets.shared(Self.notRun(ruleSet, at: stage.stage))
+                    : notRunSets.shared(stage.stage) { Self.notRun(rules, at: $0) }
                 // Fingerprints are worked out here, while the lines are at hand, for the
                 // findings made so far and those the later stages may make at this sheet's
                 // cross-sheet sites and suppression directives; the lines are then dropped.
@@ -190,9 +192,11 @@ extension Sheetlint {
                 let directiveDigests = digester.map { SuppressionFilter.directiveDigests(sheet.suppressions, digester: $0) } ?? []
                 let cross = CrossSheetEngine.input(rules, file: sheet.file, fiscalYear: sheet.fiscalYear, strings: crossStrings,
                                                    selection: &selection, digest: digester.map { d in { d.digest(ruleId: $0, path: $1, span: $2) } })
+                // `RuleEngine.evaluate` returns its findings sorted; with the reader's notes after
+                // them they are sorted again (`compacted`).
                 return .success(FileOutcome(file: sheet.file, suppressions: sheet.suppressions, cross: cross,
-                                            sheet: sheet.sheet, findings: raw, directiveDigests: directiveDigests, stage: stage,
-                                            notRun: notRun))
+                                            sheet: sheet.sheet, findings: raw, sorted: sheet.noteFindings.isEmpty,
+                                            directiveDigests: directiveDigests, stage: stage, notRun: notRun))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -201,7 +205,7 @@ extension Sheetlint {
         }
         var perFile = parallelMap(jobs, jobs: options.jobs) { job in
             defer { freed.sheetDone() }
-            return evaluate(job.0, job.1).map { $0.compacted(languages: languages, texts: texts, notRunSets: notRunSets) }
+            return evaluate(job.0, job.1).map { $0.compacted(languages: languages, texts: texts) }
         }
         FreedMemory.release()
         // Cross-sheet stage: the rules that compare sheets run once over every sheet read,
@@ -292,6 +296,16 @@ extension Sheetlint {
 }
 
 extension Sheetlint {
+    /// The ids of the rules of `rules` that do not apply at `stage`, read in place (filtering
+    /// the rules copied each one: two dozen reference counts).
+    static func notRun(_ rules: RuleSet, at stage: SheetStage) -> Set<String> {
+        var ids = Set<String>()
+        rules.rules.withUnsafeBufferPointer { rules in
+            for rule in rules.indices where !rules[rule].applies(at: stage) { ids.insert(rules[rule].id) }
+        }
+        return ids
+    }
+
     /// What is left in `lint`'s table of outcomes once one has been taken.
     private static let taken = ReadError(.unreadable, file: "", message: "", messageEn: "")
 
@@ -349,17 +363,20 @@ private final class FileOutcome: @unchecked Sendable {
     private let kept: [Sheet]
     var sheet: Sheet? { kept.first }
     private(set) var findings: [Finding]
+    /// True when `findings` are known to be in `Finding.<` order already.
+    private let sorted: Bool
     /// The digests of the findings its suppression directives may get (`SuppressionFilter`),
     /// when the run works them out.
     let directiveDigests: [SuppressionFilter.DirectiveDigests]
     let stage: ResolvedStage
     /// Rules that did not run at the sheet's stage (their suppressions are not unused).
-    private(set) var notRun: Set<String>
+    let notRun: Set<String>
     /// `findings`, sorted and stored compactly (`compacted`); `findings` is then empty.
     private(set) var stored: FindingList?
 
-    init(file: String, suppressions: [Suppression], cross: CrossSheetInput, sheet: Sheet?, findings: [Finding],
+    init(file: String, suppressions: [Suppression], cross: CrossSheetInput, sheet: Sheet?, findings: [Finding], sorted: Bool,
          directiveDigests: [SuppressionFilter.DirectiveDigests], stage: ResolvedStage, notRun: Set<String>) {
+        self.sorted = sorted
         self.file = file
         self.suppressions = suppressions
         self.cross = cross
@@ -374,13 +391,12 @@ private final class FileOutcome: @unchecked Sendable {
     func dropCross() { cross = nil }
 
     /// This outcome with its findings sorted (on every key, both messages) and stored
-    /// compactly, and its `notRun` set shared with the other sheets that have the same.
-    /// The sheet's later filters sort stably, so findings alike but for a message not kept
-    /// stay in this order.
-    func compacted(languages: MessageLanguages, texts: FindingTexts, notRunSets: SharedSets) -> FileOutcome {
-        stored = FindingList(findings.sorted(), languages: languages, texts: texts)
+    /// compactly. The sheet's later filters sort stably, so findings alike but for a
+    /// message not kept stay in this order. (Findings already sorted are not sorted again:
+    /// the sort is stable, so it would leave them as they are.)
+    func compacted(languages: MessageLanguages, texts: FindingTexts) -> FileOutcome {
+        stored = FindingList(sorted ? findings : findings.sorted(), languages: languages, texts: texts)
         findings = []
-        notRun = notRunSets.shared(notRun)
         return self
     }
 }
@@ -390,9 +406,26 @@ private final class SharedSets: @unchecked Sendable {
     private let lock = NSLock()
     private var sets = Set<Set<String>>()
 
+    /// The sets of the run's own rules, by stage (`shared(_:_:)`).
+    private var byStage: [SheetStage: Set<String>] = [:]
+
     func shared(_ set: Set<String>) -> Set<String> {
         lock.lock()
         defer { lock.unlock() }
+        return unlockedShared(set)
+    }
+
+    /// The set `make(stage)` gives, made once per stage (it depends on nothing else).
+    func shared(_ stage: SheetStage, _ make: (SheetStage) -> Set<String>) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = byStage[stage] { return known }
+        let set = unlockedShared(make(stage))
+        byStage[stage] = set
+        return set
+    }
+
+    private func unlockedShared(_ set: Set<String>) -> Set<String> {
         if let known = sets.firstIndex(of: set) { return sets[known] }
         sets.insert(set)
         return set

@@ -69,4 +69,47 @@ final class CrossSheetFastPathTests: XCTestCase {
         }
         XCTAssertEqual(table.count, first.count)
     }
+    /// A cross-sheet site made with one walk to the root (`init(_:needs:…)`) is the site the
+    /// code before made (`init(reference:…)`: `EvaluationContext.common` over `Match.path`)
+    /// for every node of every fixture, with every member key of the default rules; with
+    /// fewer placeholders needed, those not needed are `none` and the rest unchanged; the
+    /// path it hands back is `Match.path`'s text.
+    func testSitesAreThoseOfTheReferenceConstruction() throws {
+        let all: CommonPlaceholder.Set = [.value, .path, .field, .section, .number, .goal, .code, .title, .written]
+        let keys = ["code", "number", "title", "written", "text", "department", "nothing"]
+        var compared = 0
+        for sheet in try SheetTreeBuildTests.sheets() {
+            let tree = SheetTree(sheet)
+            let (strings, referenceStrings) = (StringTable(), StringTable())
+            var (memo, referenceMemo, partialMemo) = (StringTable.Memo(), StringTable.Memo(), StringTable.Memo())
+            for id in 0..<Int32(tree.count) {
+                let match = Match(tree: tree, id: id)
+                var (members, referenceMembers, partialMembers) = ([Int32](), [Int32](), [Int32]())
+                var path = ""
+                let site = CrossSheetSite(match, needs: all, strings: strings, memberKeys: keys, members: &members,
+                                          memo: &memo, path: &path)
+                let reference = CrossSheetSite(reference: match, strings: referenceStrings, memberKeys: keys,
+                                               members: &referenceMembers, memo: &referenceMemo)
+                XCTAssertEqual(path, match.path.description)
+                // Same texts (ids of two tables compared through their texts).
+                func texts(_ s: CrossSheetSite, _ t: StringTable) -> [String?] {
+                    [s.file, s.path, s.arrayKey, s.text, s.value, s.number, s.code, s.title, s.written, s.goal].map { t[$0] }
+                }
+                XCTAssertEqual(texts(site, strings), texts(reference, referenceStrings), "\(sheet.file) \(path)")
+                XCTAssertEqual([site.startLine, site.startColumn, site.endLine, site.endColumn],
+                               [reference.startLine, reference.startColumn, reference.endLine, reference.endColumn])
+                XCTAssertEqual(members.map { $0 == CrossSheetSite.absent ? "absent" : strings[$0] ?? "none" },
+                               referenceMembers.map { $0 == CrossSheetSite.absent ? "absent" : referenceStrings[$0] ?? "none" })
+                // Only {title} and {goal} named (title-conflict's messages).
+                let partial = CrossSheetSite(match, needs: [.title, .goal, .section], strings: strings, memberKeys: keys,
+                                             members: &partialMembers, memo: &partialMemo, path: &path)
+                XCTAssertEqual([partial.value, partial.number, partial.code, partial.written], Array(repeating: CrossSheetSite.none, count: 4))
+                XCTAssertEqual([partial.file, partial.path, partial.arrayKey, partial.text, partial.title, partial.goal],
+                               [site.file, site.path, site.arrayKey, site.text, site.title, site.goal])
+                XCTAssertEqual(partialMembers, members)
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 1_000)
+    }
 }

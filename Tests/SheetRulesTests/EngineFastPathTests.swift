@@ -212,6 +212,23 @@ final class EngineFastPathTests: XCTestCase {
         }
     }
 
+    /// `lint` stores a sheet's findings without sorting them again when they are
+    /// `RuleEngine.evaluate`'s alone: its order is already what a stable `sorted()` gives,
+    /// element for element (both messages), on every example and fixture.
+    func testEvaluatedFindingsAreAlreadyInFindingOrder() {
+        let rules = RuleSet.loadDefault()
+        var count = 0
+        for (sheet, text) in Self.sheets {
+            let findings = RuleEngine.evaluate(rules, on: sheet, source: SheetSource(text: text))
+            let sorted = findings.sorted()
+            XCTAssertEqual(findings.map { [$0.ruleId, $0.path, $0.message, $0.messageEn, "\($0.span)", "\($0.severity)"] },
+                           sorted.map { [$0.ruleId, $0.path, $0.message, $0.messageEn, "\($0.span)", "\($0.severity)"] },
+                           sheet.file)
+            count += findings.count
+        }
+        XCTAssertGreaterThan(count, 100)
+    }
+
     /// More members than the pairwise comparison takes: the sweep, against the same
     /// pairwise reference as `FindingDedupeTests`.
     func testDedupeOfManyIdenticalMessagesAgreesWithPairs() {

@@ -124,35 +124,44 @@ public enum CrossSheetEngine {
     public static func input(_ rules: RuleSet, file: String, fiscalYear: Int?, strings: StringTable,
                              selection cache: inout SelectionCache,
                              digest: ((String, String, SourceSpan) -> SourceDigest)? = nil) -> CrossSheetInput {
-        let crossRules = rules.rules.filter(isCrossSheet)
         var kept: [String: CrossSheetInput.RuleSites] = [:]
-        if !crossRules.isEmpty {
-            let full = cache.tree
-            for rule in crossRules {
+        let list = rules.rules
+        let full = cache.tree
+        // The cross-sheet rules read in place: a copy of a `Rule` takes two dozen reference counts.
+        for index in list.indices where list[index].check.sheetsCheck != nil {
+            list.withUnsafeBufferPointer { list in
+                let rule = list.baseAddress! + index
                 // Each rule's matches as before: its selectors' nodes in selector order, each once.
                 // (Selections without a repeated id, nearly always, have nothing to drop.)
-                var ids = rule.selectors.flatMap { cache.select($0) }
+                var ids = rule.pointee.selectors.count == 1 ? cache.select(rule.pointee.selectors[0])
+                    : rule.pointee.selectors.flatMap { cache.select($0) }
                 let sorted = ids.sorted()
                 if zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) {
                     var seen = Set<Int32>()
                     ids = ids.filter { seen.insert($0).inserted }
                 }
-                let keys = rule.check.sheetsCheck?.memberKeys ?? []
+                let keys = rule.pointee.check.sheetsCheck?.memberKeys ?? []
+                // Only the common placeholders the rule's messages name are kept (a finding
+                // renders no other); the field and section labels follow from the path.
+                let needs = rule.pointee.message.commonNeeds.union(rule.pointee.messageEn.commonNeeds)
                 var entry = CrossSheetInput.RuleSites()
                 entry.sites.reserveCapacity(ids.count)
                 entry.members.reserveCapacity(ids.count * keys.count)
                 var memo = StringTable.Memo()
+                let tree = Unmanaged.passUnretained(full)
                 for id in ids {
-                    let match = Match(tree: full, id: id)
-                    entry.sites.append(CrossSheetSite(match, strings: strings, memberKeys: keys, members: &entry.members,
-                                                      memo: &memo))
+                    // The tree is held by `cache` meanwhile: the match need not retain it.
+                    let match = Match(unretained: tree, id: id)
+                    var path = ""
+                    entry.sites.append(CrossSheetSite(match, needs: needs, strings: strings, memberKeys: keys,
+                                                      members: &entry.members, memo: &memo, path: &path))
                     if let digest {
                         // The span and path `EvaluationContext.finding(site…)` gives the finding.
                         let span = match.span ?? SourceSpan(file: file, line: 1, startColumn: 1, endColumn: 1)
-                        entry.digests.append(digest(rule.id, match.path.description, span))
+                        entry.digests.append(digest(rule.pointee.id, path, span))
                     }
                 }
-                kept[rule.id] = entry
+                kept[rule.pointee.id] = entry
             }
         }
         return CrossSheetInput(file: file, fiscalYear: fiscalYear, rules: kept, strings: strings)
@@ -185,7 +194,7 @@ public struct CrossSheetInput: Sendable {
 /// reads of the node to build a finding there, each text an id in the run's `StringTable`
 /// (`CrossSheetSite.none` for nil). The field and section labels are not kept: they follow
 /// from the path (`labels`), and are worked out only for the sites a finding is made at.
-struct CrossSheetSite: Sendable {
+struct CrossSheetSite: Sendable, Equatable {
     static let none: Int32 = -1
     /// A member that is not there (`SelectedSheet.members`).
     static let absent: Int32 = -2
@@ -201,10 +210,56 @@ struct CrossSheetSite: Sendable {
     /// The placeholders common to every message (`EvaluationContext.commonValues`).
     var value: Int32, number: Int32, code: Int32, title: Int32, written: Int32, goal: Int32
 
-    /// The site of `match`, its texts interned in `strings`, and the ids of the texts of
-    /// its members `memberKeys` appended to `members` (`absent` for a member not there),
-    /// all under one lock.
-    init(_ match: Match, strings: StringTable, memberKeys: [String] = [], members: inout [Int32], memo: inout StringTable.Memo) {
+    /// The site of `match` for a rule whose messages name the common placeholders `needs`:
+    /// its texts interned in `strings` (those of common placeholders not in `needs` are
+    /// `none`: no finding renders them), and the ids of the texts of its members
+    /// `memberKeys` appended to `members` (`absent` for a member not there), all under one
+    /// lock. `path` is set to the path's text. One walk from the node to the root
+    /// (`EvaluationContext.CommonText`), no `ModelPath`.
+    init(_ match: Match, needs: CommonPlaceholder.Set, strings: StringTable, memberKeys: [String] = [],
+         members: inout [Int32], memo: inout StringTable.Memo, path: inout String) {
+        let span = match.span
+        if let span {
+            (startLine, startColumn) = (Int32(clamping: span.start.line), Int32(clamping: span.start.column))
+            (endLine, endColumn) = (Int32(clamping: span.end.line), Int32(clamping: span.end.column))
+        } else {
+            (startLine, startColumn, endLine, endColumn) = (0, 0, 0, 0)
+        }
+        let common = EvaluationContext.CommonText(match, needs: needs.subtracting([.field, .section]))
+        path = common.path
+        // The key of the array the node is an element of (`ModelPath.arrayKey`).
+        let tree = match.tree
+        let parent = tree.parents[Int(match.id)]
+        let arrayKey = parent >= 0 && tree.kind(parent) == .array ? tree.key(parent) : nil
+        var texts: [String?] = [span?.file, common.path, arrayKey, match.text, common.text("value", english: false),
+                                common.text("number", english: false), common.text("code", english: false),
+                                common.text("title", english: false), common.text("written", english: false),
+                                common.text("goal", english: false)]
+        texts.reserveCapacity(10 + memberKeys.count)
+        // A member that is absent is told apart from one without text (`SelectedSheet.member`).
+        var present: UInt64 = 0
+        for (k, key) in memberKeys.enumerated() {
+            let member = match[key]
+            if member != nil, k < 64 { present |= 1 << UInt64(k) }
+            texts.append(member?.text)
+        }
+        let ids = strings.ids(texts, memo: &memo)
+        file = ids[0]
+        self.path = ids[1]
+        self.arrayKey = ids[2]
+        text = ids[3]
+        (value, number, code, title, written, goal) = (ids[4], ids[5], ids[6], ids[7], ids[8], ids[9])
+        for k in memberKeys.indices {
+            let isPresent = k < 64 ? present & (1 << UInt64(k)) != 0 : match[memberKeys[k]] != nil
+            members.append(isPresent ? ids[10 + k] : Self.absent)
+        }
+    }
+
+    /// The site as the code before `init(_:needs:…)` made it, with every common placeholder
+    /// (`EvaluationContext.common`, `Match.path`): the reference `CrossSheetFastPathTests`
+    /// compares that one with.
+    init(reference match: Match, strings: StringTable, memberKeys: [String] = [], members: inout [Int32],
+         memo: inout StringTable.Memo) {
         let span = match.span
         if let span {
             (startLine, startColumn) = (Int32(clamping: span.start.line), Int32(clamping: span.start.column))
