@@ -42,15 +42,19 @@ final class ReaderFastPathTests: XCTestCase {
             if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
             if lines.count == 1, lines[0].isEmpty { lines = [] }
             let split = SourceLines.split(text)
-            XCTAssertEqual(split.map(\.scalars), lines.map { Array($0.unicodeScalars) }, text.debugDescription)
-            // Each line keeps its text, and a run's string is copied from it.
-            XCTAssertEqual(split.map { $0.text.map(String.init) }, lines.map { String($0) }, text.debugDescription)
-            for (number, line) in split.enumerated() {
-                let run = Run(storage: line, number: number + 1)
-                XCTAssertEqual(run.string, String(scalarsOf: line.scalars))
-                for _ in 0..<8 where run.count > 0 {
-                    let a = Int.random(in: 0...run.count), b = Int.random(in: a...run.count)
-                    XCTAssertEqual(run.slice(a..<b).string, String(scalarsOf: line.scalars[a..<b]), text.debugDescription)
+            XCTAssertEqual(split.map { Array($0.scalars) }, lines.map { Array($0.unicodeScalars) }, text.debugDescription)
+            // Each line is a range of the text's storage, written from column 1; a run's
+            // string is copied from the text.
+            XCTAssertEqual(split.map(\.string), lines.map { String($0) }, text.debugDescription)
+            XCTAssertEqual(split.map(\.line), Array(0..<split.count).map { $0 + 1 }, text.debugDescription)
+            for line in split {
+                XCTAssertEqual((0..<line.count).map(line.column), Array(0..<line.count).map { $0 + 1 })
+                XCTAssertEqual(line.string, String(scalarsOf: line.scalars))
+                for _ in 0..<8 where line.count > 0 {
+                    let a = Int.random(in: 0...line.count), b = Int.random(in: a...line.count)
+                    let slice = line.slice(a..<b)
+                    XCTAssertEqual(slice.string, String(scalarsOf: line.scalars.dropFirst(a).prefix(b - a)), text.debugDescription)
+                    XCTAssertEqual(slice.firstColumn, a < b ? a + 1 : nil)
                 }
             }
         }

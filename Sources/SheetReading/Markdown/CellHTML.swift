@@ -63,13 +63,27 @@ enum CellHTML {
 
     /// Like `fragments(_:)`, telling which fragments open a list item.
     static func blocks(_ run: Run) -> [Block] {
+        var out: [Block] = []
+        forEachBlock(run) { out.append(Block(run: $0, isListItem: $1)) }
+        return out
+    }
+
+    /// Calls `body` with each fragment of `blocks(_:)` and whether it opens a list item, in
+    /// source order, without collecting them.
+    static func forEachBlock(_ run: Run, _ body: (Run, Bool) -> Void) {
         // Most cells hold no tag and no entity: then the one block is the trimmed cell,
         // without copying it scalar by scalar.
-        if !run.scalars.contains(where: { $0 == "<" || $0 == "&" }) {
-            let t = run.trimmed()
-            return t.isEmpty ? [] : [Block(run: t, isListItem: false)]
+        let n = run.count
+        let plain = run.withScalars { scalars in
+            var j = 0
+            while j < n, scalars[j] != "<", scalars[j] != "&" { j += 1 }
+            return j == n
         }
-        var out: [Block] = []
+        if plain {
+            let t = run.trimmed()
+            if !t.isEmpty { body(t, false) }
+            return
+        }
         // The fragment being read: while it is one stretch of `run` (text between tags,
         // the usual case) it is only the range `start..<end`; text joined across an inline
         // tag or holding a decoded entity is copied into `built`.
@@ -78,7 +92,7 @@ enum CellHTML {
         var currentIsListItem = false
         func flush() {
             let fragment = built?.run ?? (start >= 0 ? run.slice(start..<end) : nil)
-            if let t = fragment?.trimmed(), !t.isEmpty { out.append(Block(run: t, isListItem: currentIsListItem)) }
+            if let t = fragment?.trimmed(), !t.isEmpty { body(t, currentIsListItem) }
             start = -1
             end = -1
             built = nil
@@ -104,7 +118,6 @@ enum CellHTML {
             }
             built!.append(run.slice(i..<j))
         }
-        let n = run.count
         var i = 0
         while i < n {
             // Text as written up to the next `<` or `&`, in one piece.
@@ -132,7 +145,6 @@ enum CellHTML {
             i += 1
         }
         flush()
-        return out
     }
 
     /// The text of `run` as `blocks(_:)` reads it (every tag dropped, entities decoded),

@@ -10,7 +10,7 @@ import SheetModel
 /// 4. else unknown.
 /// Years are read from `令和N年度` / `平成N年度` (元 = 1) and from `YYYY年度`.
 enum FiscalYearInference {
-    static func apply(to sheet: inout Sheet, lines: [RunStorage]) {
+    static func apply(to sheet: inout Sheet, lines: [Run]) {
         guard sheet.fiscalYear == nil else { return }
         // The first line naming a year before the first section (plain loops: the lazy
         // chains they replace cost more than the search).
@@ -73,6 +73,10 @@ enum FiscalYearInference {
 
     /// The same over scalars, folding as it goes (no copy of a long line is made).
     static func years(in scalars: [Unicode.Scalar]) -> [Int] {
+        years(in: scalars[...])
+    }
+
+    static func years(in scalars: ArraySlice<Unicode.Scalar>) -> [Int] {
         // Cheap exit: no 年 at all means no year expression.
         guard scalars.contains("年") else { return [] }
         return years(folded: scalars.map(ScalarFolding.fold))

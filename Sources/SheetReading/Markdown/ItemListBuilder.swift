@@ -23,12 +23,22 @@ struct ItemListBuilder {
 
     /// Adds the fragments of one cell (or line).
     mutating func add(cell: Run) {
-        if !cell.trimmed().isEmpty { span = span.union(cell.trimmed().span(file: file)) }
-        for block in CellHTML.blocks(cell) {
-            var pieces = Piece.cut(block.run)
-            // `<li>text` is a bullet like `・text`; `<li>(1) …` and `<li>① …` keep their markers.
-            if block.isListItem, pieces.first?.marker == Piece.Marker.none { pieces[0].marker = .bullet }
-            for piece in pieces { add(piece) }
+        let trimmed = cell.trimmed()
+        if !trimmed.isEmpty { span = span.union(trimmed.span(file: file)) }
+        // Blocks and their pieces are passed on as they are cut, never collected.
+        CellHTML.forEachBlock(cell) { block, isListItem in
+            var first = true
+            Piece.forEach(in: block) { piece in
+                // `<li>text` is a bullet like `・text`; `<li>(1) …` and `<li>① …` keep their markers.
+                if first, isListItem, piece.marker == .none {
+                    var bullet = piece
+                    bullet.marker = .bullet
+                    add(bullet)
+                } else {
+                    add(piece)
+                }
+                first = false
+            }
         }
     }
 

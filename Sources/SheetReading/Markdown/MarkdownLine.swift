@@ -9,20 +9,22 @@ enum MarkdownLine {
 
     /// Classifies `scalars`, the content of 1-based `line` without its line break.
     static func classify(_ scalars: [Unicode.Scalar], line: Int) -> MarkdownLine {
-        classify(RunStorage(scalars: scalars, columns: [], origin: 1), line: line)
+        classify(Run(line: scalars, number: line))
     }
 
-    /// The same for a line as `SourceLines.split` gives it.
-    static func classify(_ source: RunStorage, line: Int) -> MarkdownLine {
-        let scalars = source.scalars
-        var first = 0
-        while first < scalars.count, ScalarFolding.isSpace(scalars[first]) { first += 1 }
-        if first == scalars.count { return .blank }
-        let all = Run(storage: source, number: line)
-        guard scalars[first] == "|" else { return .text(all.slice(first..<scalars.count)) }
+    /// The same for a line as `SourceLines.split` gives it (a whole line, from column 1).
+    static func classify(_ all: Run) -> MarkdownLine {
+        let count = all.count
+        let first = all.withScalars { scalars in
+            var first = 0
+            while first < count, ScalarFolding.isSpace(scalars[first]) { first += 1 }
+            return first
+        }
+        if first == count { return .blank }
+        guard all[first] == "|" else { return .text(all.slice(first..<count)) }
         let cells = splitCells(all, from: first)
         if !cells.isEmpty, cells.allSatisfy(isDelimiterCell) { return .delimiter }
-        return .row(cells, length: scalars.count)
+        return .row(cells, length: count)
     }
 
     /// Splits at unescaped `|`. The leading pipe opens the first cell; a trailing pipe

@@ -68,7 +68,9 @@ enum PageFurniture {
         }
 
         func isFor(_ header: Header) -> Bool {
-            texts == [header.department, header.name, header.position].map { $0?.text }
+            // Field by field: no array is made for the comparison.
+            texts.count == 3 && texts[0] == header.department?.text && texts[1] == header.name?.text
+                && texts[2] == header.position?.text
         }
 
         /// False only when `key` cannot be a running header: a scalar of it is in none of

@@ -24,38 +24,42 @@ struct Piece {
 
     /// Cuts `fragment` into pieces.
     static func cut(_ fragment: Run) -> [Piece] {
-        var marks: [(start: Int, end: Int, marker: Marker)] = []
+        var pieces: [Piece] = []
+        forEach(in: fragment) { pieces.append($0) }
+        return pieces
+    }
+
+    /// Calls `body` with each piece of `cut(_:)`, in order, without collecting them: each
+    /// marker's content runs to the next marker, found before the piece is passed on.
+    static func forEach(in fragment: Run, _ body: (Piece) -> Void) {
+        let n = fragment.count
         fragment.withScalars { scalars in
-            var i = 0
-            let n = scalars.count
-            while i < n {
-                // Every marker starts with one of these scalars (folded: `(`, `・`, a circled
-                // number): most scalars are turned away here.
-                guard mayStartMarker(scalars[i]) else { i += 1; continue }
-                let atBoundary = i == 0 || ScalarFolding.isSpace(ScalarFolding.fold(scalars[i - 1]))
-                if atBoundary, let m = marker(in: fragment, at: i) {
-                    marks.append((i, m.end, m.marker))
-                    i = m.end
-                    continue
+            /// The next marker at or after `from`.
+            func next(from: Int) -> (start: Int, end: Int, marker: Marker)? {
+                var i = from
+                while i < n {
+                    // Every marker starts with one of these scalars (folded: `(`, `・`, a
+                    // circled number): most scalars are turned away here.
+                    guard mayStartMarker(scalars[i]) else { i += 1; continue }
+                    let atBoundary = i == 0 || ScalarFolding.isSpace(ScalarFolding.fold(scalars[i - 1]))
+                    if atBoundary, let m = marker(in: fragment, at: i) { return (i, m.end, m.marker) }
+                    i += 1
                 }
-                i += 1
+                return nil
+            }
+            var mark = next(from: 0)
+            let lead = fragment.slice(0..<(mark?.start ?? n)).trimmed()
+            if !lead.isEmpty {
+                body(Piece(marker: .none, markerRun: nil, content: lead, startsFragment: true))
+            }
+            while let m = mark {
+                let following = next(from: m.end)
+                let contentEnd = following?.start ?? n
+                body(Piece(marker: m.marker, markerRun: fragment.slice(m.start..<m.end),
+                           content: fragment.slice(m.end..<contentEnd).trimmed(), startsFragment: m.start == 0))
+                mark = following
             }
         }
-        var pieces: [Piece] = []
-        pieces.reserveCapacity(marks.count + 1)
-        let leadEnd = marks.first?.start ?? fragment.count
-        let lead = fragment.slice(0..<leadEnd).trimmed()
-        if !lead.isEmpty {
-            pieces.append(Piece(marker: .none, markerRun: nil, content: lead, startsFragment: true))
-        }
-        for (k, m) in marks.enumerated() {
-            let contentEnd = k + 1 < marks.count ? marks[k + 1].start : fragment.count
-            let markerRun = fragment.slice(m.start..<m.end)
-            pieces.append(Piece(marker: m.marker, markerRun: markerRun,
-                                content: fragment.slice(m.end..<contentEnd).trimmed(),
-                                startsFragment: m.start == 0))
-        }
-        return pieces
     }
 
     /// Span covering marker and content.

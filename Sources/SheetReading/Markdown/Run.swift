@@ -1,20 +1,20 @@
 import SheetModel
 
-/// The scalars runs are ranges of: a source line's (with the line's text and the UTF-8
-/// offset of each scalar in it, so that a run's string is copied from the text rather than
-/// encoded and validated again), or scalars put together from pieces (`RunBuilder`), with
-/// their columns. Immutable, so runs share it freely.
+/// The scalars runs are ranges of: a whole source file's (with the file's text and the
+/// UTF-8 offset of each scalar in it, so that a run's string is copied from the text rather
+/// than encoded and validated again), or scalars put together from pieces (`RunBuilder`),
+/// with their columns. Immutable, so runs share it freely.
 final class RunStorage: Sendable {
     let scalars: [Unicode.Scalar]
-    /// The columns of `scalars`, index for index; empty when they are consecutive, counted
-    /// from `origin`.
+    /// The columns of `scalars`, index for index; empty when a run counts them from its
+    /// `base` (a file's lines, text put together from consecutive columns).
     let columns: [Int]
-    /// With no `columns`, the column of `scalars[j]` is `origin + j`.
+    /// For scalars put together from pieces, with no `columns`: the column of `scalars[0]`.
     let origin: Int
-    /// The source line the scalars were decoded from, when they are exactly its scalars.
-    let text: Substring?
+    /// The text the scalars were decoded from, when they are exactly its scalars.
+    let text: String?
     /// With `text`: the UTF-8 offset in `text` of each scalar, and of its end (one more
-    /// entry than `scalars`); empty for a line of ASCII, where the offset is the index.
+    /// entry than `scalars`); empty for a text of ASCII, where the offset is the index.
     let offsets: [Int32]
 
     init(scalars: [Unicode.Scalar], columns: [Int], origin: Int) {
@@ -25,8 +25,8 @@ final class RunStorage: Sendable {
         self.offsets = []
     }
 
-    /// A source line: `scalars` decoded from `text`, `offsets` as above.
-    init(line scalars: [Unicode.Scalar], text: Substring, offsets: [Int32]) {
+    /// A source text: `scalars` decoded from `text`, `offsets` as above.
+    init(text: String, scalars: [Unicode.Scalar], offsets: [Int32]) {
         precondition(offsets.isEmpty ? text.utf8.count == scalars.count : offsets.count == scalars.count + 1,
                      "one offset per scalar and one for the end, or none for ASCII")
         self.scalars = scalars
@@ -52,6 +52,9 @@ struct Run: Sendable {
     private let storage: RunStorage
     private var lo: Int
     private var hi: Int
+    /// Without `storage.columns`: the column of `storage.scalars[0]` (for a line of a file,
+    /// 1 less the index of the line's first scalar).
+    private let base: Int
     let line: Int
 
     init(scalars: [Unicode.Scalar] = [], columns: [Int] = [], line: Int) {
@@ -62,6 +65,7 @@ struct Run: Sendable {
         }
         self.lo = 0
         self.hi = scalars.count
+        self.base = storage.origin
         self.line = line
     }
 
@@ -75,6 +79,17 @@ struct Run: Sendable {
         self.storage = storage
         self.lo = 0
         self.hi = storage.count
+        self.base = storage.origin
+        self.line = number
+    }
+
+    /// The line `range` of a file's `storage` (its scalars without the line break), line
+    /// `number`, written from column 1.
+    init(file storage: RunStorage, range: Range<Int>, number: Int) {
+        self.storage = storage
+        self.lo = range.lowerBound
+        self.hi = range.upperBound
+        self.base = 1 - range.lowerBound
         self.line = number
     }
 
@@ -96,7 +111,7 @@ struct Run: Sendable {
 
     /// The 1-based column of the scalar at 0-based `i`.
     func column(_ i: Int) -> Int {
-        storage.columns.isEmpty ? storage.origin + lo + i : storage.columns[lo + i]
+        storage.columns.isEmpty ? base + lo + i : storage.columns[lo + i]
     }
 
     var firstColumn: Int? { isEmpty ? nil : column(0) }

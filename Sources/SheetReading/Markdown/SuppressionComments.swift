@@ -55,15 +55,18 @@ enum SuppressionComments {
 
     /// Whether `s` holds `<!--` at or after `start`.
     static func hasCommentOpening(_ s: [Unicode.Scalar], from start: Int = 0) -> Bool {
-        s.withUnsafeBufferPointer { s in
-            var i = start
-            let end = s.count - 3
-            while i < end {
-                if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
-                i += 1
-            }
-            return false
+        s.withUnsafeBufferPointer { hasCommentOpening($0, from: start) }
+    }
+
+    /// The same on a buffer.
+    static func hasCommentOpening(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int = 0) -> Bool {
+        var i = start
+        let end = s.count - 3
+        while i < end {
+            if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
+            i += 1
         }
+        return false
     }
 
     private static func starts(_ s: [Unicode.Scalar], at i: Int, with p: [Unicode.Scalar]) -> Bool {

@@ -147,12 +147,13 @@ enum TableRoles {
         }
     }
 
-    private static func isASCIICaseless(_ key: [Unicode.Scalar], _ word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard key.count == w.count else { return false }
+    private static func isASCIICaseless(_ key: [Unicode.Scalar], _ word: StaticString) -> Bool {
+        // `word` is lower-case ASCII: its bytes are its scalars.
+        guard key.count == word.utf8CodeUnitCount else { return false }
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for (a, b) in zip(key, w) {
             let lower = a.value >= 0x41 && a.value <= 0x5A ? a.value + 0x20 : a.value
-            if lower != b.value { return false }
+            if lower != UInt32(b) { return false }
         }
         return true
     }
