@@ -46,6 +46,30 @@ public enum JSONText {
         }
     }
 
+    /// `quoted(s)` appended to `out` as UTF-8 bytes (the same bytes `appendQuoted(_:to:)`
+    /// appends to a string), for writers that build a piece of text as bytes first.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var storage = s
+        storage.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            var start = 0
+            while let at = firstEscape(bytes, from: start) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                let byte = bytes[at]
+                if byte == 0xE2 {
+                    // U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
+                    out.append(contentsOf: bytes[at + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
+                    start = at + 3
+                } else {
+                    appendEscape(byte, to: &out)
+                    start = at + 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
     /// The index of the first byte at or after `from` that starts something to escape.
     @inline(__always)
     private static func firstEscape(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {

@@ -50,25 +50,51 @@ public final class SheetTree: Sendable {
     public convenience init(_ sheet: Sheet) {
         var counter = Counter()
         sheet.emit(into: &counter)
-        var b = Builder(reserving: counter)
-        sheet.emit(into: &b)
-        self.init(b)
+        self.init(counter) { sheet.emit(into: &$0) }
     }
 
     /// Flattens `root` in one depth-first pass.
     public convenience init(flattening root: ModelNode) {
-        var b = Builder(reserving: Counter())
-        b.add(root)
-        self.init(b)
+        var counter = Counter()
+        counter.count(root)
+        self.init(counter) { $0.add(root) }
     }
 
-    private init(_ b: Builder) {
-        tags = b.tags
-        parents = b.parents
-        ends = b.ends
-        slots = b.slots
-        spanRefs = b.spanRefs
-        payloads = b.payloads
+    /// The tree `emit` gives a builder whose per-node columns are made at the size `counter`
+    /// found and written in place (no capacity or uniqueness check per node and column).
+    private convenience init(_ counter: Counter, _ emit: (inout Builder) -> Void) {
+        let n = counter.nodes
+        var tags = [UInt8](repeating: 0, count: n)
+        var parents = [Int32](repeating: 0, count: n), ends = parents, slots = parents, spanRefs = parents, payloads = parents
+        var b = Builder(reserving: counter)
+        tags.withUnsafeMutableBufferPointer { tags in
+            parents.withUnsafeMutableBufferPointer { parents in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    slots.withUnsafeMutableBufferPointer { slots in
+                        spanRefs.withUnsafeMutableBufferPointer { spanRefs in
+                            payloads.withUnsafeMutableBufferPointer { payloads in
+                                b.columns = Columns(tags: tags, parents: parents, ends: ends, slots: slots,
+                                                    spanRefs: spanRefs, payloads: payloads)
+                                emit(&b)
+                                b.columns = .none
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        precondition(b.count == n, "SheetTree: the counting pass and the building pass disagree")
+        self.init(tags: tags, parents: parents, ends: ends, slots: slots, spanRefs: spanRefs, payloads: payloads, b)
+    }
+
+    private init(tags: [UInt8], parents: [Int32], ends: [Int32], slots: [Int32], spanRefs: [Int32], payloads: [Int32],
+                 _ b: Builder) {
+        self.tags = tags
+        self.parents = parents
+        self.ends = ends
+        self.slots = slots
+        self.spanRefs = spanRefs
+        self.payloads = payloads
         wideInts = b.wideInts
         strings = b.strings
         keys = b.keys
@@ -276,15 +302,42 @@ public final class SheetTree: Sendable {
         }
         mutating func int(_ i: Int, _ span: SourceSpan?) { node(span) }
         mutating func null(_ span: SourceSpan?) { node(span) }
+
+        /// Counts `root`'s subtree as `Builder.add` emits it.
+        mutating func count(_ node: ModelNode) {
+            switch node.value {
+            case .object(let members):
+                beginObject(node.span)
+                for m in members { count(m.node) }
+            case .array(let elements):
+                beginArray(node.span)
+                for e in elements { count(e) }
+            case .string(let s): string(s, node.span)
+            case .int(let i): int(i, node.span)
+            case .bool, .null: self.node(node.span)
+            }
+        }
+    }
+
+    /// The per-node columns a builder writes, one slot per node, made at their final size.
+    private struct Columns {
+        let tags: UnsafeMutableBufferPointer<UInt8>
+        let parents: UnsafeMutableBufferPointer<Int32>
+        let ends: UnsafeMutableBufferPointer<Int32>
+        let slots: UnsafeMutableBufferPointer<Int32>
+        let spanRefs: UnsafeMutableBufferPointer<Int32>
+        let payloads: UnsafeMutableBufferPointer<Int32>
+
+        /// No columns: a builder outside `init(_:_:)`.
+        static var none: Columns { Columns(tags: .init(start: nil, count: 0), parents: .init(start: nil, count: 0),
+                                  ends: .init(start: nil, count: 0), slots: .init(start: nil, count: 0),
+                                  spanRefs: .init(start: nil, count: 0), payloads: .init(start: nil, count: 0)) }
     }
 
     private struct Builder: ModelSink {
-        var tags: [UInt8] = []
-        var parents: [Int32] = []
-        var ends: [Int32] = []
-        var slots: [Int32] = []
-        var spanRefs: [Int32] = []
-        var payloads: [Int32] = []
+        /// Where the nodes go (set while the tree is emitted), and the number written.
+        var columns = Columns.none
+        var count = 0
         var wideInts: [Int] = []
         var strings: [String] = []
         var keys: [String] = []
@@ -299,12 +352,6 @@ public final class SheetTree: Sendable {
         var pendingKey: Int32 = -1
 
         init(reserving c: Counter) {
-            tags.reserveCapacity(c.nodes)
-            parents.reserveCapacity(c.nodes)
-            ends.reserveCapacity(c.nodes)
-            slots.reserveCapacity(c.nodes)
-            spanRefs.reserveCapacity(c.nodes)
-            payloads.reserveCapacity(c.nodes)
             strings.reserveCapacity(c.strings)
             spans.reserveCapacity(c.spans)
         }
@@ -312,14 +359,18 @@ public final class SheetTree: Sendable {
         /// Appends a node under the innermost open one and returns its id.
         @discardableResult
         mutating func append(_ kind: Kind, _ span: SourceSpan?, payload: Int32 = 0, flags: UInt8 = 0) -> Int32 {
-            let id = Int32(tags.count)
-            let parent = open.last?.id ?? -1
+            let c = columns
+            let id = Int32(count)
+            precondition(count < c.tags.count, "SheetTree: more nodes than counted")
+            count += 1
+            var parent: Int32 = -1
             var slot: Int32 = -1
-            if !open.isEmpty {
-                if tags[Int(parent)] & SheetTree.kindMask == Kind.object.rawValue {
+            if let last = open.last {
+                parent = last.id
+                if c.tags[Int(parent)] & SheetTree.kindMask == Kind.object.rawValue {
                     slot = pendingKey
                 } else {
-                    slot = open[open.count - 1].next
+                    slot = last.next
                     open[open.count - 1].next += 1
                 }
             }
@@ -331,19 +382,19 @@ public final class SheetTree: Sendable {
                 // only text): such a span is stored once.
                 let packed = pack(span)
                 if let last = spans.last, last == packed {
-                    spanRefs.append(Int32(spans.count - 1))
+                    c.spanRefs[Int(id)] = Int32(spans.count - 1)
                 } else {
-                    spanRefs.append(Int32(spans.count))
+                    c.spanRefs[Int(id)] = Int32(spans.count)
                     spans.append(packed)
                 }
             } else {
-                spanRefs.append(parent >= 0 ? spanRefs[Int(parent)] : -1)
+                c.spanRefs[Int(id)] = parent >= 0 ? c.spanRefs[Int(parent)] : -1
             }
-            tags.append(tag)
-            parents.append(parent)
-            ends.append(id + 1)
-            slots.append(slot)
-            payloads.append(payload)
+            c.tags[Int(id)] = tag
+            c.parents[Int(id)] = parent
+            c.ends[Int(id)] = id + 1
+            c.slots[Int(id)] = slot
+            c.payloads[Int(id)] = payload
             return id
         }
 
@@ -367,7 +418,7 @@ public final class SheetTree: Sendable {
         mutating func endArray() { close() }
         mutating func close() {
             let id = open.removeLast().id
-            ends[Int(id)] = Int32(tags.count)
+            columns.ends[Int(id)] = Int32(count)
         }
 
         mutating func key(_ key: ModelKey) {

@@ -27,7 +27,14 @@ public struct Rule: Sendable {
     /// The check kind's name (`pattern`, `catalog`, …).
     public var kind: String
     /// The kind's options as written in the rule file (for `rules explain`), YAML text.
-    public var optionsText: String
+    public var optionsText: String {
+        get { options.value }
+        set { options = RuleOptionsText(newValue) }
+    }
+    /// `optionsText`, given, or for a built-in rule serialized when first asked for (only
+    /// `rules` commands and rule comparisons read it; serializing every rule's options with
+    /// Yams was 1.8 M instructions of every process's start-up).
+    var options: RuleOptionsText
     /// Sheets that must produce `count` findings of this rule.
     public var failExamples: [RuleExample] {
         get { examples.value.fail }
@@ -123,6 +130,33 @@ struct LoadContext {
     var catalogs: [String: Catalog]
     /// The rule's `options` node (or `kind` node when there are none), for errors.
     var optionsValue: YAMLValue
+}
+
+/// A rule's options as YAML text: given, or serialized by the first caller that asks, under
+/// the lock (rules are shared by the tasks of a run); hence `@unchecked Sendable`.
+final class RuleOptionsText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String?
+    private let make: @Sendable () -> String
+
+    init(_ text: String) {
+        self.text = text
+        make = { "" }
+    }
+
+    /// Text made on first use by `make`.
+    init(makingOnFirstUse make: @escaping @Sendable () -> String) {
+        self.make = make
+    }
+
+    var value: String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let text { return text }
+        let made = make()
+        text = made
+        return made
+    }
 }
 
 /// A rule's examples: given, or decoded by the first caller that asks. Rules are shared by

@@ -171,6 +171,15 @@ public struct Match: @unchecked Sendable {
         guard let first = matches.first else { return [] }
         return first.read { tree in
             var leaves: [Match] = []
+            // Room for every leaf at once (growing by doubling copied the list four times or
+            // so): no more than the nodes walked, nor than the tree's strings.
+            var walked = 0
+            var reach: Int32 = -1
+            for match in matches where match.id >= reach {
+                reach = tree.ends[Int(match.id)]
+                walked += Int(reach - match.id)
+            }
+            leaves.reserveCapacity(min(walked, tree.stringCount))
             var walkedEnd: Int32 = -1
             for match in matches {
                 let end = tree.ends[Int(match.id)]

@@ -406,8 +406,10 @@ private final class SharedSets: @unchecked Sendable {
     private let lock = NSLock()
     private var sets = Set<Set<String>>()
 
-    /// The sets of the run's own rules, by stage (`shared(_:_:)`).
-    private var byStage: [SheetStage: Set<String>] = [:]
+    /// The sets of the run's own rules, by stage (`shared(_:_:)`): a list of the few stages
+    /// (a dictionary, or the set of sets, cost the one-sheet run as much again in type
+    /// lookups the first time it was used).
+    private var byStage: [(stage: SheetStage, set: Set<String>)] = []
 
     func shared(_ set: Set<String>) -> Set<String> {
         lock.lock()
@@ -419,9 +421,9 @@ private final class SharedSets: @unchecked Sendable {
     func shared(_ stage: SheetStage, _ make: (SheetStage) -> Set<String>) -> Set<String> {
         lock.lock()
         defer { lock.unlock() }
-        if let known = byStage[stage] { return known }
-        let set = unlockedShared(make(stage))
-        byStage[stage] = set
+        for known in byStage where known.stage == stage { return known.set }
+        let set = make(stage)
+        byStage.append((stage, set))
         return set
     }
 

@@ -87,6 +87,9 @@ final class JSONWritingEquivalenceTests: XCTestCase {
             var appended = "prefix"
             JSONText.appendQuoted(text, to: &appended)
             XCTAssertEqual(appended, "prefix" + Self.formerQuoted(text))
+            var bytes = Array("prefix".utf8)
+            JSONText.appendQuoted(text, to: &bytes)
+            XCTAssertEqual(bytes, Array(("prefix" + Self.formerQuoted(text)).utf8))
         }
         // Long texts (the chunked writer hands on 64 KiB at a time).
         let long = String(repeating: "目標\u{2028}\"x\\\n", count: 20_000)
@@ -144,7 +147,8 @@ final class JSONWritingEquivalenceTests: XCTestCase {
                 Self.formerWrite(JSONReporter.diagnosticValue(f, message: text, file: f.span.file), to: &expected, indent: indent)
                 var written = ""
                 JSONReporter.diagnosticWriter(f, message: text, file: f.span.file).write(&written, indent)
-                XCTAssertEqual(written, expected)
+                // Byte for byte (`String` equality would take canonically equivalent texts as equal).
+                XCTAssertEqual(Array(written.utf8), Array(expected.utf8))
             }
         }
     }

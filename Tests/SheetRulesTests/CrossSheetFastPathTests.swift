@@ -112,4 +112,55 @@ final class CrossSheetFastPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(compared, 1_000)
     }
+    /// title-conflict's citations grouped with each text's answers remembered by its id in
+    /// the run's one table are the groups worked out at every citation (the reference), and
+    /// the findings over inputs sharing one table are those over inputs with a table each
+    /// (which take the reference way): over every fixture and example, with copies whose
+    /// titles and codes are edited (other titles, full-width and spaced codes, empty
+    /// titles, placeholders the rule ignores) so that groups conflict.
+    func testTitleConflictGroupsByTextIdAreTheReferenceGroups() throws {
+        let rules = RuleSet.loadDefault()
+        var sheets = try SheetTreeBuildTests.sheets()
+        for (n, sheet) in sheets.enumerated() {
+            var edited = sheet
+            edited.file = "edited/\(n)-" + sheet.file
+            for g in edited.annualGoals.indices {
+                for c in edited.annualGoals[g].planCodes.indices {
+                    switch (g + c + n) % 5 {
+                    case 0: edited.annualGoals[g].planCodes[c].title = (edited.annualGoals[g].planCodes[c].title ?? "") + "（改）"
+                    case 1: edited.annualGoals[g].planCodes[c].written = " ３－１－① "
+                    case 2: edited.annualGoals[g].planCodes[c].title = ""
+                    case 3: edited.annualGoals[g].planCodes[c].written = "0-0"
+                    default: break
+                    }
+                }
+                for c in edited.annualGoals[g].policies.indices where (g + c) % 2 == 0 {
+                    edited.annualGoals[g].policies[c].title = "政策 \(c % 3)"
+                }
+            }
+            for g in edited.midTermGoals.indices {
+                for c in edited.midTermGoals[g].planCodes.indices where (g + c + n) % 3 == 0 {
+                    edited.midTermGoals[g].planCodes[c].title = "計画 \(c)。"
+                }
+            }
+            sheets.append(edited)
+        }
+        let table = StringTable()
+        let shared = sheets.map { CrossSheetEngine.input(rules, from: $0, strings: table) }
+        let separate = sheets.map { CrossSheetEngine.input(rules, from: $0) }
+        let rule = try XCTUnwrap(rules.rules.first { $0.check is TitleConflictCheck })
+        let check = try XCTUnwrap(rule.check as? TitleConflictCheck)
+        let selected = shared.map { input in
+            let kept = input.rules[rule.id]
+            return SelectedSheet(file: input.file, fiscalYear: input.fiscalYear, sites: kept?.sites ?? [],
+                                 members: kept?.members ?? [], strings: input.strings)
+        }
+        let (byId, reference) = check.groupsBothWays(selected)
+        XCTAssertEqual(byId, reference)
+        XCTAssertGreaterThan(reference.count, 20)
+        let findings = CrossSheetEngine.evaluate(rules, on: shared)
+        XCTAssertEqual(findings, CrossSheetEngine.evaluate(rules, on: separate))
+        XCTAssertEqual(findings.map(\.messageEn), CrossSheetEngine.evaluate(rules, on: separate).map(\.messageEn))
+        XCTAssertGreaterThan(findings.filter { $0.ruleId == rule.id }.count, 20)
+    }
 }

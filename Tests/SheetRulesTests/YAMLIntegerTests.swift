@@ -42,4 +42,25 @@ final class YAMLIntegerTests: XCTestCase {
         let quoted = try XCTUnwrap(try Yams.compose(yaml: "v: '1:30'\n")?.mapping?["v"])
         XCTAssertEqual(YAMLValue.integer(quoted), quoted.int)
     }
+
+    /// The digits-only reading (`plainDecimal`, which skips Yams' Foundation call) answers
+    /// exactly what Yams does wherever it answers at all, and leaves everything else to Yams.
+    func testPlainDecimalsAreReadAsYamsReadsThem() throws {
+        let texts = ["0", "00", "01", "007", "1", "7", "10", "2024", "99", "123456789012345678", "9223372036854775807",
+                     "9223372036854775808", "99999999999999999999", "１２", "1_0", "-1", "+1", "1 ", "1e3", "0x1",
+                     "'12'", "\"12\"", "|\n  12", "!!str 12", "!!int 12", "12:00"]
+        var read = 0
+        for text in texts {
+            let node = try XCTUnwrap(try Yams.compose(yaml: "v: \(text)\n")?.mapping?["v"])
+            guard case .scalar(let scalar) = node else { return XCTFail(text) }
+            if let value = YAMLValue.plainDecimal(scalar) {
+                read += 1
+                XCTAssertEqual(value, node.int, text)
+            } else {
+                XCTAssertTrue(["0", "1", "7", "10", "2024", "99"].allSatisfy { $0 != text }, text)
+            }
+            XCTAssertEqual(YAMLValue.integer(node), node.int, text)
+        }
+        XCTAssertGreaterThanOrEqual(read, 8)
+    }
 }

@@ -110,8 +110,11 @@ struct TitleConflictCheck: SheetsCheck {
         return (TextNormalization.trimmingSpaces(TextNormalization.normalize(written)), titleText)
     }
 
-    func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding] {
-        // Citations by group (the array and the key), groups in order of first appearance.
+    /// The citations of `sheets` by group (the array and the key), groups in order of first
+    /// appearance, as the code before `SharedTexts` made them (each text normalized and
+    /// interned at each site): the reference of `CrossSheetFastPathTests`, and the way taken
+    /// when the sheets' texts are not in one table.
+    private func referenceGroups(_ sheets: [SelectedSheet]) -> [[Citation]] {
         var groups: [[Citation]] = []
         var groupIds = Interned()
         var titleKeys = Interned()
@@ -125,6 +128,91 @@ struct TitleConflictCheck: SheetsCheck {
                 groups[group].append(Citation(sheet: Int32(index), site: Int32(n), titleKey: titleKeys.id(titleKey)))
             }
         }
+        return groups
+    }
+
+    /// What the citations' texts give, remembered by their ids in the run's one `StringTable`:
+    /// sheets repeat the same codes and titles, which are then normalized, matched and
+    /// interned once each instead of at every citation. Each answer is the one the
+    /// reference computes from the text (`referenceGroups`), asked for at the same point.
+    private struct SharedTexts {
+        /// By written key id: the key normalized, and whether `ignore` matches it (nil: not asked yet).
+        var keys: [Int32: (key: String, ignored: Bool?)] = [:]
+        /// By title id: its `titleKey`, and that key's id in `titleKeys` (nil: not asked yet).
+        var titles: [Int32: (titleKey: String, id: Int32?)] = [:]
+        /// By (array key id, written key id): the group's id in `groupIds`.
+        var groups: [Int64: Int32] = [:]
+    }
+
+    /// `referenceGroups` with the texts' answers remembered by id (`SharedTexts`), for
+    /// sheets whose texts are all in `strings`.
+    private func sharedGroups(_ sheets: [SelectedSheet], _ strings: StringTable) -> [[Citation]] {
+        var groups: [[Citation]] = []
+        var groupIds = Interned()
+        var titleKeys = Interned()
+        var memo = SharedTexts()
+        let count = keys.count + 1
+        for (index, entry) in sheets.enumerated() {
+            for n in entry.sites.indices {
+                // `written`: the first key member present, with a text, and a title with a text.
+                let base = n * count
+                guard let k = keys.indices.first(where: { entry.members[base + $0] != CrossSheetSite.absent }) else { continue }
+                let (w, t) = (entry.members[base + k], entry.members[base + keys.count])
+                guard w >= 0, t >= 0 else { continue }
+                let key = memo.keys[w]?.key ?? {
+                    let made = TextNormalization.trimmingSpaces(TextNormalization.normalize(strings[w]!))
+                    memo.keys[w] = (made, nil)
+                    return made
+                }()
+                let titleKey = memo.titles[t]?.titleKey ?? {
+                    let made = TextNormalization.titleKey(strings[t]!)
+                    memo.titles[t] = (made, nil)
+                    return made
+                }()
+                guard !key.isEmpty, !titleKey.isEmpty else { continue }
+                let ignored = memo.keys[w]!.ignored ?? {
+                    let made = ignore?.matches(key) ?? false
+                    memo.keys[w]!.ignored = made
+                    return made
+                }()
+                guard !ignored else { continue }
+                let arrayKey = entry.sites[n].arrayKey
+                let pair = Int64(arrayKey) << 32 | Int64(UInt32(bitPattern: w))
+                let group = Int(memo.groups[pair] ?? {
+                    let made = groupIds.id((strings[arrayKey] ?? "") + "\u{1F}" + key)
+                    memo.groups[pair] = made
+                    return made
+                }())
+                let titleId = memo.titles[t]!.id ?? {
+                    let made = titleKeys.id(titleKey)
+                    memo.titles[t]!.id = made
+                    return made
+                }()
+                if group == groups.count { groups.append([]) }
+                groups[group].append(Citation(sheet: Int32(index), site: Int32(n), titleKey: titleId))
+            }
+        }
+        return groups
+    }
+
+    /// The citations by group: remembered by text id when every sheet's texts are in one
+    /// table (a `lint` run's), else worked out at each citation.
+    private func groups(_ sheets: [SelectedSheet], shared: Bool = true) -> [[Citation]] {
+        guard shared, let strings = sheets.first?.strings, sheets.allSatisfy({ $0.strings === strings }) else {
+            return referenceGroups(sheets)
+        }
+        return sharedGroups(sheets, strings)
+    }
+
+    /// The groups both ways, as (sheet, site, title key id) triples, for
+    /// `CrossSheetFastPathTests`.
+    func groupsBothWays(_ sheets: [SelectedSheet]) -> (shared: [[[Int32]]], reference: [[[Int32]]]) {
+        let flat = { (g: [[Citation]]) in g.map { $0.map { [$0.sheet, $0.site, $0.titleKey] } } }
+        return (flat(groups(sheets)), flat(groups(sheets, shared: false)))
+    }
+
+    func evaluate(sheets: [SelectedSheet], _ context: CrossSheetContext) -> [Finding] {
+        let groups = groups(sheets)
         var findings: [Finding] = []
         for citations in groups {
             // Sheets per title; the reference is the title most sheets write.

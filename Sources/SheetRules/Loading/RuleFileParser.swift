@@ -201,9 +201,19 @@ enum RuleFileParser {
         return (Rule(id: id, severity: severity, summary: summary, description: description,
                      summaryJa: summaryJa, descriptionJa: descriptionJa,
                      message: message, messageEn: messageEn, selectors: selectors, stages: stages, kind: kindName,
-                     optionsText: map["options"].map { (try? Yams.serialize(node: $0.node, allowUnicode: true)) ?? "" } ?? "",
+                     options: Self.optionsText(map["options"]),
                      examples: RuleExamples(fail: examples.0, pass: examples.1), file: item.file, position: idValue.position,
                      check: check), [])
+    }
+
+    /// A rule's `options:` as YAML text (Yams' serialization of the node): at once, or for a
+    /// built-in file's node (a table, immutable) when first asked for.
+    static func optionsText(_ value: YAMLValue?) -> RuleOptionsText {
+        guard let value else { return RuleOptionsText("") }
+        guard let node = value.deferredNode else {
+            return RuleOptionsText((try? Yams.serialize(node: value.node, allowUnicode: true)) ?? "")
+        }
+        return RuleOptionsText(makingOnFirstUse: { (try? Yams.serialize(node: node(), allowUnicode: true)) ?? "" })
     }
 
     /// True when `id` matches `^[a-z0-9]+(-[a-z0-9]+)*$` as NSRegularExpression (ICU) did
@@ -263,8 +273,13 @@ enum RuleFileParser {
         let t: MessageTemplate
         do { t = try MessageTemplate(source) } catch { throw value.error(error.message, error.messageEn) }
         guard kindKnown else { return t }
-        let known = Set(CommonPlaceholder.all.map(\.name) + kind.placeholders)
-        if let bad = t.placeholders.first(where: { !known.contains($0) }) {
+        // The names are few: looked up in the lists (a set built per template was 0.35 M at
+        // start-up), the set made only for the message.
+        let kindNames = kind.placeholders
+        if let bad = t.placeholders.first(where: { name in
+            !CommonPlaceholder.all.contains { $0.name == name } && !kindNames.contains(name)
+        }) {
+            let known = Set(CommonPlaceholder.all.map(\.name) + kindNames)
             throw value.error("未知のプレースホルダ {\(bad)} です。使えるもの: \(known.sorted().joined(separator: ", "))",
                               "unknown placeholder {\(bad)}; available: \(known.sorted().joined(separator: ", "))")
         }

@@ -2,10 +2,18 @@ import SheetModel
 import SheetReading
 import Yams
 
-/// A Yams node paired with its file, so every decoding failure can name file, line and
-/// column. Used only while loading; compiled rules keep none of it.
+/// A YAML node paired with its file, so every decoding failure can name file, line and
+/// column. Used only while loading; compiled rules keep none of it. The node is a Yams
+/// node, or for a built-in file a node of its build-time table (`ComposedYAML`), read in
+/// place; both answer every question below the same way (PrecomposedRulesTests).
 struct YAMLValue {
-    let node: Node
+    private enum Storage {
+        // Indirect: a value is then one reference (and an index) to copy, whichever case.
+        indirect case yams(Node)
+        case table(ComposedYAML, Int)
+    }
+
+    private let storage: Storage
     let file: String
     /// True for a node of a built-in file decoded from its build-time table (its text is
     /// the embedded one, which the tests load): its patterns are compiled on first use.
@@ -13,12 +21,80 @@ struct YAMLValue {
     /// so a bad pattern there fails at load with its position.
     var builtIn = false
 
+    init(node: Node, file: String, builtIn: Bool = false) {
+        storage = .yams(node)
+        self.file = file
+        self.builtIn = builtIn
+    }
+
+    /// Node `index` of a built-in file's table.
+    init(table: ComposedYAML, index: Int, file: String, builtIn: Bool) {
+        storage = .table(table, index)
+        self.file = file
+        self.builtIn = builtIn
+    }
+
+    /// The node as Yams nodes (built from the table for a built-in file's node).
+    var node: Node {
+        switch storage {
+        case .yams(let node): return node
+        case .table(let table, let n): return table.node(n)
+        }
+    }
+
+    /// For a node of a built-in file's table, a way to build its Yams nodes later (the table
+    /// never changes); nil for Yams nodes.
+    var deferredNode: (@Sendable () -> Node)? {
+        guard case .table(let table, let n) = storage else { return nil }
+        return { table.node(n) }
+    }
+
+    private func value(_ n: Int, in table: ComposedYAML) -> YAMLValue {
+        YAMLValue(table: table, index: n, file: file, builtIn: builtIn)
+    }
+
     var position: SourcePosition {
-        node.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? SourcePosition(line: 1, column: 1)
+        switch storage {
+        case .yams(let node):
+            return node.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? SourcePosition(line: 1, column: 1)
+        case .table(let table, let n):
+            return SourcePosition(line: table.line(n), column: table.column(n))
+        }
     }
 
     func error(_ message: String, _ messageEn: String) -> RuleFileError {
         RuleFileError(file: file, position: position, message: message, messageEn: messageEn)
+    }
+
+    /// The key and value of each pair of a mapping, in order; nil for another node.
+    private func pairs() -> [(key: YAMLValue, value: YAMLValue)]? {
+        switch storage {
+        case .yams(let node):
+            guard case .mapping(let mapping) = node else { return nil }
+            return mapping.map { (YAMLValue(node: $0.key, file: file, builtIn: builtIn), YAMLValue(node: $0.value, file: file, builtIn: builtIn)) }
+        case .table(let table, let n):
+            guard table.kind(n) == .mapping else { return nil }
+            let items = table.children(n)
+            var out: [(key: YAMLValue, value: YAMLValue)] = []
+            out.reserveCapacity(items.count / 2)
+            var i = 0
+            while i + 1 < items.count {
+                out.append((value(items[i], in: table), value(items[i + 1], in: table)))
+                i += 2
+            }
+            return out
+        }
+    }
+
+    /// A scalar's text (nil for a collection), null or not.
+    private var scalarString: String? {
+        switch storage {
+        case .yams(let node):
+            guard case .scalar(let scalar) = node else { return nil }
+            return scalar.string
+        case .table(let table, let n):
+            return table.kind(n) == .scalar ? table.scalarString(n) : nil
+        }
     }
 
     /// A mapping whose keys must all be in `allowed`; `what` names it in messages.
@@ -35,46 +111,57 @@ struct YAMLValue {
     /// `severity`) is read as that key, so its absence is not reported as a second error.
     /// Throws only when the value is not a mapping.
     func mapping(allowed: [String], what: String, errors: inout [RuleFileError]) throws(RuleFileError) -> YAMLMapping {
-        guard case .mapping(let mapping) = node else {
+        guard let pairs = pairs() else {
             throw error("\(what) はマッピング（キー: 値）で書いてください", "\(what) must be a mapping (key: value)")
         }
         var entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)] = []
-        for (k, v) in mapping {
-            let keyValue = YAMLValue(node: k, file: file, builtIn: builtIn)
-            guard case .scalar(let scalar) = k else {
+        entries.reserveCapacity(pairs.count)
+        for (keyValue, v) in pairs {
+            guard let key = keyValue.scalarString else {
                 errors.append(keyValue.error("キーは文字列で書いてください", "keys must be plain strings"))
                 continue
             }
-            guard allowed.contains(scalar.string) else {
-                let hint = Self.closest(scalar.string, in: allowed).map { ($0, "（\($0) の誤りですか）", " (did you mean '\($0)'?)") }
+            guard allowed.contains(key) else {
+                let hint = Self.closest(key, in: allowed).map { ($0, "（\($0) の誤りですか）", " (did you mean '\($0)'?)") }
                 errors.append(keyValue.error(
-                    "\(what) に未知のキー「\(scalar.string)」があります\(hint?.1 ?? "")。使えるキー: \(allowed.joined(separator: ", "))",
-                    "unknown key '\(scalar.string)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))"))
+                    "\(what) に未知のキー「\(key)」があります\(hint?.1 ?? "")。使えるキー: \(allowed.joined(separator: ", "))",
+                    "unknown key '\(key)' in \(what)\(hint?.2 ?? ""); allowed keys: \(allowed.joined(separator: ", "))"))
                 // Only a misspelt key needs the set of keys written.
-                if let meant = hint?.0, !mapping.keys.contains(where: { $0.string == meant }) {
-                    entries.append((meant, keyValue, YAMLValue(node: v, file: file, builtIn: builtIn)))
+                if let meant = hint?.0, !pairs.contains(where: { $0.key.node.string == meant }) {
+                    entries.append((meant, keyValue, v))
                 }
                 continue
             }
-            entries.append((scalar.string, keyValue, YAMLValue(node: v, file: file, builtIn: builtIn)))
+            entries.append((key, keyValue, v))
         }
         return YAMLMapping(owner: self, what: what, entries: entries)
     }
 
     var isNull: Bool {
-        if case .scalar = node { return node.null != nil }
-        return false
+        switch storage {
+        case .yams(let node):
+            if case .scalar = node { return node.null != nil }
+            return false
+        case .table(let table, let n):
+            return table.isNull(n)
+        }
     }
 
     func string(_ what: String) throws(RuleFileError) -> String {
-        guard case .scalar(let s) = node, !isNull else {
+        guard let s = scalarString, !isNull else {
             throw error("\(what) は文字列で書いてください", "\(what) must be a string")
         }
-        return s.string
+        return s
     }
 
     func int(_ what: String) throws(RuleFileError) -> Int {
-        guard case .scalar = node, let i = Self.integer(node) else {
+        // A table's plain decimal is read without building its Yams node (and Yams' tables).
+        if case .table(let table, let n) = storage, table.kind(n) == .scalar,
+           let value = Self.plainDecimal(table.scalarString(n), style: Node.Scalar.Style(rawValue: table.style(n)) ?? .any) {
+            return value
+        }
+        let node = scalarString == nil ? nil : node
+        guard let node, case .scalar = node, let i = Self.integer(node) else {
             throw error("\(what) は整数で書いてください", "\(what) must be an integer")
         }
         return i
@@ -86,7 +173,10 @@ struct YAMLValue {
     /// repository's `.sheetlint.yml` (found by FuzzConfig) stopped the process, and so did any
     /// 12 or more `:`-separated parts. Every other scalar goes to Yams unchanged.
     static func integer(_ node: Node) -> Int? {
-        guard case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain else { return node.int }
+        if case .scalar(let scalar) = node, let value = plainDecimal(scalar) { return value }
+        guard case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain,
+              // Without a `:` (removing `_` adds none) there is no sexagesimal form: Yams as is.
+              scalar.string.utf8.contains(UInt8(ascii: ":")) else { return node.int }
         let text = scalar.string.replacingOccurrences(of: "_", with: "")
         var body = Substring(text)
         let negative = body.hasPrefix("-")
@@ -112,23 +202,59 @@ struct YAMLValue {
         return signOverflow ? nil : signed
     }
 
+    /// What Yams' `Node.int` gives for a plain scalar of ASCII digits without a leading zero
+    /// (`1`, `2024`, or `0`), read without it: Yams first removes `_` with Foundation's
+    /// `replacingOccurrences`, whose first use cost 0.7 M instructions at start-up. Such a
+    /// text has no `_`, sign, radix prefix or `:`, so Yams reads it as `Int(text)`. Nil for
+    /// any other scalar, which goes to Yams (YAMLIntegerTests compares the two).
+    static func plainDecimal(_ scalar: Node.Scalar) -> Int? {
+        plainDecimal(scalar.string, style: scalar.style)
+    }
+
+    static func plainDecimal(_ string: String, style: Node.Scalar.Style) -> Int? {
+        guard style == .any || style == .plain else { return nil }
+        let utf8 = string.utf8
+        guard let first = utf8.first, first != UInt8(ascii: "0") || utf8.count == 1,
+              utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(string)
+    }
+
     func bool(_ what: String) throws(RuleFileError) -> Bool {
-        guard case .scalar = node, let b = node.bool else {
+        // A table's scalar is read as Yams' `Bool.construct` reads it, without building the node.
+        if case .table(let table, let n) = storage, table.kind(n) == .scalar {
+            if let b = table.bool(n) { return b }
+            throw error("\(what) は true か false で書いてください", "\(what) must be true or false")
+        }
+        let node = scalarString == nil ? nil : node
+        guard let node, case .scalar = node, let b = node.bool else {
             throw error("\(what) は true か false で書いてください", "\(what) must be true or false")
         }
         return b
     }
 
     func sequence(_ what: String) throws(RuleFileError) -> [YAMLValue] {
-        guard case .sequence(let seq) = node else {
-            throw error("\(what) はリストで書いてください", "\(what) must be a list")
+        switch storage {
+        case .yams(let node):
+            if case .sequence(let seq) = node { return seq.map { YAMLValue(node: $0, file: file, builtIn: builtIn) } }
+        case .table(let table, let n):
+            if table.kind(n) == .sequence { return table.children(n).map { value($0, in: table) } }
         }
-        return seq.map { YAMLValue(node: $0, file: file, builtIn: builtIn) }
+        throw error("\(what) はリストで書いてください", "\(what) must be a list")
+    }
+
+    var isSequence: Bool {
+        switch storage {
+        case .yams(let node):
+            if case .sequence = node { return true }
+            return false
+        case .table(let table, let n):
+            return table.kind(n) == .sequence
+        }
     }
 
     /// A string, or a list of strings.
     func strings(_ what: String) throws(RuleFileError) -> [(String, YAMLValue)] {
-        if case .sequence = node {
+        if isSequence {
             var out: [(String, YAMLValue)] = []
             for item in try sequence(what) { out.append((try item.string(what), item)) }
             return out
@@ -220,13 +346,20 @@ struct YAMLMapping {
     let owner: YAMLValue
     let what: String
     let entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]
+    /// `entries`' keys, in order: a lookup compares strings without copying any entry.
+    private let keys: [String]
+
+    init(owner: YAMLValue, what: String, entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]) {
+        self.owner = owner
+        self.what = what
+        self.entries = entries
+        keys = entries.map(\.key)
+    }
 
     subscript(key: String) -> YAMLValue? {
-        // By index: `first(where:)` copied every entry it passed (two nodes and three strings).
-        for i in entries.indices where entries[i].key == key {
-            return entries[i].value.isNull ? nil : entries[i].value
-        }
-        return nil
+        // The first entry with that key, as `first(where:)` on the entries would give.
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        return entries[i].value.isNull ? nil : entries[i].value
     }
 
     func required(_ key: String) throws(RuleFileError) -> YAMLValue {
@@ -245,8 +378,8 @@ extension YAMLValue {
     /// libyaml's position (1-based line and column).
     static func compose(text: String, file: String) throws(RuleFileError) -> YAMLValue? {
         // The built-in files were composed at build time.
-        if file.hasPrefix(defaultPrefix), let root = PrecomposedYAML.root(name: String(file.dropFirst(defaultPrefix.count)), text: text) {
-            return YAMLValue(node: root, file: file, builtIn: true)
+        if file.hasPrefix(defaultPrefix), let table = PrecomposedYAML.table(name: String(file.dropFirst(defaultPrefix.count)), text: text) {
+            return YAMLValue(table: table, index: 0, file: file, builtIn: true)
         }
         if let (line, column) = YAMLBounds.firstTooDeep(in: text) {
             let limit = ResourceLimits.maxNestingDepth
