@@ -260,6 +260,26 @@ final class SheetTexts: @unchecked Sendable {
     }
     @exclusivity(unchecked) private var facts: [UInt8] = []
 
+    /// The distinct text leaves of `matches` that a date or era expression might match (not
+    /// empty, and holding a digit or a code point beyond the BMP), with their text and
+    /// `DateFacts`, in document order. Worked out once for the last selection asked about:
+    /// the date and era rules select the same nodes, and the second gets the first's list.
+    func dateCandidates(_ matches: [Match]) -> [(leaf: Match, text: String, facts: DateFacts)] {
+        if let memo = dateMemo, memo.ids.count == matches.count,
+           memo.ids.withUnsafeBufferPointer({ ids in matches.indices.allSatisfy { ids[$0] == matches[$0].id } }) {
+            return memo.candidates
+        }
+        let candidates = Match.uniqueTextLeaves(matches).compactMap { leaf -> (leaf: Match, text: String, facts: DateFacts)? in
+            guard let t = leaf.text, !t.isEmpty else { return nil }
+            let facts = dateFacts(leaf, t)
+            guard facts.contains(.beyondBMP) || facts.contains(.digit) else { return nil }
+            return (leaf, t, facts)
+        }
+        dateMemo = (matches.map(\.id), candidates)
+        return candidates
+    }
+    @exclusivity(unchecked) private var dateMemo: (ids: [Int32], candidates: [(leaf: Match, text: String, facts: DateFacts)])?
+
     /// The answers of `catalog` in this sheet, shared by the rules that cite it (unknown,
     /// unverified, title mismatch): each key is looked up once per sheet.
     func statuses(of catalog: Catalog) -> CatalogAnswers {

@@ -31,7 +31,7 @@ struct LiteralPattern: Sendable, Equatable {
     }
 
     /// A character that stands for itself in an ICU expression (without flags), in the BMP.
-    private static func isPlain(_ s: Unicode.Scalar, inClass: Bool) -> Bool {
+    static func isPlain(_ s: Unicode.Scalar, inClass: Bool) -> Bool {
         switch s.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
         case 0x7E, 0x21, 0x22, 0x25, 0x27, 0x2C, 0x2D, 0x2F, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x40, 0x5F:
@@ -62,12 +62,24 @@ struct LiteralPattern: Sendable, Equatable {
     }
 
     /// One code point: a plain character, a class of plain characters (`[まむめ]`,
-    /// `[^あ]`), or something read only by the engine (a property, `\p{Han}`, alone or in
-    /// a class).
+    /// `[^あ]`), a Han character or one of plain characters (`\p{Han}`, `[みむ\p{Han}]`,
+    /// read with `HanScript`), or something read only by the engine (any other property,
+    /// `\P{Han}`, a negated class with a property).
     enum Item: Sendable, Equatable {
         case unit(UInt16)
         case anyOf([UInt16], negated: Bool)
+        case han(orAnyOf: [UInt16])
         case opaque
+
+        /// True when the code point `v` is this item (never for `.opaque`).
+        func admits(_ v: UInt32) -> Bool {
+            switch self {
+            case .unit(let u): return v == UInt32(u)
+            case .anyOf(let units, let negated): return units.contains(where: { UInt32($0) == v }) != negated
+            case .han(let units): return HanScript.contains(v) || units.contains(where: { UInt32($0) == v })
+            case .opaque: return false
+            }
+        }
     }
 
     /// The text and look-aheads of `source`, when it has exactly that form, with nothing
@@ -104,7 +116,7 @@ struct LiteralPattern: Sendable, Equatable {
                     i = end + 1
                 } else if c == "\\" {
                     guard let end = property(s, from: i) else { return nil }
-                    alternatives[alternatives.count - 1].append(.opaque)
+                    alternatives[alternatives.count - 1].append(isHan(s, from: i, to: end) ? .han(orAnyOf: []) : .opaque)
                     i = end + 1
                 } else if isPlain(c, inClass: false) {
                     alternatives[alternatives.count - 1].append(.unit(UInt16(c.value)))
@@ -125,11 +137,11 @@ struct LiteralPattern: Sendable, Equatable {
         var i = start + 1
         let negated = i < s.count && s[i] == "^"
         if negated { i += 1 }
-        var units: [UInt16] = [], opaque = false
+        var units: [UInt16] = [], opaque = false, han = false
         while i < s.count, s[i] != "]" {
             if s[i] == "\\" {
                 guard let end = property(s, from: i) else { return nil }
-                opaque = true
+                if isHan(s, from: i, to: end) { han = true } else { opaque = true }
                 i = end + 1
             } else {
                 guard isPlain(s[i], inClass: true) else { return nil }
@@ -138,7 +150,13 @@ struct LiteralPattern: Sendable, Equatable {
             }
         }
         guard i < s.count, i > start + 1 + (negated ? 1 : 0) else { return nil }
-        return (opaque ? .opaque : .anyOf(units, negated: negated), i)
+        if opaque || (han && negated) { return (.opaque, i) }
+        return (han ? .han(orAnyOf: units) : .anyOf(units, negated: negated), i)
+    }
+
+    /// True when the property at `start...end` (see `property`) is exactly `\p{Han}`.
+    private static func isHan(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        s[start + 1] == "p" && String(String.UnicodeScalarView(s[(start + 3)..<end])) == "Han"
     }
 
     /// `\p{Name}` or `\P{Name}` at `start` (a name of ASCII letters, digits, `_` and `=`):
@@ -177,5 +195,52 @@ struct LiteralPattern: Sendable, Equatable {
             }
         }
         return found
+    }
+}
+
+extension LiteralPattern.Guarded {
+    /// True when the engine is not needed for any look-ahead (no `.opaque` item).
+    var isReadable: Bool { lookaheads.allSatisfy { $0.alternatives.allSatisfy { !$0.contains(.opaque) } } }
+
+    /// Up to `limit` matches in `units`, leftmost first, each resuming where the last ended,
+    /// as ICU finds them: each occurrence of the text after which every look-ahead holds.
+    /// Only for a readable one (`isReadable`). The text is BMP characters that are not
+    /// surrogates, so occurrences fall on code point boundaries; a look-ahead item reads a
+    /// whole code point (a surrogate pair as one).
+    func ranges(in units: [UInt16], upTo limit: Int) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        let n = text.count
+        guard let first = text.first, units.count >= n else { return [] }
+        var i = 0
+        let last = units.count - n
+        while i <= last, found.count < limit {
+            if units[i] == first, units[i..<(i + n)].elementsEqual(text),
+               lookaheads.allSatisfy({ Self.holds($0, units, at: i + n) }) {
+                found.append(i..<(i + n))
+                i += n
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// True when `lookahead` holds at unit `at` of `units`.
+    private static func holds(_ lookahead: LiteralPattern.Lookahead, _ units: [UInt16], at: Int) -> Bool {
+        let matched = lookahead.alternatives.contains { items in
+            var i = at
+            for item in items {
+                guard i < units.count else { return false }
+                var v = UInt32(units[i]), length = 1
+                if v >= 0xD800, v <= 0xDBFF, i + 1 < units.count, units[i + 1] >= 0xDC00, units[i + 1] <= 0xDFFF {
+                    v = 0x10000 + ((v - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                    length = 2
+                }
+                guard item.admits(v) else { return false }
+                i += length
+            }
+            return true
+        }
+        return matched != lookahead.negative
     }
 }

@@ -28,22 +28,55 @@ public struct TextPattern: Sendable, Hashable {
     /// Characters every match contains: a text without them is not given to the engine.
     var required: RequiredLiterals { storage.required }
 
-    private final class Storage: Sendable {
+    private final class Storage: @unchecked Sendable {
         let source: String
         let engine: DeferredICURegex
         let required: RequiredLiterals
         let origin: Origin?
         /// The expression as plain text or one class of plain characters, when it is one.
         let literal: LiteralPattern?
-        /// The expression as an anchored, deterministic one, when it is one.
-        let anchored: AnchoredPattern?
         init(source: String, engine: DeferredICURegex, required: RequiredLiterals, origin: Origin?) {
             self.source = source
             self.engine = engine
             self.required = required
             self.origin = origin
             literal = LiteralPattern(source)
+        }
+
+        /// The forms read without the engine, worked out on first use (reading every
+        /// built-in expression at load cost 2.7 M instructions; most never run on a sheet).
+        /// Under a lock: the first uses may race, like the engine's compilation.
+        var forms: Forms {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known { return known }
+            let made = Forms(source, literal: literal, builtIn: engine.isDeferred)
+            known = made
+            return made
+        }
+        private let lock = NSLock()
+        private var known: Forms?
+    }
+
+    /// The ways an expression is matched without the engine.
+    struct Forms: @unchecked Sendable {
+        /// The expression as an anchored, deterministic one, when it is one.
+        let anchored: AnchoredPattern?
+        /// A built-in expression that is plain text followed by look-aheads read without the
+        /// engine (`子ども(?!・子育て)`, `取組(?![みむまめ\p{Han}])`), when it is one.
+        let guarded: LiteralPattern.Guarded?
+        /// A built-in expression whose "matches somewhere?" is answered without the engine
+        /// (`LinearPattern`), when it is one.
+        let linear: LinearPattern?
+
+        init(_ source: String, literal: LiteralPattern?, builtIn: Bool) {
             anchored = literal == nil ? AnchoredPattern(source) : nil
+            // Only for built-in expressions (compiled on first use): the engine counts steps
+            // for these forms, and a user's expression keeps ICU and its step limits; the
+            // built-in ones are bounded by their form and take linear time here.
+            let readable = builtIn && literal == nil && anchored == nil
+            guarded = readable ? LiteralPattern.guarded(source).flatMap { $0.isReadable ? $0 : nil } : nil
+            linear = readable && guarded == nil ? LinearPattern(source) : nil
         }
     }
 
@@ -84,6 +117,10 @@ public struct TextPattern: Sendable, Hashable {
 
     /// The compiled expression (compiling it now if it was deferred).
     var regex: Result<ICURegex, CompileError> { engine.regex }
+
+    /// True once the expression has been compiled by ICU (a built-in one is compiled only
+    /// when a text needs the engine).
+    var isCompiledAlready: Bool { engine.isCompiledAlready }
 
     public static func == (lhs: TextPattern, rhs: TextPattern) -> Bool { lhs.source == rhs.source }
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
@@ -163,7 +200,7 @@ public struct TextPattern: Sendable, Hashable {
     /// The number of the group called `name`, if the pattern has one.
     public func groupNumber(_ name: String) -> Int? {
         // Read from the expression when it is anchored (`AnchoredPattern`), without compiling it.
-        if let anchored = storage.anchored { return anchored.names[name] }
+        if let anchored = storage.forms.anchored { return anchored.names[name] }
         guard case .success(let regex) = regex else { return nil }
         return regex.groupNumber(name)
     }
@@ -183,7 +220,27 @@ public struct TextPattern: Sendable, Hashable {
     }
 
     /// True when the expression matches somewhere in `text` (as `matches(_:)`).
-    func matches(_ text: MatchText) -> Bool { !matchRanges(in: text, upTo: 1).isEmpty }
+    func matches(_ text: MatchText) -> Bool { matcher.matches(text) }
+
+    /// The expression with its forms worked out, for a check that asks "matches somewhere?"
+    /// of many texts (has-timing).
+    var matcher: Matcher { Matcher(pattern: self, linear: storage.forms.linear) }
+
+    /// `TextPattern.matches(_:)` with the expression's forms at hand.
+    struct Matcher {
+        let pattern: TextPattern
+        let linear: LinearPattern?
+
+        func matches(_ text: MatchText) -> Bool {
+            if let linear, text.isBMP {
+                guard pattern.storage.required.admits(text) else { return false }
+                // Found without the engine; like the engine, nothing once the budget is spent.
+                if let budget = RegexBudget.current, budget.isSpent { return false }
+                return linear.matches(text.units)
+            }
+            return !pattern.matchRanges(in: text, upTo: 1).isEmpty
+        }
+    }
 
     /// The number of matches in `text` (as `count(in:)`).
     func count(in text: MatchText) -> Int { matchRanges(in: text).count }
@@ -205,7 +262,9 @@ public struct TextPattern: Sendable, Hashable {
         let budget = RegexBudget.current
         if let budget, budget.isSpent { return [] }
         // Found without the engine when the expression and the text allow (`AnchoredPattern`).
-        if let anchored = storage.anchored, limit > 0, let found = anchored.matches(units) { return found }
+        let forms = storage.forms
+        if let anchored = forms.anchored, limit > 0, let found = anchored.matches(units) { return found }
+        if let guarded = forms.guarded { return guarded.ranges(in: units, upTo: limit).map { [$0] } }
         let regex: ICURegex
         switch self.regex {
         case .success(let compiled): regex = compiled
@@ -232,16 +291,30 @@ public struct TextPattern: Sendable, Hashable {
 /// matchers `ICURegex` pools); hence `@unchecked Sendable`.
 final class DeferredICURegex: @unchecked Sendable {
     private let source: String
+    /// The expression, for a test's message.
+    var sourceForTests: String { source }
+
+    /// True once the expression has been compiled (for a given one, always).
+    var isCompiledAlready: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return state != nil
+    }
     private let lock = NSLock()
     private var state: Result<ICURegex, TextPattern.CompileError>?
 
     init(_ compiled: ICURegex) {
         source = ""
         state = .success(compiled)
+        isDeferred = false
     }
+
+    /// True for a built-in expression, compiled on first use.
+    let isDeferred: Bool
 
     init(_ source: String) {
         self.source = source
+        isDeferred = true
     }
 
     var regex: Result<ICURegex, TextPattern.CompileError> {

@@ -13,8 +13,8 @@ extension ConsistencyCheck {
             /// Its matches are counted by the pass, in `slot`.
             case counted(slot: Int)
             /// Its pattern runs only on texts where the pass found its leading text (`slot`
-            /// is non-zero): a look-ahead the pass cannot read (`\p{Han}`) is left to the
-            /// engine.
+            /// is non-zero): a look-ahead the pass cannot read (a property other than
+            /// `\p{Han}`) is left to the engine.
             case gated(slot: Int)
             /// Its pattern runs on every text.
             case pattern
@@ -27,10 +27,9 @@ extension ConsistencyCheck {
         /// True when some variant's pattern runs on every text (`.pattern`).
         let runsOnEveryText: Bool
         private let needles: LiteralSet
-        /// For each needle: its slot, and the look-aheads that must hold after it (empty for
-        /// plain text).
-        private let slotOfNeedle: [Int]
-        private let lookaheadsOfNeedle: [[LiteralPattern.Lookahead]]
+        /// For each needle: its slot, its length in UTF-8 bytes, and the look-aheads that must
+        /// hold after it (empty for plain text).
+        private let needleInfo: [(slot: Int, length: Int, lookaheads: [LiteralPattern.Lookahead])]
 
         init(_ groups: [Group]) {
             var ways: [[Way]] = [], needles: [[UInt16]] = [], slotOfNeedle: [Int] = []
@@ -71,9 +70,9 @@ extension ConsistencyCheck {
             self.ways = ways
             self.slots = slots
             runsOnEveryText = ways.contains { $0.contains { if case .pattern = $0 { true } else { false } } }
-            self.needles = LiteralSet(needles)
-            self.slotOfNeedle = slotOfNeedle
-            lookaheadsOfNeedle = lookaheads
+            let set = LiteralSet(needles)
+            self.needles = set
+            needleInfo = needles.indices.map { (slotOfNeedle[$0], set.length($0), lookaheads[$0]) }
         }
 
         /// Entries of scratch space `scan` needs (one per needle).
@@ -82,16 +81,19 @@ extension ConsistencyCheck {
         /// Adds to `counts[slot]` the matches (for `.counted`) or occurrences of the leading
         /// text (for `.gated`) in `text`; `ends` (`scratchCount` entries) is scratch space.
         func scan(_ text: String, into counts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int>) {
-            for k in 0..<needles.count { ends[k] = 0 }
+            // The closure holds only the table it reads (capturing the search, or the needles,
+            // copied them, eight arrays, per text and per occurrence).
+            let info = needleInfo
+            for k in 0..<info.count { ends[k] = 0 }
             var text = text
             text.withUTF8 { utf8 in
                 // Leftmost matches without overlap: `LiteralSet` skips what starts inside the
                 // last accepted match of the same needle. A slot's needles are one text, or
                 // distinct single characters that cannot overlap each other.
                 needles.forEachOccurrence(in: utf8, ends: ends) { k, at in
-                    let end = at + needles.length(k)
-                    guard lookaheadsOfNeedle[k].allSatisfy({ Self.holds($0, utf8, at: end) }) else { return false }
-                    counts[slotOfNeedle[k]] += 1
+                    let end = at + info[k].length
+                    for lookahead in info[k].lookaheads where !Self.holds(lookahead, utf8, at: end) { return false }
+                    counts[info[k].slot] += 1
                     return true
                 }
             }
@@ -104,11 +106,7 @@ extension ConsistencyCheck {
                 for item in items {
                     guard i < utf8.count else { return false }
                     let (v, length) = scalar(utf8, at: i)
-                    switch item {
-                    case .unit(let u): guard v == UInt32(u) else { return false }
-                    case .anyOf(let units, let negated): guard units.contains(where: { UInt32($0) == v }) != negated else { return false }
-                    case .opaque: return false
-                    }
+                    guard item.admits(v) else { return false }
                     i += length
                 }
                 return true

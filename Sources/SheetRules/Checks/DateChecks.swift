@@ -95,10 +95,10 @@ func normalizedLeaves(_ matches: [Match], _ context: EvaluationContext,
 func dateLeaves(_ matches: [Match], _ context: EvaluationContext, admitting admits: (DateFacts, String) -> Bool)
     -> [(leaf: Match, text: MatchText, written: MatchText, facts: DateFacts)] {
     let texts = context.texts
-    return Match.uniqueTextLeaves(matches).compactMap { leaf in
-        guard let t = leaf.text, !t.isEmpty else { return nil }
-        let facts = texts.dateFacts(leaf, t)
-        guard facts.contains(.beyondBMP) || (facts.contains(.digit) && admits(facts, t)) else { return nil }
+    // The leaves with a digit (or beyond the BMP) are found once per sheet for the rules
+    // that select the same nodes (era-year and date both select `**`).
+    return texts.dateCandidates(matches).compactMap { leaf, t, facts in
+        guard facts.contains(.beyondBMP) || admits(facts, t) else { return nil }
         return (leaf, texts.normalized(leaf, t), texts.written(leaf, t), facts)
     }
 }

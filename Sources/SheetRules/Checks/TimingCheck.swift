@@ -28,9 +28,10 @@ struct TimingCheck: Check {
     }
 
     func evaluate(_ matches: [Match], _ context: EvaluationContext) -> [Finding] {
-        matches.compactMap { match in
+        let timing = self.timing.map(\.matcher)
+        return matches.compactMap { match in
             if skipUnnumbered, match["number"]?.text == nil { return nil }
-            return hasTiming(match.tree, match.id, context.texts) ? nil : context.finding(match)
+            return hasTiming(match.tree, match.id, context.texts, timing) ? nil : context.finding(match)
         }
     }
 
@@ -38,19 +39,23 @@ struct TimingCheck: Check {
     /// normalized `MatchText` the other rules of the sheet share (`SheetTexts`). Walks the
     /// tree's ids (no arrays of members or elements per node).
     func hasTiming(_ tree: SheetTree, _ id: Int32, _ texts: SheetTexts) -> Bool {
+        hasTiming(tree, id, texts, timing.map(\.matcher))
+    }
+
+    private func hasTiming(_ tree: SheetTree, _ id: Int32, _ texts: SheetTexts, _ timing: [TextPattern.Matcher]) -> Bool {
         switch tree.kind(id) {
         case .string:
             let t = texts.normalized(Match(tree: tree, id: id), tree.text(id) ?? "")
             return timing.contains { $0.matches(t) }
         case .array:
-            return tree.children(id).contains { hasTiming(tree, $0, texts) }
+            return tree.children(id).contains { hasTiming(tree, $0, texts, timing) }
         case .object:
             return tree.children(id).contains { member in
                 if tree.kind(member) == .array, tree.key(member) == entries,
                    tree.children(member).contains(where: { !tree.isEmptyValue($0) }) {
                     return true
                 }
-                return hasTiming(tree, member, texts)
+                return hasTiming(tree, member, texts, timing)
             }
         default:
             return false
