@@ -6,9 +6,45 @@ public enum CodeNormalization {
     /// it dropped; circled digits are kept (`５－２－①` → `5-2-①`); outer spaces are
     /// trimmed. A bare `0` stays `0`. Idempotent.
     public static func planCode(_ written: String) -> String {
-        let scalars = trimmedScalars(written).map(asciiDigit)
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count)
+        // Codes are short: their scalars and the result's on the stack, written through once.
+        let capacity = written.utf8.count
+        guard capacity > 0 else { return "" }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 2 * capacity) { buffer -> String in
+            let input = UnsafeMutableBufferPointer(rebasing: buffer[..<capacity])
+            let output = UnsafeMutableBufferPointer(rebasing: buffer[capacity...])
+            var count = 0
+            var own = true
+            for s in written.unicodeScalars {
+                input[count] = s
+                count += 1
+                if own, !isOwnCharacter(s) { own = false }
+            }
+            var lo = 0, hi = count
+            if own {
+                // Every scalar a character of its own: trimming is trimming space scalars.
+                while lo < hi, isSpace(input[lo]) { lo += 1 }
+                while hi > lo, isSpace(input[hi - 1]) { hi -= 1 }
+            } else {
+                // Trimmed by characters, as `trimmed` does.
+                count = 0
+                for s in trimmed(written).unicodeScalars {
+                    input[count] = s
+                    count += 1
+                }
+                lo = 0
+                hi = count
+            }
+            for j in lo..<hi { input[j] = asciiDigit(input[j]) }
+            let k = normalizeDashes(UnsafeBufferPointer(rebasing: input[lo..<hi]), into: output)
+            return String(scalarsOf: UnsafeBufferPointer(rebasing: output[..<k]))
+        }
+    }
+
+    /// Writes `scalars` (trimmed, digits made ASCII) to `out` with each dash between two
+    /// digits, and the spaces around it, made one `-`; returns how many were written.
+    private static func normalizeDashes(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                                        into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
+        var k = 0
         var i = 0
         while i < scalars.count {
             let scalar = scalars[i]
@@ -18,31 +54,21 @@ public enum CodeNormalization {
                 var j = i
                 while j < scalars.count, isSpace(scalars[j]) { j += 1 }
                 if j < scalars.count, isDash(scalars[j]) {
-                    var k = j + 1
-                    while k < scalars.count, isSpace(scalars[k]) { k += 1 }
-                    if let last = out.last, isDigitLike(last), k < scalars.count, isDigitLike(scalars[k]) {
-                        out.append("-")
-                        i = k
+                    var m = j + 1
+                    while m < scalars.count, isSpace(scalars[m]) { m += 1 }
+                    if k > 0, isDigitLike(out[k - 1]), m < scalars.count, isDigitLike(scalars[m]) {
+                        out[k] = "-"
+                        k += 1
+                        i = m
                         continue
                     }
                 }
             }
-            out.append(scalar)
+            out[k] = scalar
+            k += 1
             i += 1
         }
-        return String(scalarsOf: out)
-    }
-
-    /// The scalars of `trimmed(s)`. When every scalar of `s` is a character of its own (see
-    /// `isOwnCharacter`), trimming characters made only of spaces is trimming space
-    /// scalars, done without breaking the text into characters.
-    static func trimmedScalars(_ s: String) -> ArraySlice<Unicode.Scalar> {
-        let scalars = Array(s.unicodeScalars)
-        guard scalars.allSatisfy(isOwnCharacter) else { return Array(trimmed(s).unicodeScalars)[...] }
-        var lo = 0, hi = scalars.count
-        while lo < hi, isSpace(scalars[lo]) { lo += 1 }
-        while hi > lo, isSpace(scalars[hi - 1]) { hi -= 1 }
-        return scalars[lo..<hi]
+        return k
     }
 
     /// Scalars that always make a character alone, whatever is next to them (no combining

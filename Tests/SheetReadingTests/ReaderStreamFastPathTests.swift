@@ -49,7 +49,13 @@ final class ReaderStreamFastPathTests: XCTestCase {
             let text = randomText(10)
             let run = cell(text).trimmed()
             var streamed: [String] = []
-            Piece.forEach(in: run) { streamed.append(Self.describe($0)) }
+            Piece.forEach(in: run) { piece in
+                streamed.append(Self.describe(piece))
+                // The span worked out on columns is the union of the two spans; the colon
+                // noted while cutting is exactly a colon in the content.
+                XCTAssertEqual(piece.span(file: "f"), piece.referenceSpan(file: "f"), text)
+                XCTAssertEqual(piece.mayHoldColon, piece.content.scalars.contains { $0 == ":" || $0 == "\u{FF1A}" }, text)
+            }
             XCTAssertEqual(streamed, Self.referenceCut(run).map(Self.describe), text)
         }
     }
@@ -97,7 +103,53 @@ final class ReaderStreamFastPathTests: XCTestCase {
         }
     }
 
+    func testTimingsAreFoundAsTheStringSearchFindsThem() {
+        let parts = ScheduleParsing.timingWords + ["随", "時", "毎", "四半", "期", "年", "5", "月", "回", "x", " ", "(", "令和", "常\u{3099}時",
+                                                   "\u{FA5C}", "e\u{301}", "日"]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let folded = text.unicodeScalars.map(ScalarFolding.fold)
+            let digitRule = folded.indices.contains { i in
+                ScalarFolding.digit(folded[i]) != nil && i + 1 < folded.count && ["年", "月", "日", "回"].contains(folded[i + 1])
+            }
+            let string = String(String.UnicodeScalarView(folded))
+            let reference = digitRule || ScheduleParsing.timingWords.contains { string.contains($0) }
+            XCTAssertEqual(ScheduleParsing.looksLikeTiming(folded), reference, text)
+            XCTAssertEqual(ScheduleParsing.looksLikeTiming(text.unicodeScalars.map { $0 }.lazy.map(ScalarFolding.fold)), reference, text)
+        }
+    }
+
+    func testHeaderRolesAreFoundAsGroupByGroupSearchFoundThem() {
+        let parts = ["取組み事項", "取組事項", "取り組み事項", "当年度目標", "スケジュール", "工程", "実績", "取組みを行った", "成果", "課題",
+                     "方向性", "総括", "方針", "取り組み方針", "番号", "項番", "No", "no.", "取", "取組", "実", "方", "当年度", "・", "及び",
+                     "その内容", "(当初設定)", "x", "1", "課", "総"]
+        for _ in 0..<8000 {
+            let text = (0..<Int.random(in: 1...4, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let key = text.unicodeScalars.filter { !ScalarFolding.isSpace($0) }.map(ScalarFolding.fold)
+            for midTerm in [false, true] {
+                XCTAssertEqual(TableRoles.role(of: key, midTerm: midTerm), Self.referenceRole(of: key, midTerm: midTerm), text)
+            }
+        }
+    }
+
     // MARK: - The replaced code
+
+    /// `TableRoles.role(of:midTerm:)` as it was for keys of plain scalars: each group of
+    /// words searched for in turn.
+    private static func referenceRole(of key: [Unicode.Scalar], midTerm: Bool) -> ColumnRole? {
+        func w(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        func has(_ word: String) -> Bool { TableRoles.contains(key, w(word)) }
+        func isWord(_ word: String) -> Bool { key == w(word) }
+        let lower = String(String.UnicodeScalarView(key)).lowercased()
+        if lower == "no" || lower == "no." || isWord("番号") || isWord("項番") { return .number }
+        if ["取組み事項", "取組事項", "取り組み事項", "当年度目標"].contains(where: has) { return midTerm ? .body : .plan }
+        if ["スケジュール", "工程"].contains(where: has) { return .schedule }
+        if ["実績", "取組みを行った", "成果"].contains(where: has) { return .results }
+        if ["課題", "方向性"].contains(where: has) { return .directions }
+        if has("総括") { return .review }
+        if isWord("方針") || has("取り組み方針") { return .approach }
+        return nil
+    }
 
     /// `ScalarFolding.fold` as it was: one switch for every scalar.
     private static func referenceFold(_ s: Unicode.Scalar) -> Unicode.Scalar {

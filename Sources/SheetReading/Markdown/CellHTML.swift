@@ -150,22 +150,26 @@ enum CellHTML {
     /// The text of `run` as `blocks(_:)` reads it (every tag dropped, entities decoded),
     /// one scalar at a time until `body` returns false: the scalars of the fragments, with
     /// the white space between them, without cutting or copying the run.
+    @inline(__always)
     static func forEachTextScalar(_ run: Run, _ body: (Unicode.Scalar) -> Bool) {
         let n = run.count
-        var i = 0
-        while i < n {
-            let s = run[i]
-            if s == "<", let (tagEnd, _) = tag(in: run, at: i) {
-                i = tagEnd
-                continue
+        // Over the run's buffer; inlined, so that `body` is too.
+        run.withScalars { scalars in
+            var i = 0
+            while i < n {
+                let s = scalars[i]
+                if s == "<", let (tagEnd, _) = tag(in: scalars, at: i) {
+                    i = tagEnd
+                    continue
+                }
+                if s == "&", let (entityEnd, decoded) = entity(in: run, at: i) {
+                    guard body(decoded) else { return }
+                    i = entityEnd
+                    continue
+                }
+                guard body(s) else { return }
+                i += 1
             }
-            if s == "&", let (entityEnd, decoded) = entity(in: run, at: i) {
-                guard body(decoded) else { return }
-                i = entityEnd
-                continue
-            }
-            guard body(s) else { return }
-            i += 1
         }
     }
 
@@ -173,6 +177,11 @@ enum CellHTML {
     /// (its name, without `/`, compared in lower case; comments are inline). Nil when `<`
     /// does not start a tag.
     static func tag(in s: Run, at i: Int) -> (Int, TagKind)? {
+        s.withScalars { tag(in: $0, at: i) }
+    }
+
+    /// The same on the run's scalars.
+    static func tag(in s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, TagKind)? {
         var j = i + 1
         let n = s.count
         guard j < n else { return nil }
@@ -200,8 +209,7 @@ enum CellHTML {
         }
         guard j < n else { return nil }
         // ASCII letters and digits only, compared with lower-case letters.
-        guard let code = nameCode(s.scalars.dropFirst(nameStart).prefix(nameEnd - nameStart)),
-              blockTagCodes.contains(code)
+        guard let code = nameCode(UnsafeBufferPointer(rebasing: s[nameStart..<nameEnd])), blockTagCodes.contains(code)
         else { return (j + 1, .inline) }
         return (j + 1, .block(listItem: code == listItemCode && !closing))
     }

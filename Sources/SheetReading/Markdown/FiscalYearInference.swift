@@ -65,36 +65,38 @@ enum FiscalYearInference {
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
         guard containsNen(text) else { return [] }
-        // Decoded from the text's UTF-8 into folded scalars in one loop (copying the scalar
-        // view into an array goes through its iterator, scalar by scalar).
+        // Decoded from the text's UTF-8 into folded scalars in one loop, in a buffer on the
+        // stack when it is small (copying the scalar view into an array goes through its
+        // iterator, scalar by scalar, and grows the array as it goes).
         var text = text
-        let folded = text.withUTF8 { bytes -> [Unicode.Scalar] in
-            var out: [Unicode.Scalar] = []
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b0 = UInt32(bytes[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
+        return text.withUTF8 { bytes -> [Int] in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { out -> [Int] in
+                var i = 0, k = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    // A `String`'s UTF-8 is valid: every sequence is a scalar value.
+                    out[k] = ScalarFolding.fold(Unicode.Scalar(v) ?? "\u{FFFD}")
+                    k += 1
                 }
-                // A `String`'s UTF-8 is valid: every sequence is a scalar value.
-                out.append(ScalarFolding.fold(Unicode.Scalar(v) ?? "\u{FFFD}"))
+                return years(folded: UnsafeBufferPointer(rebasing: out[..<k]))
             }
-            return out
         }
-        return years(folded: folded)
     }
 
     /// Whether `text` holds 年 (U+5E74), looked for as its UTF-8 bytes E5 B9 B4 (a lead
@@ -120,10 +122,10 @@ enum FiscalYearInference {
     static func years(in scalars: ArraySlice<Unicode.Scalar>) -> [Int] {
         // Cheap exit: no 年 at all means no year expression.
         guard scalars.contains("年") else { return [] }
-        return years(folded: scalars.map(ScalarFolding.fold))
+        return scalars.map(ScalarFolding.fold).withUnsafeBufferPointer { years(folded: $0) }
     }
 
-    private static func years(folded s: [Unicode.Scalar]) -> [Int] {
+    private static func years(folded s: UnsafeBufferPointer<Unicode.Scalar>) -> [Int] {
         var out: [Int] = []
         var i = 0
         while i < s.count {

@@ -56,18 +56,18 @@ struct ItemListBuilder {
                 return
             }
             items.append(Item(number: n, marker: piece.markerText, text: piece.content.string,
-                              schedule: colonSchedule(piece.content), span: pieceSpan))
+                              schedule: colonSchedule(piece), span: pieceSpan))
         case .circled(let n):
             if circledTopLevel == nil { circledTopLevel = items.allSatisfy { $0.number == nil } }
             // The last item read in place (`items.last` would copy it).
             if circledTopLevel == true || items.isEmpty || items[items.count - 1].number == nil {
                 items.append(Item(number: n, marker: piece.markerText, text: piece.content.string,
-                                  schedule: colonSchedule(piece.content), span: pieceSpan))
+                                  schedule: colonSchedule(piece), span: pieceSpan))
             } else {
                 addSub(number: n, piece: piece, span: pieceSpan)
             }
         case .bullet:
-            attach(ScheduleParsing.bullet(piece.content, file: file), span: pieceSpan)
+            attach(ScheduleParsing.bullet(piece.content, file: file, mayHoldColon: piece.mayHoldColon), span: pieceSpan)
         case .none:
             addText(piece, span: pieceSpan)
         }
@@ -79,11 +79,11 @@ struct ItemListBuilder {
             return
         }
         guard let last = items.indices.last, items[last].number != nil || !piece.startsFragment else {
-            items.append(Item(number: nil, text: piece.content.string, schedule: colonSchedule(piece.content),
+            items.append(Item(number: nil, text: piece.content.string, schedule: colonSchedule(piece),
                               span: pieceSpan))
             return
         }
-        if let entries = ScheduleParsing.colonEntries(piece.content, file: file) {
+        if piece.mayHoldColon, let entries = ScheduleParsing.colonEntries(piece.content, file: file) {
             attach(entries, span: pieceSpan)
             return
         }
@@ -100,7 +100,7 @@ struct ItemListBuilder {
     private mutating func addSub(number: Int, piece: Piece, span pieceSpan: SourceSpan) {
         let last = items.count - 1
         items[last].subItems.append(SubItem(number: number, marker: piece.markerText, text: piece.content.string,
-                                            schedule: colonSchedule(piece.content), span: pieceSpan))
+                                            schedule: colonSchedule(piece), span: pieceSpan))
         items[last].span = items[last].span.union(pieceSpan)
     }
 
@@ -135,8 +135,9 @@ struct ItemListBuilder {
         items[last].span = items[last].span.union(pieceSpan)
     }
 
-    private func colonSchedule(_ content: Run) -> [ScheduleEntry] {
-        ScheduleParsing.colonEntries(content, file: file) ?? []
+    private func colonSchedule(_ piece: Piece) -> [ScheduleEntry] {
+        guard piece.mayHoldColon else { return [] }
+        return ScheduleParsing.colonEntries(piece.content, file: file) ?? []
     }
 
     /// Appends a continuation paragraph in place (a new string per paragraph would copy

@@ -30,6 +30,8 @@ struct MarkdownSheetParser {
     /// out while a row is read, so that it is the only reference and is not copied).
     private var filledStorage: [FilledCell] = []
     private var fragmentStorage: [Run] = []
+    /// The sections met so far (see `bit(_:)`), for `sheet.sectionsPresent`.
+    private var sectionsSeen: UInt8 = 0
 
     init(file: String) {
         self.file = file
@@ -91,7 +93,9 @@ struct MarkdownSheetParser {
         finishGoal()
         section = kind
         roles = ColumnRoles()
-        sheet.sectionsPresent.insert(kind)
+        // Noted in a mask, put in the set once at the end: `SectionKind` hashes its raw
+        // `String`, and the set grew insert by insert.
+        sectionsSeen |= Self.bit(kind)
     }
 
     // MARK: - Table rows
@@ -285,8 +289,22 @@ struct MarkdownSheetParser {
         }
     }
 
+    private static func bit(_ kind: SectionKind) -> UInt8 {
+        switch kind {
+        case .mission: return 1
+        case .approaches: return 2
+        case .annualGoals: return 4
+        case .midTermGoals: return 8
+        }
+    }
+
     mutating func finish() -> Sheet {
         finishGoal()
+        if sectionsSeen != 0 {
+            var present = Set<SectionKind>(minimumCapacity: sectionsSeen.nonzeroBitCount)
+            for kind in SectionKind.allCases where sectionsSeen & Self.bit(kind) != 0 { present.insert(kind) }
+            sheet.sectionsPresent = present
+        }
         sheet.mission = mission.build()
         sheet.approaches = ApproachPairing.pair(approaches: approachList.build(), reviews: reviewList.build())
         return sheet

@@ -21,6 +21,9 @@ struct Piece {
     var content: Run
     /// Whether this piece begins its fragment (a new paragraph or list item).
     var startsFragment: Bool
+    /// False when the content surely holds no colon (`:` or `：`), found while the fragment
+    /// was cut; true when it may (then schedule entries are looked for).
+    var mayHoldColon = true
 
     /// Cuts `fragment` into pieces.
     static func cut(_ fragment: Run) -> [Piece] {
@@ -34,13 +37,21 @@ struct Piece {
     static func forEach(in fragment: Run, _ body: (Piece) -> Void) {
         let n = fragment.count
         fragment.withScalars { scalars in
+            /// Whether the text scanned by the last `next` held a colon.
+            var colon = false
             /// The next marker at or after `from`.
             func next(from: Int) -> (start: Int, end: Int, marker: Marker)? {
                 var i = from
+                colon = false
                 while i < n {
                     // Every marker starts with one of these scalars (folded: `(`, `・`, a
-                    // circled number): most scalars are turned away here.
-                    guard mayStartMarker(scalars[i]) else { i += 1; continue }
+                    // circled number): most scalars are turned away here, and colons noted.
+                    let s = scalars[i]
+                    guard mayStartMarker(s) else {
+                        if s == ":" || s == "\u{FF1A}" { colon = true }
+                        i += 1
+                        continue
+                    }
                     let atBoundary = i == 0 || ScalarFolding.isSpace(ScalarFolding.fold(scalars[i - 1]))
                     if atBoundary, let m = marker(in: fragment, at: i) { return (i, m.end, m.marker) }
                     i += 1
@@ -50,20 +61,34 @@ struct Piece {
             var mark = next(from: 0)
             let lead = fragment.slice(0..<(mark?.start ?? n)).trimmed()
             if !lead.isEmpty {
-                body(Piece(marker: .none, markerRun: nil, content: lead, startsFragment: true))
+                body(Piece(marker: .none, markerRun: nil, content: lead, startsFragment: true, mayHoldColon: colon))
             }
             while let m = mark {
                 let following = next(from: m.end)
                 let contentEnd = following?.start ?? n
                 body(Piece(marker: m.marker, markerRun: fragment.slice(m.start..<m.end),
-                           content: fragment.slice(m.end..<contentEnd).trimmed(), startsFragment: m.start == 0))
+                           content: fragment.slice(m.end..<contentEnd).trimmed(), startsFragment: m.start == 0,
+                           mayHoldColon: colon))
                 mark = following
             }
         }
     }
 
-    /// Span covering marker and content.
+    /// Span covering marker and content: worked out on columns (marker and content are on
+    /// one line), one `SourceSpan` made.
     func span(file: String) -> SourceSpan {
+        guard let markerRun, let markerFirst = markerRun.firstColumn, let markerLast = markerRun.lastColumn else {
+            return referenceSpan(file: file)
+        }
+        guard let contentFirst = content.firstColumn, let contentLast = content.lastColumn else {
+            return SourceSpan(file: file, line: markerRun.line, startColumn: markerFirst, endColumn: markerLast + 1)
+        }
+        return SourceSpan(file: file, line: markerRun.line, startColumn: min(markerFirst, contentFirst),
+                          endColumn: max(markerLast, contentLast) + 1)
+    }
+
+    /// `span(file:)` made of the spans of marker and content (the reference for it).
+    func referenceSpan(file: String) -> SourceSpan {
         let contentSpan = content.span(file: file, fallbackColumn: markerRun?.lastColumn.map { $0 + 1 } ?? 1)
         guard let markerRun else { return contentSpan }
         return content.isEmpty ? markerRun.span(file: file) : markerRun.span(file: file).union(contentSpan)

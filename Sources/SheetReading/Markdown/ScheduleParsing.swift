@@ -13,8 +13,10 @@ enum ScheduleParsing {
         looksLikeTiming(folded[...])
     }
 
-    /// The same for a slice of folded scalars.
-    static func looksLikeTiming(_ folded: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// The same for any folded scalars indexed by position (a slice, or scalars folded as
+    /// they are read).
+    static func looksLikeTiming<C: RandomAccessCollection>(_ folded: C) -> Bool
+    where C.Element == Unicode.Scalar, C.Index == Int {
         var i = folded.startIndex
         while i + 1 < folded.endIndex {
             if ScalarFolding.digit(folded[i]) != nil {
@@ -28,7 +30,20 @@ enum ScheduleParsing {
         // Text of plain scalars (see `PageFurniture.HeaderScalars.isPlain`) is searched as
         // scalars, which finds what Foundation's canonical-equivalence search finds there.
         if folded.allSatisfy(PageFurniture.HeaderScalars.isPlain) {
-            return timingWordScalars.contains { TableRoles.contains(folded, $0) }
+            // One pass: only where a timing word's first scalar stands are the words compared.
+            let end = folded.endIndex
+            var i = folded.startIndex
+            while i < end {
+                if isFirstScalarOfATimingWord(folded[i]) {
+                    for word in timingWordScalars where word[0] == folded[i] && i + word.count <= end {
+                        var k = 1
+                        while k < word.count, folded[i + k] == word[k] { k += 1 }
+                        if k == word.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
         }
         let text = String(scalarsOf: folded)
         return timingWords.contains { text.contains($0) }
@@ -36,9 +51,17 @@ enum ScheduleParsing {
 
     private static let timingWordScalars = timingWords.map { Array($0.unicodeScalars) }
 
+    /// The first scalars of `timingWords`.
+    private static func isFirstScalarOfATimingWord(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "随", "毎", "通", "年", "上", "中", "下", "当", "月", "四", "適", "常", "期": return true
+        default: return false
+        }
+    }
+
     /// A `・` bullet's content as one entry.
-    static func bullet(_ content: Run, file: String) -> ScheduleEntry {
-        if let entries = colonEntries(content, file: file), entries.count == 1 { return entries[0] }
+    static func bullet(_ content: Run, file: String, mayHoldColon: Bool = true) -> ScheduleEntry {
+        if mayHoldColon, let entries = colonEntries(content, file: file), entries.count == 1 { return entries[0] }
         // Timing: the parenthesized group that ends the bullet (scalars folded as they are
         // read, from the end: no folded copy of the content).
         let count = content.count
@@ -74,15 +97,12 @@ enum ScheduleParsing {
         }) else { return nil }
         var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
         var pending: [Run] = []
-        // Words (text between white space) are found on the scalars as written, and only
-        // the parts a timing is looked for in are folded, into one array reused throughout.
-        var folded: [Unicode.Scalar] = []
+        // Words (text between white space) are found on the scalars as written, and the
+        // parts a timing is looked for in are folded as they are read.
         content.withScalars { scalars in
             let n = scalars.count
-            func fold(_ range: Range<Int>) -> ArraySlice<Unicode.Scalar> {
-                folded.removeAll(keepingCapacity: true)
-                for j in range { folded.append(ScalarFolding.fold(scalars[j])) }
-                return folded[...]
+            func fold(_ range: Range<Int>) -> LazyMapCollection<Slice<UnsafeBufferPointer<Unicode.Scalar>>, Unicode.Scalar> {
+                scalars[range].lazy.map(ScalarFolding.fold)
             }
             /// Whether `range` leaves a parenthesis open (`(` and `)` folded).
             func leavesParenOpen(_ range: Range<Int>) -> Bool {

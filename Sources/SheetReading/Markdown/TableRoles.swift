@@ -114,19 +114,36 @@ enum TableRoles {
             if !mayHoldAWord, isFirstScalarOfAWord(s) { mayHoldAWord = true }
         }
         guard mayHoldAWord else { return nil }
-        func has(_ word: [Unicode.Scalar]) -> Bool { contains(key, word) }
         func isWord(_ word: [Unicode.Scalar]) -> Bool { key.elementsEqual(word) }
         if isASCIICaseless(key, "no") || isASCIICaseless(key, "no.") || isWord(Words.number) || isWord(Words.itemNumber) {
             return .number
         }
-        // Order matters: 取組み事項…スケジュール is the plan, …めざす成果など is the body.
-        if Words.plan.contains(where: has) { return midTerm ? .body : .plan }
-        if Words.schedule.contains(where: has) { return .schedule }
-        if Words.results.contains(where: has) { return .results }
-        if Words.directions.contains(where: has) { return .directions }
-        if has(Words.review) { return .review }
-        if isWord(Words.approach) || has(Words.approachPolicy) { return .approach }
-        return nil
+        // Order matters: 取組み事項…スケジュール is the plan, …めざす成果など is the body. The
+        // words are looked for in one pass, each only where its first scalar stands; the
+        // earliest group any of them belongs to decides, as testing group after group did.
+        var group = Words.contained.count
+        var i = key.startIndex
+        let end = key.endIndex
+        while i < end {
+            let first = key[i]
+            if isFirstScalarOfAWord(first) {
+                for (word, g) in Words.contained where g < group && word[0] == first && i + word.count <= end {
+                    var k = 1
+                    while k < word.count, key[i + k] == word[k] { k += 1 }
+                    if k == word.count { group = g }
+                }
+            }
+            i += 1
+        }
+        switch group {
+        case 0: return midTerm ? .body : .plan
+        case 1: return .schedule
+        case 2: return .results
+        case 3: return .directions
+        case 4: return .review
+        case 5: return .approach
+        default: return isWord(Words.approach) ? .approach : nil
+        }
     }
 
     /// The same on a `String` (Foundation's `contains` compares by canonical equivalence).
@@ -152,6 +169,11 @@ enum TableRoles {
         static let results = ["実績", "取組みを行った", "成果"].map(w)
         static let directions = ["課題", "方向性"].map(w)
         static let review = w("総括"), approach = w("方針"), approachPolicy = w("取り組み方針")
+        /// The words looked for inside a key, with the group each belongs to, in the order the
+        /// groups are tested: plan 0, schedule 1, results 2, directions 3, review 4,
+        /// approach 5.
+        static let contained: [([Unicode.Scalar], Int)] = plan.map { ($0, 0) } + schedule.map { ($0, 1) }
+            + results.map { ($0, 2) } + directions.map { ($0, 3) } + [(review, 4), (approachPolicy, 5)]
     }
 
     private static func isFirstScalarOfAWord(_ s: Unicode.Scalar) -> Bool {
