@@ -126,13 +126,102 @@ final class ReaderStreamFastPathTests: XCTestCase {
         for _ in 0..<8000 {
             let text = (0..<Int.random(in: 1...4, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
             let key = text.unicodeScalars.filter { !ScalarFolding.isSpace($0) }.map(ScalarFolding.fold)
+            let plain = key.allSatisfy(PageFurniture.HeaderScalars.isPlain)
             for midTerm in [false, true] {
                 XCTAssertEqual(TableRoles.role(of: key, midTerm: midTerm), Self.referenceRole(of: key, midTerm: midTerm), text)
+                XCTAssertEqual(TableRoles.role(of: key[...], midTerm: midTerm, plain: plain),
+                               Self.referenceRole(of: key, midTerm: midTerm), text)
             }
         }
     }
 
+    func testHeadingScalarsAreTurnedAwayAsBefore() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let reference = SectionHeading.isFirstScalar(s) || s.value >= 0x300 && TableRoles.needsStringComparison(s)
+            XCTAssertEqual(SectionHeading.mayStartAWordOrNeedString(s), reference, "\(v)")
+        }
+    }
+
+    func testNenIsFoundAsTheByteLoopFoundIt() {
+        let parts = ["年", "令和", "平", "\u{5E73}", "\u{5E75}", "\u{5974}", "x", "😀", "é", "度", ""]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            let reference = bytes.indices.contains { $0 + 2 < bytes.count && bytes[$0] == 0xE5 && bytes[$0 + 1] == 0xB9 && bytes[$0 + 2] == 0xB4 }
+            XCTAssertEqual(FiscalYearInference.containsNen(text), reference, text)
+        }
+    }
+
+    func testScalarSearchFindsTheFirstOccurrence() {
+        let alphabet: [Unicode.Scalar] = ["|", "<", "\\", "a", "都", "!", "-"]
+        for _ in 0..<3000 {
+            let scalars = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let start = Int.random(in: 0...(scalars.count + 1), using: &rng)
+            for target in alphabet {
+                let expected = start < scalars.count ? scalars[start...].firstIndex(of: target) : nil
+                XCTAssertEqual(scalars.withUnsafeBufferPointer { ScalarSearch.first(target, in: $0, from: start) }, expected)
+            }
+            for (a, b) in [("<", "&"), ("|", "\\"), ("a", "a")] as [(Unicode.Scalar, Unicode.Scalar)] {
+                let expected = start < scalars.count ? scalars[start...].firstIndex { $0 == a || $0 == b } ?? scalars.count
+                                                     : max(start, scalars.count)
+                XCTAssertEqual(scalars.withUnsafeBufferPointer { ScalarSearch.firstOf(a, b, in: $0, from: start) }, expected)
+            }
+            let opening = scalars.indices.contains { i in i + 3 < scalars.count && scalars[i...].starts(with: ["<", "!", "-", "-"]) }
+            XCTAssertEqual(SuppressionComments.hasCommentOpening(scalars), opening)
+        }
+    }
+
+    func testRowsAreSplitIntoTheCellsTheScalarLoopFound() {
+        let parts = ["|", "\\|", "\\", "a", "都市", " ", "<p>x</p>", "\u{3000}", "-", ":"]
+        for _ in 0..<4000 {
+            let text = "|" + (0..<Int.random(in: 0...12, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let line = Run(line: Array(text.unicodeScalars), number: 3)
+            var cells: [Run] = []
+            let kind = MarkdownLine.classify(line, cells: &cells)
+            let reference = Self.referenceCells(line, from: 0)
+            switch kind {
+            case .row(let found, _):
+                XCTAssertEqual(found.map(describe), reference.map(describe), text)
+            case .delimiter:
+                XCTAssertEqual(cells.map(describe), reference.map(describe), text)
+            default:
+                XCTFail(text)
+            }
+        }
+    }
+
+    func testPlainScalarsNeverNeedTheStringComparison() {
+        // `TableRoles.role(of:midTerm:plain:)` skips the question for keys of plain scalars.
+        for v in UInt32(0)...0xFFFF {
+            guard let s = Unicode.Scalar(v), PageFurniture.HeaderScalars.isPlain(s) else { continue }
+            XCTAssertFalse(TableRoles.needsStringComparison(s), "\(v)")
+        }
+    }
+
     // MARK: - The replaced code
+
+    /// `MarkdownLine.splitCells` as it was: every scalar looked at for `|` and `\\`.
+    private static func referenceCells(_ run: Run, from first: Int) -> [Run] {
+        var cells: [Run] = []
+        var start = first + 1
+        var i = start
+        let n = run.count
+        while i < n {
+            if run[i] == "\\", i + 1 < n, run[i + 1] == "|" {
+                i += 2
+                continue
+            }
+            if run[i] == "|" {
+                cells.append(MarkdownLine.unescapePipes(run.slice(start..<i)))
+                start = i + 1
+            }
+            i += 1
+        }
+        let rest = run.slice(start..<n)
+        if !rest.isBlank { cells.append(MarkdownLine.unescapePipes(rest)) }
+        return cells
+    }
 
     /// `TableRoles.role(of:midTerm:)` as it was for keys of plain scalars: each group of
     /// words searched for in turn.

@@ -74,11 +74,7 @@ enum CellHTML {
         // Most cells hold no tag and no entity: then the one block is the trimmed cell,
         // without copying it scalar by scalar.
         let n = run.count
-        let plain = run.withScalars { scalars in
-            var j = 0
-            while j < n, scalars[j] != "<", scalars[j] != "&" { j += 1 }
-            return j == n
-        }
+        let plain = run.withScalars { ScalarSearch.firstOf("<", "&", in: $0, from: 0) == n }
         if plain {
             let t = run.trimmed()
             if !t.isEmpty { body(t, false) }
@@ -122,9 +118,7 @@ enum CellHTML {
         while i < n {
             // Text as written up to the next `<` or `&`, in one piece.
             var j = i
-            run.withScalars { scalars in
-                while j < n, scalars[j] != "<", scalars[j] != "&" { j += 1 }
-            }
+            run.withScalars { j = ScalarSearch.firstOf("<", "&", in: $0, from: j) }
             if j > i { appendAsWritten(i, j) }
             i = j
             guard i < n else { break }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SheetModel
 
 /// Infers the fiscal year of a published sheet from its 年度 expressions.
@@ -104,10 +109,14 @@ enum FiscalYearInference {
     static func containsNen(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
             var i = 0
             let n = bytes.count
+            // Each lead byte E5 found by `memchr`, then its two continuation bytes compared.
             while i + 2 < n {
-                if bytes[i] == 0xE5, bytes[i + 1] == 0xB9, bytes[i + 2] == 0xB4 { return true }
+                guard let hit = memchr(base + i, 0xE5, n - 2 - i) else { return false }
+                i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                if bytes[i + 1] == 0xB9, bytes[i + 2] == 0xB4 { return true }
                 i += 1
             }
             return false

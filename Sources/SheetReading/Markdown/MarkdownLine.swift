@@ -43,6 +43,14 @@ enum MarkdownLine {
         // Whether the cell being read holds a backslash: only then may it need unescaping.
         var backslash = false
         run.withScalars { scalars in
+            // Without a backslash in the line, only pipes matter: each found by `ScalarSearch`.
+            if ScalarSearch.first("\\", in: scalars, from: start) == nil {
+                while let pipe = ScalarSearch.first("|", in: scalars, from: start) {
+                    cells.append(run.slice(start..<pipe))
+                    start = pipe + 1
+                }
+                return
+            }
             var i = start
             while i < n {
                 // Most scalars are neither `|` nor `\\`: skipped in a loop of their own.

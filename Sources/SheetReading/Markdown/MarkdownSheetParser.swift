@@ -25,7 +25,7 @@ struct MarkdownSheetParser {
     /// Length of the current row's line, so goal spans end where their last row ends.
     private var lineLength = 0
     /// The scalars a running header of `sheet.header` may hold (see `PageFurniture`).
-    private var furniture = PageFurniture.HeaderScalars(header: Header())
+    private var furniture = PageFurniture.HeaderScalars.unset
     /// Storage reused from row to row for a row's non-empty cells and its fragments (taken
     /// out while a row is read, so that it is the only reference and is not copied).
     private var filledStorage: [FilledCell] = []

@@ -62,12 +62,24 @@ enum PageFurniture {
         /// Sorted and without duplicates (searched by halves: a few dozen scalars).
         private let allowed: [UInt32]?
 
+        /// A filter for no header yet: `isFor` is false for every header, so the first use
+        /// makes the real one (the parser starts with this, made for nothing).
+        static let unset = HeaderScalars(texts: [], allowed: nil)
+
+        private init(texts: [String?], allowed: [UInt32]?) {
+            self.texts = texts
+            self.allowed = allowed
+        }
+
         init(header: Header) {
             let fields = [header.department, header.name, header.position].map { $0?.text }
             texts = fields
-            // The header's few scalars sorted, merged with the fixed ones (sorted once).
+            // The header's few scalars sorted, merged with the fixed ones (sorted once); the
+            // scalars of each field's key (`ScalarFolding.key`) taken without making it.
             var own: [UInt32] = []
-            for text in fields.compactMap({ $0 }) { own += ScalarFolding.key(text).unicodeScalars.map(\.value) }
+            for case let text? in fields {
+                for s in text.unicodeScalars where !ScalarFolding.isSpace(s) { own.append(ScalarFolding.fold(s).value) }
+            }
             own.sort()
             let fixed = Self.fixed
             var unique: [UInt32] = []

@@ -249,3 +249,46 @@ extension String {
         }
     }
 }
+
+/// Searches of scalar buffers eight scalars at a time (vector compares), where a loop
+/// compares one.
+enum ScalarSearch {
+    /// The index of the first `scalar` in `buffer` at or after `start`; nil when none.
+    @inline(__always)
+    static func first(_ scalar: Unicode.Scalar, in buffer: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress else { return nil }
+        let n = buffer.count
+        let raw = UnsafeRawPointer(base)
+        let target = SIMD8<UInt32>(repeating: scalar.value)
+        var i = start
+        while i + 8 <= n {
+            let lanes = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
+            if any(lanes .== target) { break }
+            i += 8
+        }
+        while i < n {
+            if base[i] == scalar { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The index of the first `a` or `b` in `buffer` at or after `start`; `buffer.count`
+    /// when none.
+    @inline(__always)
+    static func firstOf(_ a: Unicode.Scalar, _ b: Unicode.Scalar, in buffer: UnsafeBufferPointer<Unicode.Scalar>,
+                        from start: Int) -> Int {
+        let n = buffer.count
+        guard start < n, let base = buffer.baseAddress else { return max(start, n) }
+        let raw = UnsafeRawPointer(base)
+        let targetA = SIMD8<UInt32>(repeating: a.value), targetB = SIMD8<UInt32>(repeating: b.value)
+        var i = start
+        while i + 8 <= n {
+            let lanes = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
+            if any((lanes .== targetA) .| (lanes .== targetB)) { break }
+            i += 8
+        }
+        while i < n, base[i] != a, base[i] != b { i += 1 }
+        return i
+    }
+}

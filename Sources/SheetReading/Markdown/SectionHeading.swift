@@ -8,11 +8,22 @@ enum SectionHeading {
 
     /// The first scalars of the words below (中期目標, 当年度目標, 今年度目標, 取り組み方針,
     /// 取組方針, 取組み方針, 部局の使命, 使命).
-    private static func isFirstScalar(_ s: Unicode.Scalar) -> Bool {
+    static func isFirstScalar(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "中", "当", "今", "取", "部", "使": return true
         default: return false
         }
+    }
+
+    /// `isFirstScalar(s) || needsStringComparison(s)`, with ASCII and CJK ideographs (most
+    /// of a line) answered by a comparison or two: no ideograph needs the `String`
+    /// comparison, and no first scalar is below U+0300.
+    @inline(__always)
+    static func mayStartAWordOrNeedString(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if v >= 0x4E00, v <= 0x9FFF { return isFirstScalar(s) }
+        return isFirstScalar(s) || TableRoles.needsStringComparison(s)
     }
 
     /// The section a line or lone cell announces; nil when it is not a heading.
@@ -31,8 +42,7 @@ enum SectionHeading {
         // Every heading holds the first scalar of one of its words: most lines hold none
         // and need no folding (scalars canonical equivalence could match otherwise are
         // looked at as before).
-        guard scalars.contains(where: { isFirstScalar($0) || $0.value >= 0x300 && TableRoles.needsStringComparison($0) })
-        else { return nil }
+        guard scalars.contains(where: mayStartAWordOrNeedString) else { return nil }
         // The key (folded, white space removed) as scalars. Made only of plain scalars (see
         // `PageFurniture.HeaderScalars.isPlain`: each one character, canonically equivalent
         // to no other sequence), it is read scalar by scalar as the `String` code below

@@ -60,11 +60,13 @@ enum SuppressionComments {
 
     /// The same on a buffer.
     static func hasCommentOpening(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int = 0) -> Bool {
+        // Each `<` found by `ScalarSearch` (most lines hold none), then the three after it.
         var i = start
         let end = s.count - 3
-        while i < end {
-            if s[i] == "<", s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" { return true }
-            i += 1
+        while i < end, let lessThan = ScalarSearch.first("<", in: s, from: i) {
+            guard lessThan < end else { return false }
+            if s[lessThan + 1] == "!", s[lessThan + 2] == "-", s[lessThan + 3] == "-" { return true }
+            i = lessThan + 1
         }
         return false
     }

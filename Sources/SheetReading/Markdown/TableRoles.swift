@@ -73,9 +73,11 @@ enum TableRoles {
                 }
                 if tooLong { return nil }
                 guard count > 0 else { continue }
+                // A key of plain scalars holds none that needs the `String` comparison.
+                let plain = plainRun == count
                 let role = count > keyCapacity
-                    ? cellRole(spilled[...], midTerm: midTerm)
-                    : cellRole(UnsafeBufferPointer(rebasing: buffer[..<count]), midTerm: midTerm)
+                    ? cellRole(spilled[...], midTerm: midTerm, plain: plain)
+                    : cellRole(UnsafeBufferPointer(rebasing: buffer[..<count]), midTerm: midTerm, plain: plain)
                 guard let role else { return nil }
                 roles[i] = role
             }
@@ -88,11 +90,11 @@ enum TableRoles {
 
     /// The role of a header cell's `key`; nil when the cell names none (then the row is no
     /// header row).
-    private static func cellRole<K: RandomAccessCollection>(_ key: K, midTerm: Bool) -> ColumnRole?
+    private static func cellRole<K: RandomAccessCollection>(_ key: K, midTerm: Bool, plain: Bool) -> ColumnRole?
     where K.Element == Unicode.Scalar, K.Index == Int {
         // At most 40 characters (a character may be several scalars).
         if key.count > 40, String(scalarsOf: key).count > 40 { return nil }
-        return role(of: key, midTerm: midTerm)
+        return role(of: key, midTerm: midTerm, plain: plain)
     }
 
     /// The role a header cell's words name. Compared on scalars; a key holding a scalar that
@@ -103,15 +105,24 @@ enum TableRoles {
     }
 
     /// The same on any scalars indexed by position (a slice, a buffer).
-    static func role<K: RandomAccessCollection>(of key: K, midTerm: Bool) -> ColumnRole?
+    /// `plain`: every scalar of the key is plain (see `PageFurniture.HeaderScalars.isPlain`),
+    /// so none needs the `String` comparison and none is asked.
+    static func role<K: RandomAccessCollection>(of key: K, midTerm: Bool, plain: Bool = false) -> ColumnRole?
     where K.Element == Unicode.Scalar, K.Index == Int {
         // One pass: a scalar canonical equivalence could match differently sends the key to
         // the `String` comparison; without one, every word below starts with one of the
         // scalars `isFirstScalarOfAWord` accepts, and most cells (numbers, text) hold none.
         var mayHoldAWord = false
-        for s in key {
-            if s.value >= 0x300, needsStringComparison(s) { return role(ofString: String(scalarsOf: key), midTerm: midTerm) }
-            if !mayHoldAWord, isFirstScalarOfAWord(s) { mayHoldAWord = true }
+        if plain {
+            for s in key where isFirstScalarOfAWord(s) {
+                mayHoldAWord = true
+                break
+            }
+        } else {
+            for s in key {
+                if s.value >= 0x300, needsStringComparison(s) { return role(ofString: String(scalarsOf: key), midTerm: midTerm) }
+                if !mayHoldAWord, isFirstScalarOfAWord(s) { mayHoldAWord = true }
+            }
         }
         guard mayHoldAWord else { return nil }
         func isWord(_ word: [Unicode.Scalar]) -> Bool { key.elementsEqual(word) }
