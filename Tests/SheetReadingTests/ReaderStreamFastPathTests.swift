@@ -191,6 +191,30 @@ final class ReaderStreamFastPathTests: XCTestCase {
         }
     }
 
+    func testLinesReadLineByLineAreTheLinesOfTheWholeText() {
+        // Past `SourceLines.wholeFileLimit` each line is a storage of its own; every line,
+        // column and string must be the same as from one storage for the whole text.
+        let parts = ["a", "都市", "\n", "\r\n", "\r", "😀", "é", "<!-- x -->", "| 1 | 2 |", " ", "\u{3000}", ""]
+        var texts = ["", "\n", "a", "a\n", "\r\r\n\n", "都\r\n", String(repeating: "x", count: 300) + "\n漢"]
+        for _ in 0..<400 {
+            texts.append((0..<Int.random(in: 0...30, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined())
+        }
+        for text in texts {
+            let whole = SourceLines.split(text)
+            let byLine = SourceLines.split(text, wholeFileLimit: 0)
+            XCTAssertEqual(whole.map { Array($0.scalars) }, byLine.map { Array($0.scalars) }, text.debugDescription)
+            XCTAssertEqual(whole.map(\.string), byLine.map(\.string), text.debugDescription)
+            XCTAssertEqual(whole.map(\.line), byLine.map(\.line), text.debugDescription)
+            for (a, b) in zip(whole, byLine) {
+                XCTAssertEqual((0..<a.count).map(a.column), (0..<b.count).map(b.column))
+                for _ in 0..<4 where a.count > 0 {
+                    let lo = Int.random(in: 0...a.count, using: &rng), hi = Int.random(in: lo...a.count, using: &rng)
+                    XCTAssertEqual(a.slice(lo..<hi).string, b.slice(lo..<hi).string, text.debugDescription)
+                }
+            }
+        }
+    }
+
     func testPlainScalarsNeverNeedTheStringComparison() {
         // `TableRoles.role(of:midTerm:plain:)` skips the question for keys of plain scalars.
         for v in UInt32(0)...0xFFFF {

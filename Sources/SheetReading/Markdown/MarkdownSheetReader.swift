@@ -20,7 +20,7 @@ public enum MarkdownSheetReader {
         var cells: [Run] = []  // a row's cells, in storage reused from row to row
         for (index, line) in lines.enumerated() {
             if line.withScalars({ SuppressionComments.hasCommentOpening($0) }) {
-                let (directives, onlyComments) = SuppressionComments.scan(Array(line.scalars), number: index + 1, file: file)
+                let (directives, onlyComments) = line.withScalars { SuppressionComments.scan($0, number: index + 1, file: file) }
                 suppressions += directives
                 // A line of nothing but comments is transparent: it must not end a table.
                 if onlyComments {
@@ -50,19 +50,86 @@ public enum MarkdownSheetReader {
 /// of; the storage keeps the text and the UTF-8 offset of each scalar, so strings cut from
 /// a line are copied rather than encoded again (`Run.string`).
 enum SourceLines {
-    static func split(_ text: String) -> [Run] {
+    static func split(_ text: String, wholeFileLimit: Int = wholeFileLimit) -> [Run] {
         // Decoded text is native UTF-8: split and decode its bytes in one pass.
-        if let lines = text.utf8.withContiguousStorageIfAvailable({ split(utf8: $0, text: text) }) { return lines }
+        if let lines = text.utf8.withContiguousStorageIfAvailable({ bytes -> [Run] in
+            bytes.count <= wholeFileLimit ? split(utf8: bytes, text: text) : splitByLine(utf8: bytes, text: text)
+        }) {
+            return lines
+        }
         var lines = SheetDecoder.splitLines(text)
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         if lines.count == 1, lines[0].isEmpty { return [] }
         return lines.enumerated().map { Run(line: Array($1.unicodeScalars), number: $0 + 1) }
     }
 
-    /// The same over the valid UTF-8 of `text`; bytes 0x0A and 0x0D only ever encode LF
-    /// and CR.
+    /// Past this many bytes a text is decoded line by line, each line a storage of its own: a
+    /// line of ASCII then keeps no offsets. One storage for a whole text of mixed lines keeps
+    /// four bytes of offset for every scalar, its ASCII lines' too (40 MB more for a 10 MiB
+    /// line of comments after a few lines of Japanese); below it, that is a few megabytes at
+    /// most and one storage saves the arrays of every line.
+    static let wholeFileLimit = 1 << 20
+
+    /// The same over the valid UTF-8 of `text`, as one storage; bytes 0x0A and 0x0D only
+    /// ever encode LF and CR.
     private static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> [Run] {
-        guard let p = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        guard !bytes.isEmpty else { return [] }
+        let (storage, breaks) = decodeStorage(bytes, text: text[...])
+        let scalars = storage.scalars
+        var lines: [Run] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = 0
+        for b in breaks {
+            lines.append(Run(file: storage, range: start..<b, number: lines.count + 1))
+            // CRLF is one break.
+            start = b + 1
+            if start < scalars.count, scalars[b] == "\r", scalars[start] == "\n" { start += 1 }
+        }
+        // The empty line after a final break is not a line of the sheet.
+        if start < scalars.count || lines.isEmpty {
+            lines.append(Run(file: storage, range: start..<scalars.count, number: lines.count + 1))
+        }
+        if lines.count == 1, lines[0].isEmpty { return [] }
+        return lines
+    }
+
+    /// The same line by line, each line's bytes decoded into a storage of its own.
+    private static func splitByLine(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> [Run] {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        let n = bytes.count
+        var lines: [Run] = []
+        func line(_ start: Int, _ end: Int) {
+            let utf8 = text.utf8
+            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
+            let storage = decodeStorage(UnsafeBufferPointer(start: base + start, count: end - start), text: text[range]).storage
+            lines.append(Run(file: storage, range: 0..<storage.count, number: lines.count + 1))
+        }
+        // Most files end lines with LF alone: then memchr finds each break.
+        let onlyLF = memchr(base, 0x0D, n) == nil
+        var start = 0, i = 0
+        while i < n {
+            if onlyLF {
+                guard let hit = memchr(base + i, 0x0A, n - i) else { break }
+                i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            }
+            let byte = base[i]
+            guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
+            line(start, i)
+            i += 1
+            if byte == 0x0D, i < n, base[i] == 0x0A { i += 1 }
+            start = i
+        }
+        // The empty line after a final break is not a line of the sheet.
+        if start < n || lines.isEmpty { line(start, n) }
+        if lines.count == 1, lines[0].isEmpty { return [] }
+        return lines
+    }
+
+    /// The scalars of `bytes` (valid UTF-8, `text`'s), with their offsets in `text` (none
+    /// when all are ASCII), and the index of each line break among them (see `decode`).
+    private static func decodeStorage(_ bytes: UnsafeBufferPointer<UInt8>,
+                                      text: Substring) -> (storage: RunStorage, breaks: [Int]) {
+        guard let p = bytes.baseAddress, !bytes.isEmpty else { return (RunStorage(text: text, scalars: [], offsets: []), []) }
         let n = bytes.count
         // The bytes less the continuation bytes (10xxxxxx), counted eight at a time: the
         // number of scalars, so the arrays are made once at their size.
@@ -103,22 +170,7 @@ enum SourceLines {
                 offsetsInitialized = k + 1
             }
         }
-        let storage = RunStorage(text: text, scalars: scalars, offsets: offsets)
-        var lines: [Run] = []
-        lines.reserveCapacity(breaks.count + 1)
-        var start = 0
-        for b in breaks {
-            lines.append(Run(file: storage, range: start..<b, number: lines.count + 1))
-            // CRLF is one break.
-            start = b + 1
-            if start < scalars.count, scalars[b] == "\r", scalars[start] == "\n" { start += 1 }
-        }
-        // The empty line after a final break is not a line of the sheet.
-        if start < scalars.count || lines.isEmpty {
-            lines.append(Run(file: storage, range: start..<scalars.count, number: lines.count + 1))
-        }
-        if lines.count == 1, lines[0].isEmpty { return [] }
-        return lines
+        return (RunStorage(text: text, scalars: scalars, offsets: offsets), breaks)
     }
 
     /// Widens `n` bytes of ASCII at `p` into scalars at `o`, noting the index of each line

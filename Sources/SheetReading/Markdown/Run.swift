@@ -12,7 +12,7 @@ final class RunStorage: Sendable {
     /// For scalars put together from pieces, with no `columns`: the column of `scalars[0]`.
     let origin: Int
     /// The text the scalars were decoded from, when they are exactly its scalars.
-    let text: String?
+    let text: Substring?
     /// With `text`: the UTF-8 offset in `text` of each scalar, and of its end (one more
     /// entry than `scalars`); empty for a text of ASCII, where the offset is the index.
     let offsets: [Int32]
@@ -26,7 +26,7 @@ final class RunStorage: Sendable {
     }
 
     /// A source text: `scalars` decoded from `text`, `offsets` as above.
-    init(text: String, scalars: [Unicode.Scalar], offsets: [Int32]) {
+    init(text: Substring, scalars: [Unicode.Scalar], offsets: [Int32]) {
         precondition(offsets.isEmpty ? text.utf8.count == scalars.count : offsets.count == scalars.count + 1,
                      "one offset per scalar and one for the end, or none for ASCII")
         self.scalars = scalars

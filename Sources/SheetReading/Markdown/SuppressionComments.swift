@@ -7,6 +7,12 @@ enum SuppressionComments {
 
     /// Directives on one line, and whether the line holds nothing but comments.
     static func scan(_ line: [Unicode.Scalar], number: Int, file: String) -> (directives: [Suppression], onlyComments: Bool) {
+        line.withUnsafeBufferPointer { scan($0, number: number, file: file) }
+    }
+
+    /// The same on a line's scalars in place (a line of megabytes is not copied).
+    static func scan(_ line: UnsafeBufferPointer<Unicode.Scalar>, number: Int,
+                     file: String) -> (directives: [Suppression], onlyComments: Bool) {
         // Without a `<!--` the line holds no directive and is not only comments.
         guard hasCommentOpening(line) else { return ([], false) }
         var directives: [Suppression] = []
@@ -71,13 +77,13 @@ enum SuppressionComments {
         return false
     }
 
-    private static func starts(_ s: [Unicode.Scalar], at i: Int, with p: [Unicode.Scalar]) -> Bool {
+    private static func starts(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, with p: [Unicode.Scalar]) -> Bool {
         guard i + p.count <= s.count else { return false }
         for k in 0..<p.count where s[i + k] != p[k] { return false }
         return true
     }
 
-    private static func find(_ s: [Unicode.Scalar], _ p: [Unicode.Scalar], from start: Int) -> Int? {
+    private static func find(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [Unicode.Scalar], from start: Int) -> Int? {
         var i = start
         while i + p.count <= s.count {
             if starts(s, at: i, with: p) { return i }
