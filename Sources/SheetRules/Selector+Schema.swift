@@ -1,3 +1,4 @@
+import Foundation
 import SheetModel
 /// Resolving a selector against `ModelSchema`, at load.
 extension Selector {
@@ -30,6 +31,13 @@ extension Selector {
     private func resolve(in root: ModelSchema, isSheet: Bool) throws(SelectorError) -> [SchemaTarget] {
         var current = [SchemaTarget(path: "", schema: root)]
         for (i, step) in steps.enumerated() {
+            // From the sheet's root, what a step prefix reaches depends on the prefix alone,
+            // which its process-wide number names: rules share prefixes (`*Goals[*]`), and
+            // resolving each again was a tenth of start-up.
+            if isSheet, let known = ResolvedPrefixes.shared.targets(prefixes[i]) {
+                current = known
+                continue
+            }
             var next: [SchemaTarget] = []
             if i == 0, isSheet, step == .descendants {
                 next = Self.sheetDescendants
@@ -40,6 +48,7 @@ extension Selector {
                 throw failure(at: i, from: current)
             }
             current = Self.unique(next)
+            if isSheet { ResolvedPrefixes.shared.remember(prefixes[i], current) }
         }
         return current
     }
@@ -93,6 +102,30 @@ extension Selector {
     private static func unique(_ targets: [SchemaTarget]) -> [SchemaTarget] {
         var seen = Set<String>()
         return targets.filter { seen.insert($0.path).inserted }
+    }
+}
+
+/// The schema targets each step prefix (by its `StepPrefixes` number) reaches from the
+/// sheet's root, for prefixes that reach any. Filled at load, so the lock is taken at load only.
+final class ResolvedPrefixes: @unchecked Sendable {
+    static let shared = ResolvedPrefixes()
+
+    private let lock = NSLock()
+    /// By prefix number (numbers are small and dense; an array needs no hashing).
+    private var known: [[Selector.SchemaTarget]?] = []
+
+    func targets(_ prefix: Int32) -> [Selector.SchemaTarget]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return Int(prefix) < known.count ? known[Int(prefix)] : nil
+    }
+
+    func remember(_ prefix: Int32, _ targets: [Selector.SchemaTarget]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let i = Int(prefix)
+        if i >= known.count { known += Array(repeating: nil, count: i + 1 - known.count) }
+        known[i] = targets
     }
 }
 

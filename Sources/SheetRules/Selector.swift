@@ -29,6 +29,12 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     /// Parses `source`; throws a bilingual reason when the syntax is wrong.
     public init(_ source: String) throws(SelectorError) {
         self.source = source
+        // Rules repeat selectors (`*Goals[*].planCodes[*]` four times among the built-in
+        // ones): a source parsed before gives the same steps, prefix numbers and key answers.
+        if let known = ParsedSelectors.shared.parsed(source) {
+            (steps, prefixes, keyAnswers) = known
+            return
+        }
         var steps: [Step] = []
         let trimmed = TextNormalization.trimmingSpaces(source)  // as .whitespaces, without Foundation
         if trimmed.isEmpty || trimmed == "$" {
@@ -72,6 +78,7 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
         self.steps = steps
         prefixes = StepPrefixes.shared.numbers(steps)
         keyAnswers = Self.keyAnswers(steps)
+        ParsedSelectors.shared.remember(source, (steps, prefixes, keyAnswers))
     }
 
     public var description: String { source }
@@ -118,19 +125,60 @@ final class StepPrefixes: @unchecked Sendable {
     static let shared = StepPrefixes()
 
     private let lock = NSLock()
-    private var numbered: [[Selector.Step]: Int32] = [[]: 0]
+    /// A prefix's number by its parent prefix's number and its last step, written as a
+    /// string (a table keyed by step arrays cost 0.8 M instructions at start-up, the runtime
+    /// looking up `Hashable` for `[Step]` in every conformance record). The root, `[]`, is 0
+    /// and has no entry; the others are numbered 1, 2, … in the order they are first seen.
+    private var numbered: [String: Int32] = [:]
 
     /// The number of every prefix of `steps`, shortest first (`steps[...0]` … `steps`).
     func numbers(_ steps: [Selector.Step]) -> [Int32] {
         lock.lock()
         defer { lock.unlock() }
-        return steps.indices.map { i in
-            let prefix = Array(steps[...i])
-            if let n = numbered[prefix] { return n }
-            let n = Int32(numbered.count)
-            numbered[prefix] = n
-            return n
+        var parent: Int32 = 0
+        return steps.map { step in
+            let key = "\(parent)/" + Self.code(step)
+            if let n = numbered[key] {
+                parent = n
+            } else {
+                parent = Int32(numbered.count + 1)
+                numbered[key] = parent
+            }
+            return parent
         }
+    }
+
+    /// One step as text, distinct for distinct steps.
+    private static func code(_ step: Selector.Step) -> String {
+        switch step {
+        case .key(let pattern): return "k" + pattern
+        case .index(nil): return "*"
+        case .index(let n?): return "i\(n)"
+        case .descendants: return "d"
+        }
+    }
+}
+
+/// Every selector source parsed without error in this process, with what it parsed to
+/// (`Selector.init` is pure: the same text gives the same steps, and `StepPrefixes` the same
+/// numbers). Selectors are parsed at load, so the lock is taken at load only.
+final class ParsedSelectors: @unchecked Sendable {
+    static let shared = ParsedSelectors()
+
+    typealias Parsed = (steps: [Selector.Step], prefixes: [Int32], keyAnswers: [[Bool]?])
+    private let lock = NSLock()
+    private var known: [String: Parsed] = [:]
+
+    func parsed(_ source: String) -> Parsed? {
+        lock.lock()
+        defer { lock.unlock() }
+        return known[source]
+    }
+
+    func remember(_ source: String, _ parsed: Parsed) {
+        lock.lock()
+        defer { lock.unlock() }
+        known[source] = parsed
     }
 }
 

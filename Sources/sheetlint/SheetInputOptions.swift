@@ -37,7 +37,7 @@ struct SheetInputOptions: ParsableArguments {
     /// The same options as plain values.
     var values: SheetInputValues {
         SheetInputValues(paths: paths, rulesDirectories: rulesDirectories, fiscalYear: fiscalYear, lang: lang,
-                         config: config, stage: stage, encoding: encoding, jobs: jobs)
+                         config: config, stage: stage, encoding: encoding, jobsGiven: jobs)
     }
 
     /// Called by the parser before the command runs, so an error shows the command's own
@@ -61,7 +61,14 @@ struct SheetInputValues {
     var config: String?
     var stage: String?
     var encoding: String?
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// `--jobs`, or nil when not given.
+    var jobsGiven: Int?
+    /// `--jobs`, by default the number of processors (asked only then: the first question
+    /// reads /proc and cgroup files, 0.5 M instructions of a process's start-up).
+    var jobs: Int {
+        get { jobsGiven ?? ProcessInfo.processInfo.activeProcessorCount }
+        set { jobsGiven = newValue }
+    }
 
     /// What `SheetInputOptions.validate` checks.
     func validate() throws {

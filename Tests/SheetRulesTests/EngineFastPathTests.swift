@@ -192,6 +192,30 @@ final class EngineFastPathTests: XCTestCase {
         XCTAssertEqual(Set(a.prefixes).count, a.prefixes.count)
     }
 
+    /// `StepPrefixes` numbers prefixes by their parent's number and last step; the former
+    /// table keyed by whole step arrays, kept here as the reference, gives the same numbers
+    /// in the same order.
+    func testStepPrefixNumbersAreTheFormerOnes() throws {
+        var reference: [[Selector.Step]: Int32] = [[]: 0]
+        func referenceNumbers(_ steps: [Selector.Step]) -> [Int32] {
+            steps.indices.map { i in
+                let prefix = Array(steps[...i])
+                if let n = reference[prefix] { return n }
+                let n = Int32(reference.count)
+                reference[prefix] = n
+                return n
+            }
+        }
+        let numbering = StepPrefixes()
+        var sources = RuleSet.loadDefault().rules.flatMap(\.selectors).map(\.source)
+        sources += ["**", "**.items[*].text", "a[1]", "a[10]", "a[*]", "a.b", "ab", "a[1][2]", "a[12]", "*", "*Goals[*].*",
+                    "header.*", "x.**.y", "k1", "k", "i1", "d", "**.d", "a[0].b", "a.b[0]", "1", "a1.b"]
+        for source in sources + sources.reversed() {
+            let steps = try Selector(source).steps
+            XCTAssertEqual(numbering.numbers(steps), referenceNumbers(steps), source)
+        }
+    }
+
     // MARK: order and dedupe
 
     func testFindingsOfOneFileSortAsFindingOrder() {

@@ -53,7 +53,7 @@ extension YAMLMapping {
     /// A list of regular expressions (or one).
     func patterns(_ key: String) throws(RuleFileError) -> [TextPattern]? {
         guard let value = self[key] else { return nil }
-        if case .sequence = value.node {
+        if value.isSequence {  // without building a built-in file's Yams node
             var out: [TextPattern] = []
             for item in try value.sequence(key) { out.append(try item.pattern(key)) }
             return out

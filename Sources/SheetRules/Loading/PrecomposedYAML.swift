@@ -131,6 +131,21 @@ final class ComposedYAML: @unchecked Sendable {
 
     /// Each explicit tag is made once per call of `node(_:)` (tags are classes; Yams changes
     /// a named one only for a merge's `=` key, which is never shared).
+    /// Scalar `n` as Yams' `Node.bool` reads it (`Bool.construct`): nil for a scalar tagged
+    /// `str`, else true for true/yes/on and false for false/no/off in any case.
+    func bool(_ n: Int) -> Bool? {
+        guard kind(n) == .scalar else { return nil }
+        let tagIndex = Int(words[6 * n + 1])
+        // The generator gives every scalar its resolved tag; should one lack it, ask Yams.
+        guard tagIndex >= 0 else { return node(n).bool }
+        if strings[tagIndex] == Tag.Name.str.rawValue { return nil }
+        switch scalarString(n).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
     private func tag(_ index: Int, _ tags: inout [Int: Tag]) -> Tag {
         // Yams resolves an implicit tag in place, on first use: one per node.
         if index < 0 { return Tag(.implicit, resolver, constructor) }

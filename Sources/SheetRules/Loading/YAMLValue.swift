@@ -155,6 +155,11 @@ struct YAMLValue {
     }
 
     func int(_ what: String) throws(RuleFileError) -> Int {
+        // A table's plain decimal is read without building its Yams node (and Yams' tables).
+        if case .table(let table, let n) = storage, table.kind(n) == .scalar,
+           let value = Self.plainDecimal(table.scalarString(n), style: Node.Scalar.Style(rawValue: table.style(n)) ?? .any) {
+            return value
+        }
         let node = scalarString == nil ? nil : node
         guard let node, case .scalar = node, let i = Self.integer(node) else {
             throw error("\(what) は整数で書いてください", "\(what) must be an integer")
@@ -203,14 +208,23 @@ struct YAMLValue {
     /// text has no `_`, sign, radix prefix or `:`, so Yams reads it as `Int(text)`. Nil for
     /// any other scalar, which goes to Yams (YAMLIntegerTests compares the two).
     static func plainDecimal(_ scalar: Node.Scalar) -> Int? {
-        guard scalar.style == .any || scalar.style == .plain else { return nil }
-        let utf8 = scalar.string.utf8
+        plainDecimal(scalar.string, style: scalar.style)
+    }
+
+    static func plainDecimal(_ string: String, style: Node.Scalar.Style) -> Int? {
+        guard style == .any || style == .plain else { return nil }
+        let utf8 = string.utf8
         guard let first = utf8.first, first != UInt8(ascii: "0") || utf8.count == 1,
               utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return Int(scalar.string)
+        return Int(string)
     }
 
     func bool(_ what: String) throws(RuleFileError) -> Bool {
+        // A table's scalar is read as Yams' `Bool.construct` reads it, without building the node.
+        if case .table(let table, let n) = storage, table.kind(n) == .scalar {
+            if let b = table.bool(n) { return b }
+            throw error("\(what) は true か false で書いてください", "\(what) must be true or false")
+        }
         let node = scalarString == nil ? nil : node
         guard let node, case .scalar = node, let b = node.bool else {
             throw error("\(what) は true か false で書いてください", "\(what) must be true or false")
