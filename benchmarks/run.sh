@@ -91,9 +91,10 @@ fi
 # dynamic loader relocates libswiftCore, Foundation and ICU at every start), so the report
 # says which build each figure is for. The shipped release (scripts/package.sh) is static.
 linkage() {
-    if ! command -v ldd >/dev/null; then echo "unknown"
-    elif ldd "$1" 2>/dev/null | grep -qE 'swift|Foundation|dispatch|BlocksRuntime|icu'; then echo "plain"
-    else echo "static"; fi
+    command -v ldd >/dev/null || { echo "unknown"; return; }
+    # ldd's whole output first: `ldd | grep -q` under pipefail fails when grep quits early.
+    local libs; libs=$(ldd "$1" 2>/dev/null || true)
+    if grep -qE 'swift|Foundation|dispatch|BlocksRuntime|icu' <<<"$libs"; then echo "plain"; else echo "static"; fi
 }
 bin_link=$(linkage "$bin"); prev_link=""; [[ -n $prev ]] && prev_link=$(linkage "$prev")
 
