@@ -70,7 +70,10 @@ extension ModelSink {
         if let value { int(value, nil) } else { null(nil) }
     }
     mutating func member(_ k: ModelKey, _ field: Field?) {
-        member(k, field?.text, field?.span)
+        // Unwrapped here rather than passed on as optionals made of the field's parts
+        // (which took a reference count of the text and of the span's file per field).
+        key(k)
+        if let field { string(field.text, field.span) } else { null(nil) }
     }
     mutating func member<E: ModelEmitting>(_ k: ModelKey, _ value: E) {
         key(k)
@@ -79,7 +82,11 @@ extension ModelSink {
     mutating func member<E: ModelEmitting>(_ k: ModelKey, _ elements: [E]) {
         key(k)
         beginArray(nil)
-        for e in elements { e.emit(into: &self) }
+        // Each element emitted in place (iterating the array copied each one: a reference
+        // count per field of every item).
+        elements.withUnsafeBufferPointer { elements in
+            for i in elements.indices { elements[i].emit(into: &self) }
+        }
         endArray()
     }
 }

@@ -283,12 +283,15 @@ public final class SheetTree: Sendable {
     /// their final size (growing them by doubling held old and new buffers at once).
     private struct Counter: ModelSink {
         var nodes = 0, strings = 0, spans = 0
-        var lastSpan: SourceSpan?
+        /// The last span's positions: a span is counted when they differ (its file is not
+        /// compared, nor kept: keeping it took a reference count per node; a sheet's spans
+        /// all name its file, and a span counted too few only grows the span list).
+        var lastStart = SourcePosition(line: -1, column: -1), lastEnd = SourcePosition(line: -1, column: -1)
         mutating func node(_ span: SourceSpan?) {
             nodes += 1
-            if let span, span != lastSpan {
+            if let span, span.start != lastStart || span.end != lastEnd {
                 spans += 1
-                lastSpan = span
+                (lastStart, lastEnd) = (span.start, span.end)
             }
         }
         mutating func beginObject(_ span: SourceSpan?) { node(span) }
@@ -426,13 +429,19 @@ public final class SheetTree: Sendable {
             if known >= 0 {
                 pendingKey = known
             } else {
-                pendingKey = intern(key.name)
+                // The model's keys have distinct names: no lookup by name (`intern` indexes
+                // these by name when a key given by name follows).
+                pendingKey = Int32(keys.count)
+                keys.append(key.name)
+                keyModels.append(Int16(key.rawValue))
                 modelKeyIDs[key.rawValue] = pendingKey
-                keyModels[Int(pendingKey)] = Int16(key.rawValue)
             }
         }
 
         mutating func intern(_ key: String) -> Int32 {
+            if keyIDs.count < keys.count {
+                for (k, name) in keys.enumerated() where keyIDs[name] == nil { keyIDs[name] = Int32(k) }
+            }
             if let k = keyIDs[key] { return k }
             let k = Int32(keys.count)
             keys.append(key)

@@ -60,7 +60,149 @@ final class ReaderStreamFastPathTests: XCTestCase {
             + "\(piece.span(file: "f").compactDescription)"
     }
 
+    func testGoalNumbersAreReadAsTheStringComparisonReadThem() {
+        let parts = ["1", "２", "35", "100", "0", "No.", "NO.", "no.", "No", "目標", " ", "\u{3000}", "<p>", "</p>", "&#49;",
+                     "①", "・", "+", "-", "x", "政策", "5-2-①", "e\u{301}", "1\u{301}", "\u{FAA3}", "目\u{3099}", "."]
+        for _ in 0..<6000 {
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let run = cell(text)
+            XCTAssertEqual(MarkdownSheetParser.goalNumber(run), Self.referenceGoalNumber(run), text)
+        }
+    }
+
+    func testYearsOfATextAreReadAsFromItsScalarView() {
+        let parts = ["令和", "平成", "元", "4", "１２", "2022", "２０２３", "年", "度", "年度", "x", " ", "é", "😀", "\u{301}", "漢"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(FiscalYearInference.years(in: text), FiscalYearInference.years(in: Array(text.unicodeScalars)), text)
+        }
+    }
+
+    func testColonEntriesAreReadAsFromTheWordArrays() {
+        let parts = ["推進", "：", ":", "随時", "令和4年度", "次期計画の策定", "(", ")", "（", "）", "毎月", "3回", "年内", " ", " ",
+                     "\u{3000}", "x", "5", "月", "a:b", "：：", "e\u{301}", "常\u{3099}時", "\u{FAA3}"]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+            let run = cell(text)
+            XCTAssertEqual(ScheduleParsing.colonEntries(run, file: "f"), Self.referenceColonEntries(run, file: "f"), text)
+            XCTAssertEqual(ScheduleParsing.bullet(run, file: "f"), Self.referenceBullet(run, file: "f"), text)
+        }
+    }
+
+    func testFoldingAndWhiteSpaceAgreeWithTheSwitchesOnEveryScalar() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ScalarFolding.fold(s), Self.referenceFold(s), "\(v)")
+            XCTAssertEqual(ScalarFolding.isSpace(s), Self.referenceIsSpace(s), "\(v)")
+        }
+    }
+
     // MARK: - The replaced code
+
+    /// `ScalarFolding.fold` as it was: one switch for every scalar.
+    private static func referenceFold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xFF01...0xFF5E:
+            if s.value == 0xFF5E { return "~" }
+            return Unicode.Scalar(s.value - 0xFEE0)!
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63: return "-"
+        case 0x301C, 0x223C: return "~"
+        case 0x3000, 0x00A0, 0x2002, 0x2003, 0x2009: return " "
+        default: return s
+        }
+    }
+
+    /// `ScalarFolding.isSpace` as it was.
+    private static func referenceIsSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B: return true
+        default: return false
+        }
+    }
+
+    /// `ScheduleParsing.colonEntries` as it was: an array of words, a folded array of each.
+    private static func referenceColonEntries(_ content: Run, file: String) -> [ScheduleEntry]? {
+        guard content.scalars.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) else { return nil }
+        func insideParens(_ folded: [Unicode.Scalar], _ index: Int) -> Bool {
+            var depth = 0
+            for s in folded[..<index] {
+                if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
+            }
+            return depth > 0
+        }
+        func join(_ a: Run, _ b: Run) -> Run {
+            var out = RunBuilder(a)
+            if let lastCol = a.lastColumn, let firstCol = b.firstColumn, firstCol > lastCol + 1 {
+                out.append(" ", column: lastCol + 1)
+            }
+            out.append(b)
+            return out.run
+        }
+        var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
+        var pending: [Run] = []
+        for word in content.words() {
+            let folded = word.folded
+            if let colon = folded.firstIndex(where: { $0 == ":" }), colon + 1 < folded.count,
+               ScheduleParsing.looksLikeTiming(Array(folded[(colon + 1)...])), !insideParens(folded, colon) {
+                entries.append((word.slice(0..<colon), word.slice((colon + 1)..<word.count), pending))
+                pending = []
+            } else if let last = entries.indices.last, pending.isEmpty, ScheduleParsing.looksLikeTiming(folded) {
+                entries[last].timing = join(entries[last].timing, word)
+            } else {
+                pending.append(word)
+            }
+        }
+        guard !entries.isEmpty else { return nil }
+        return entries.map { entry in
+            let textRuns = entry.prefix + (entry.text.map { [$0] } ?? [])
+            let text = textRuns.map(\.string).joined(separator: " ")
+            let first = textRuns.first ?? entry.timing
+            return ScheduleEntry(text: text, timing: entry.timing.string,
+                                 span: first.span(file: file).union(entry.timing.span(file: file)))
+        }
+    }
+
+    /// `ScheduleParsing.bullet` as it was: the timing looked for in a folded copy.
+    private static func referenceBullet(_ content: Run, file: String) -> ScheduleEntry {
+        if let entries = referenceColonEntries(content, file: file), entries.count == 1 { return entries[0] }
+        let folded = content.folded
+        if let close = folded.last, close == ")" {
+            var depth = 0
+            var i = folded.count - 1
+            while i >= 0 {
+                if folded[i] == ")" { depth += 1 }
+                if folded[i] == "(" {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                i -= 1
+            }
+            if i > 0 {
+                let text = content.slice(0..<i).trimmed()
+                let timing = content.slice((i + 1)..<(content.count - 1)).trimmed()
+                return ScheduleEntry(text: text.string, timing: timing.string, span: content.span(file: file))
+            }
+        }
+        return ScheduleEntry(text: content.string, timing: nil, span: content.span(file: file))
+    }
+
+    /// `MarkdownSheetParser.goalNumber` as it was: text that is not all plain scalars
+    /// always made into a `String` and compared as one.
+    private static func referenceGoalNumber(_ run: Run) -> Int? {
+        var scalars: [Unicode.Scalar] = []
+        var tooLong = false
+        CellHTML.forEachTextScalar(run) { s in
+            guard !ScalarFolding.isSpace(s) else { return true }
+            tooLong = scalars.count == 32
+            if !tooLong { scalars.append(ScalarFolding.fold(s)) }
+            return !tooLong
+        }
+        if tooLong || !scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return nil }
+        var key = String(String.UnicodeScalarView(scalars))
+        for prefix in ["No.", "NO.", "no.", "No", "目標"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+        guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
+        return n
+    }
 
     /// `CellHTML.blocks` as it was: fragments collected into an array.
     private static func referenceBlocks(_ run: Run) -> [CellHTML.Block] {

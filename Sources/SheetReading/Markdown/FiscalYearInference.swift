@@ -27,12 +27,24 @@ enum FiscalYearInference {
         func scan(_ text: String) {
             for year in years(in: text) where earliest.map({ year < $0 }) ?? true { earliest = year }
         }
-        for goal in sheet.annualGoals {
-            for item in goal.plan.items {
-                scan(item.text)
-                for sub in item.subItems { scan(sub.text) }
-                for entry in item.schedule { scan(entry.text); scan(entry.timing ?? "") }
-                for sub in item.subItems { for entry in sub.schedule { scan(entry.text); scan(entry.timing ?? "") } }
+        // Read in place through indices: a loop variable would copy each goal, item and
+        // entry (retaining every string and array in it).
+        let goals = sheet.annualGoals
+        for g in goals.indices {
+            let items = goals[g].plan.items
+            for i in items.indices {
+                scan(items[i].text)
+                for s in items[i].subItems.indices { scan(items[i].subItems[s].text) }
+                for e in items[i].schedule.indices {
+                    scan(items[i].schedule[e].text)
+                    scan(items[i].schedule[e].timing ?? "")
+                }
+                for s in items[i].subItems.indices {
+                    for e in items[i].subItems[s].schedule.indices {
+                        scan(items[i].subItems[s].schedule[e].text)
+                        scan(items[i].subItems[s].schedule[e].timing ?? "")
+                    }
+                }
             }
         }
         if let year = earliest {
@@ -53,7 +65,36 @@ enum FiscalYearInference {
     /// Western fiscal years named in `text` by 令和N年度, 平成N年度 or YYYY年度.
     static func years(in text: String) -> [Int] {
         guard containsNen(text) else { return [] }
-        return years(in: Array(text.unicodeScalars))
+        // Decoded from the text's UTF-8 into folded scalars in one loop (copying the scalar
+        // view into an array goes through its iterator, scalar by scalar).
+        var text = text
+        let folded = text.withUTF8 { bytes -> [Unicode.Scalar] in
+            var out: [Unicode.Scalar] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                // A `String`'s UTF-8 is valid: every sequence is a scalar value.
+                out.append(ScalarFolding.fold(Unicode.Scalar(v) ?? "\u{FFFD}"))
+            }
+            return out
+        }
+        return years(folded: folded)
     }
 
     /// Whether `text` holds 年 (U+5E74), looked for as its UTF-8 bytes E5 B9 B4 (a lead

@@ -36,11 +36,12 @@ final class GoalDraft {
 
     /// Adds the non-empty `cells` of a row (by index) to the fields their columns name,
     /// or, for columns without a usable role, to the fields in order.
-    func addCells(_ cells: [(index: Int, run: Run)], roles: ColumnRoles) {
+    func addCells(_ cells: ArraySlice<FilledCell>, roles: ColumnRoles) {
         // Fields before `next` are passed: a cell without a role goes to the next one.
         var next = 0
-        for (index, run) in cells {
-            var target = roles[index].flatMap(slot)
+        for cell in cells {
+            let run = cell.run
+            var target = roles[cell.index].flatMap(slot)
             if target == nil, next < fields.count { target = next }
             guard let target else {
                 unplaced.append(run)

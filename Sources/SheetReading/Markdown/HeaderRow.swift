@@ -22,7 +22,7 @@ enum HeaderRow {
     ]
 
     /// Fills `header` from `filled` cells if the row holds header labels; false otherwise.
-    static func read(_ filled: [(index: Int, run: Run)], file: String, into header: inout Header) -> Bool {
+    static func read(_ filled: [FilledCell], file: String, into header: inout Header) -> Bool {
         var found = false
         var k = 0
         while k < filled.count {

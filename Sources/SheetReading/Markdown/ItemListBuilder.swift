@@ -59,15 +59,15 @@ struct ItemListBuilder {
                               schedule: colonSchedule(piece.content), span: pieceSpan))
         case .circled(let n):
             if circledTopLevel == nil { circledTopLevel = items.allSatisfy { $0.number == nil } }
-            if circledTopLevel == true || items.last?.number == nil {
+            // The last item read in place (`items.last` would copy it).
+            if circledTopLevel == true || items.isEmpty || items[items.count - 1].number == nil {
                 items.append(Item(number: n, marker: piece.markerText, text: piece.content.string,
                                   schedule: colonSchedule(piece.content), span: pieceSpan))
             } else {
                 addSub(number: n, piece: piece, span: pieceSpan)
             }
         case .bullet:
-            let entry = ScheduleParsing.bullet(piece.content, file: file)
-            attach([entry], span: pieceSpan)
+            attach(ScheduleParsing.bullet(piece.content, file: file), span: pieceSpan)
         case .none:
             addText(piece, span: pieceSpan)
         }
@@ -101,6 +101,21 @@ struct ItemListBuilder {
         let last = items.count - 1
         items[last].subItems.append(SubItem(number: number, marker: piece.markerText, text: piece.content.string,
                                             schedule: colonSchedule(piece.content), span: pieceSpan))
+        items[last].span = items[last].span.union(pieceSpan)
+    }
+
+    /// One entry, as `attach(_:span:)` places entries (without an array for it).
+    private mutating func attach(_ entry: ScheduleEntry, span pieceSpan: SourceSpan) {
+        guard let last = items.indices.last else {
+            items.append(Item(number: nil, text: "", schedule: [entry], span: pieceSpan))
+            return
+        }
+        if let sub = items[last].subItems.indices.last {
+            items[last].subItems[sub].schedule.append(entry)
+            items[last].subItems[sub].span = items[last].subItems[sub].span.union(pieceSpan)
+        } else {
+            items[last].schedule.append(entry)
+        }
         items[last].span = items[last].span.union(pieceSpan)
     }
 

@@ -1,5 +1,12 @@
 import SheetModel
 
+/// A non-empty cell of a row and its column (a struct, not a tuple: arrays of tuples are
+/// copied and destroyed element by element through the runtime's generic tuple code).
+struct FilledCell {
+    let index: Int
+    let run: Run
+}
+
 /// The reader's state machine: one line at a time, it tracks the section, the table's
 /// column roles and the goal being read.
 struct MarkdownSheetParser {
@@ -19,6 +26,10 @@ struct MarkdownSheetParser {
     private var lineLength = 0
     /// The scalars a running header of `sheet.header` may hold (see `PageFurniture`).
     private var furniture = PageFurniture.HeaderScalars(header: Header())
+    /// Storage reused from row to row for a row's non-empty cells and its fragments (taken
+    /// out while a row is read, so that it is the only reference and is not copied).
+    private var filledStorage: [FilledCell] = []
+    private var fragmentStorage: [Run] = []
 
     init(file: String) {
         self.file = file
@@ -85,11 +96,23 @@ struct MarkdownSheetParser {
 
     // MARK: - Table rows
 
+    /// Whether the header has its department, position and name (matched against `nil`
+    /// as patterns: comparing the optionals with `==` copied each field).
+    private var headerComplete: Bool {
+        if case nil = sheet.header.department { return false }
+        if case nil = sheet.header.position { return false }
+        if case nil = sheet.header.name { return false }
+        return true
+    }
+
     private mutating func row(_ cells: [Run], line: Int) {
-        let filled = cells.enumerated().compactMap { i, c in c.trimmed().isEmpty ? nil : (index: i, run: c) }
+        var filled = filledStorage
+        filledStorage = []
+        removeAllKeepingCapacity(&filled)
+        for (i, c) in cells.enumerated() where !c.isBlank { filled.append(FilledCell(index: i, run: c)) }
+        defer { filledStorage = filled }
         guard !filled.isEmpty else { return }  // spacer row
-        if sheet.header.department == nil || sheet.header.position == nil || sheet.header.name == nil,
-           HeaderRow.read(filled, file: file, into: &sheet.header) {
+        if !headerComplete, HeaderRow.read(filled, file: file, into: &sheet.header) {
             return
         }
         if filled.count == 1, let kind = SectionHeading.section(of: filled[0].run.trimmed()), goal == nil || kind != section {
@@ -127,7 +150,7 @@ struct MarkdownSheetParser {
         }
     }
 
-    private mutating func approachRow(_ filled: [(index: Int, run: Run)]) {
+    private mutating func approachRow(_ filled: [FilledCell]) {
         for (k, cell) in filled.enumerated() {
             let role = roles[cell.index] ?? (k == 0 ? .approach : .review)
             if role == .review { reviewList.add(cell: cell.run) } else { approachList.add(cell: cell.run) }
@@ -139,14 +162,14 @@ struct MarkdownSheetParser {
     /// goal-setting sheet's goal row, its results and directions still empty); elsewhere,
     /// after citations, a number row starts a goal only if it looks like one, since policy
     /// rows (`| 35 | スマートシティの推進 |`) are number rows too.
-    private mutating func goalRow(_ filled: [(index: Int, run: Run)], line: Int, firstRow: Bool) {
+    private mutating func goalRow(_ filled: [FilledCell], line: Int, firstRow: Bool) {
         let first = filled[0]
         let citing = (goal?.citations.mode).map { $0 != .none } ?? false
         if let number = Self.goalNumber(first.run), firstRow || !citing || Self.looksLikeGoal(filled.dropFirst()) {
             finishGoal()
             let draft = GoalDraft(midTerm: section == .midTermGoals, number: number,
                                   span: rowSpan(line: line), file: file)
-            draft.addCells(Array(filled.dropFirst()), roles: roles)
+            draft.addCells(filled.dropFirst(), roles: roles)
             goal = draft
             return
         }
@@ -155,12 +178,16 @@ struct MarkdownSheetParser {
             return
         }
         goal!.span = goal!.span.union(rowSpan(line: line))
-        let fragments = filled.flatMap { CellHTML.fragments($0.run) }
+        var fragments = fragmentStorage
+        fragmentStorage = []
+        removeAllKeepingCapacity(&fragments)
+        for cell in filled { CellHTML.forEachBlock(cell.run) { fragment, _ in fragments.append(fragment) } }
         if citing || fragments.contains(where: { CitationCollector.label(of: $0) != nil }) {
             for fragment in fragments { goal!.citations.add(fragment) }
         } else {
-            goal!.addCells(filled, roles: roles)  // the goal's text continued on the next row
+            goal!.addCells(filled[...], roles: roles)  // the goal's text continued on the next row
         }
+        fragmentStorage = fragments
     }
 
     /// A goal number cell: `1`, `１`, `No.1`, `目標1`.
@@ -203,6 +230,10 @@ struct MarkdownSheetParser {
             guard (1...3).contains(rest.count), let n = Int(String(scalarsOf: rest)), n > 0 else { return nil }
             return n
         }
+        // `Int` reads a number only from text that ends in an ASCII digit, and the last
+        // character of the text ends with its last scalar: anything else is no number,
+        // found without making and comparing the `String`.
+        guard let last = scalars.last, last.value >= 0x30, last.value <= 0x39 else { return nil }
         var key = String(scalarsOf: scalars)
         for prefix in goalPrefixes where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         guard (1...3).contains(key.count), let n = Int(key), n > 0 else { return nil }
@@ -214,11 +245,19 @@ struct MarkdownSheetParser {
 
     /// After citations, a number row is a new goal only if it carries goal text: markers,
     /// paragraphs or long text. Policy rows (`| 35 | スマートシティの推進 |`) carry none.
-    private static func looksLikeGoal(_ cells: ArraySlice<(index: Int, run: Run)>) -> Bool {
+    private static func looksLikeGoal(_ cells: ArraySlice<FilledCell>) -> Bool {
         cells.contains { cell in
-            let fragments = CellHTML.fragments(cell.run)
-            if fragments.count > 1 || fragments.contains(where: { $0.count > 40 }) { return true }
-            return fragments.contains { f in Piece.cut(f).contains { $0.marker != .none } }
+            // More than one fragment, a long one, or one holding a marker (fragments and
+            // pieces looked at as they are cut).
+            var fragments = 0
+            var found = false
+            CellHTML.forEachBlock(cell.run) { fragment, _ in
+                fragments += 1
+                if found { return }
+                if fragment.count > 40 { found = true; return }
+                Piece.forEach(in: fragment) { piece in if piece.marker != .none { found = true } }
+            }
+            return found || fragments > 1
         }
     }
 

@@ -17,6 +17,7 @@ public enum MarkdownSheetReader {
         let lines = SourceLines.split(text)
         var suppressions: [Suppression] = []
         var awaitingLine: [Int] = []  // disable-next-line directives still looking for their line
+        var cells: [Run] = []  // a row's cells, in storage reused from row to row
         for (index, line) in lines.enumerated() {
             if line.withScalars({ SuppressionComments.hasCommentOpening($0) }) {
                 let (directives, onlyComments) = SuppressionComments.scan(Array(line.scalars), number: index + 1, file: file)
@@ -31,7 +32,7 @@ public enum MarkdownSheetReader {
                 for i in awaitingLine { suppressions[i].targetLine = index + 1 }
                 awaitingLine = []
             }
-            parser.consume(MarkdownLine.classify(line), line: index + 1)
+            parser.consume(MarkdownLine.classify(line, cells: &cells), line: index + 1)
         }
         var sheet = parser.finish()
         sheet.suppressions = suppressions
@@ -68,7 +69,11 @@ enum SourceLines {
         var continuations = 0, i = 0
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            // One bit per continuation byte, at the bottom of its byte; the multiplication
+            // sums the eight bytes into the top one (a population count without POPCNT,
+            // which the baseline x86-64 target lacks).
+            let marks = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+            continuations &+= Int(truncatingIfNeeded: (marks &* 0x0101_0101_0101_0101) >> 56)
             i += 8
         }
         while i < n {
@@ -138,17 +143,32 @@ enum SourceLines {
                                offsets f: UnsafeMutablePointer<Int32>, capacity: Int, breaks: inout [Int]) -> Int {
         var i = 0, k = 0
         while i < n, k < capacity {
+            // Runs of kana and kanji (three bytes each) and of ASCII other than line breaks
+            // are decoded by loops of their own: most of a sheet is one or the other.
+            while i &+ 2 < n, k < capacity, p[i] & 0xF0 == 0xE0 {
+                f[k] = Int32(truncatingIfNeeded: i)
+                let v = (UInt32(p[i]) & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                o[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                i &+= 3
+                k &+= 1
+            }
+            while i < n, k < capacity, p[i] < 0x80, p[i] > 0x0D {
+                f[k] = Int32(truncatingIfNeeded: i)
+                o[k] = Unicode.Scalar(p[i])
+                i &+= 1
+                k &+= 1
+            }
+            guard i < n, k < capacity else { break }
             f[k] = Int32(truncatingIfNeeded: i)
             let b0 = UInt32(p[i])
             var v: UInt32
-            // Kana and kanji first: three bytes.
             if b0 & 0xF0 == 0xE0, i &+ 2 < n {
                 v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
                 i &+= 3
             } else if b0 < 0x80 {
                 v = b0
                 // A CR's break is the LF after it too.
-                if b0 <= 0x0D, b0 == 0x0D || b0 == 0x0A && (i == 0 || p[i &- 1] != 0x0D) { breaks.append(k) }
+                if b0 == 0x0D || b0 == 0x0A && (i == 0 || p[i &- 1] != 0x0D) { breaks.append(k) }
                 i &+= 1
             } else if b0 & 0xE0 == 0xC0, i &+ 1 < n {
                 v = (b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)

@@ -27,11 +27,30 @@ enum PageFurniture {
     /// when the header has changed).
     static func isFurniture(_ run: Run, header: Header, filter: inout HeaderScalars) -> Bool {
         guard run.count <= maxLength else { return false }
-        let key = ScalarFolding.key(scalars: run.scalars)
-        guard !key.isEmpty else { return false }
-        if mayBePageNumber(key), isPageNumber(key) { return true }
-        if !filter.isFor(header) { filter = HeaderScalars(header: header) }
-        return filter.mayBeRunningHeader(key) && isRunningHeader(key, header: header)
+        // The key's scalars (folded, white space removed) on the stack: most lines are
+        // turned away by the filters without the key's `String`.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: maxLength) { buffer -> Bool in
+            var count = 0
+            run.withScalars { scalars in
+                for s in scalars where !ScalarFolding.isSpace(s) {
+                    buffer[count] = ScalarFolding.fold(s)
+                    count += 1
+                }
+            }
+            guard count > 0 else { return false }
+            let scalars = UnsafeBufferPointer(rebasing: buffer[..<count])
+            // Made once, when a full check needs it: the same string as `ScalarFolding.key`.
+            var made: String?
+            func key() -> String {
+                if let made { return made }
+                let key = String(scalarsOf: scalars)
+                made = key
+                return key
+            }
+            if mayBePageNumber(scalars), isPageNumber(key()) { return true }
+            if !filter.isFor(header) { filter = HeaderScalars(header: header) }
+            return filter.mayBeRunningHeader(scalars) && isRunningHeader(key(), header: header)
+        }
     }
 
     /// Every scalar a running header of one header may be made of, to turn away most text
@@ -46,17 +65,31 @@ enum PageFurniture {
         init(header: Header) {
             let fields = [header.department, header.name, header.position].map { $0?.text }
             texts = fields
-            var allowed = Self.fixed
-            for text in fields.compactMap({ $0 }) { allowed += ScalarFolding.key(text).unicodeScalars.map(\.value) }
-            allowed.sort()
+            // The header's few scalars sorted, merged with the fixed ones (sorted once).
+            var own: [UInt32] = []
+            for text in fields.compactMap({ $0 }) { own += ScalarFolding.key(text).unicodeScalars.map(\.value) }
+            own.sort()
+            let fixed = Self.fixed
             var unique: [UInt32] = []
-            unique.reserveCapacity(allowed.count)
-            for v in allowed where unique.last != v { unique.append(v) }
+            unique.reserveCapacity(fixed.count + own.count)
+            var a = 0, b = 0
+            while a < fixed.count || b < own.count {
+                let v: UInt32
+                if b == own.count || a < fixed.count && fixed[a] <= own[b] {
+                    v = fixed[a]
+                    a += 1
+                } else {
+                    v = own[b]
+                    b += 1
+                }
+                if unique.last != v { unique.append(v) }
+            }
             self.allowed = unique.allSatisfy { Self.isPlain(Unicode.Scalar($0)!) } ? unique : nil
         }
 
-        /// The scalars of the title words, years and punctuation.
-        private static let fixed: [UInt32] = (titleWords + ["令和平成元年度0123456789", punctuation]).flatMap { $0.unicodeScalars.map(\.value) }
+        /// The scalars of the title words, years and punctuation, sorted.
+        private static let fixed: [UInt32] = (titleWords + ["令和平成元年度0123456789", punctuation])
+            .flatMap { $0.unicodeScalars.map(\.value) }.sorted()
 
         private static func contains(_ sorted: [UInt32], _ v: UInt32) -> Bool {
             var lo = 0, hi = sorted.count
@@ -79,9 +112,14 @@ enum PageFurniture {
         /// to no other sequence, so `String` search finds what scalar search finds; a key
         /// holding any other scalar gets the full check.
         func mayBeRunningHeader(_ key: String) -> Bool {
+            mayBeRunningHeader(key.unicodeScalars)
+        }
+
+        /// The same for the key's scalars.
+        func mayBeRunningHeader<C: Collection>(_ key: C) -> Bool where C.Element == Unicode.Scalar {
             guard let allowed else { return true }
             var outside = false
-            for s in key.unicodeScalars {
+            for s in key {
                 guard Self.isPlain(s) else { return true }
                 if !Self.contains(allowed, s.value) { outside = true }
             }
@@ -102,8 +140,13 @@ enum PageFurniture {
     /// `HeaderScalars.isPlain`: there `String` comparison is scalar comparison) longer than
     /// `-p.123/456ページ-` or holding a scalar none of those forms do.
     static func mayBePageNumber(_ key: String) -> Bool {
+        mayBePageNumber(key.unicodeScalars)
+    }
+
+    /// The same for the key's scalars.
+    static func mayBePageNumber<C: Collection>(_ key: C) -> Bool where C.Element == Unicode.Scalar {
         var count = 0
-        for s in key.unicodeScalars {
+        for s in key {
             guard HeaderScalars.isPlain(s) else { return true }
             count += 1
             switch s {

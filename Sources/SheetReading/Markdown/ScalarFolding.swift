@@ -4,7 +4,16 @@
 enum ScalarFolding {
     /// Full-width digits/letters/brackets/colon → ASCII; dashes (－ ‐ − – — ―) → `-`;
     /// wave dashes (～ 〜 ∼) → `~`; ideographic and no-break spaces → ` `.
+    @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        // Most scalars are ASCII, kana or kanji (0x3040 up to the half-width forms at
+        // 0xFE63), none of which fold: answered by two comparisons.
+        if v < 0xA0 || v >= 0x3040 && v < 0xFE63 { return s }
+        return foldOther(s)
+    }
+
+    private static func foldOther(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {
         case 0xFF01...0xFF5E:  // full-width ASCII block, except the tilde handled below
             if s.value == 0xFF5E { return "~" }
@@ -16,8 +25,12 @@ enum ScalarFolding {
         }
     }
 
+    @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
+        let v = s.value
+        // No white space lies between `!` and NBSP, nor above the ideographic space.
+        if v > 0x20 && v < 0xA0 || v > 0x3000 { return false }
+        switch v {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B: return true
         default: return false
         }

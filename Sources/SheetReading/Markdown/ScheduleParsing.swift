@@ -10,9 +10,20 @@ enum ScheduleParsing {
 
     /// True when `text` reads as a timing: a number followed by 年/月/日, or a timing word.
     static func looksLikeTiming(_ folded: [Unicode.Scalar]) -> Bool {
-        for i in 0..<folded.count {
-            if ScalarFolding.digit(folded[i]) != nil, i + 1 < folded.count,
-               ["年", "月", "日", "回"].contains(folded[i + 1]) { return true }
+        looksLikeTiming(folded[...])
+    }
+
+    /// The same for a slice of folded scalars.
+    static func looksLikeTiming(_ folded: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = folded.startIndex
+        while i + 1 < folded.endIndex {
+            if ScalarFolding.digit(folded[i]) != nil {
+                switch folded[i + 1] {
+                case "年", "月", "日", "回": return true
+                default: break
+                }
+            }
+            i += 1
         }
         // Text of plain scalars (see `PageFurniture.HeaderScalars.isPlain`) is searched as
         // scalars, which finds what Foundation's canonical-equivalence search finds there.
@@ -28,14 +39,16 @@ enum ScheduleParsing {
     /// A `・` bullet's content as one entry.
     static func bullet(_ content: Run, file: String) -> ScheduleEntry {
         if let entries = colonEntries(content, file: file), entries.count == 1 { return entries[0] }
-        let folded = content.folded
-        // Timing: the parenthesized group that ends the bullet.
-        if let close = folded.last, close == ")" {
+        // Timing: the parenthesized group that ends the bullet (scalars folded as they are
+        // read, from the end: no folded copy of the content).
+        let count = content.count
+        if count > 0, content.folded(count - 1) == ")" {
             var depth = 0
-            var i = folded.count - 1
+            var i = count - 1
             while i >= 0 {
-                if folded[i] == ")" { depth += 1 }
-                if folded[i] == "(" {
+                let s = content.folded(i)
+                if s == ")" { depth += 1 }
+                if s == "(" {
                     depth -= 1
                     if depth == 0 { break }
                 }
@@ -43,7 +56,7 @@ enum ScheduleParsing {
             }
             if i > 0 {
                 let text = content.slice(0..<i).trimmed()
-                let timing = content.slice((i + 1)..<(content.count - 1)).trimmed()
+                let timing = content.slice((i + 1)..<(count - 1)).trimmed()
                 return ScheduleEntry(text: text.string, timing: timing.string, span: content.span(file: file))
             }
         }
@@ -55,21 +68,51 @@ enum ScheduleParsing {
     static func colonEntries(_ content: Run, file: String) -> [ScheduleEntry]? {
         // Entries start only at a colon (`:` or `：`, the scalars that fold to `:`): most
         // text holds none and is not split into words.
-        guard content.scalars.contains(where: { $0 == ":" || $0 == "\u{FF1A}" }) else { return nil }
-        let words = content.words()
+        guard content.withScalars({ scalars in
+            for s in scalars where s == ":" || s == "\u{FF1A}" { return true }
+            return false
+        }) else { return nil }
         var entries: [(text: Run?, timing: Run, prefix: [Run])] = []
         var pending: [Run] = []
-        for word in words {
-            let folded = word.folded
-            if let colon = folded.firstIndex(where: { $0 == ":" }), colon + 1 < folded.count,
-               looksLikeTiming(Array(folded[(colon + 1)...])), !insideParens(folded, colon) {
-                let head = word.slice(0..<colon)
-                entries.append((head, word.slice((colon + 1)..<word.count), pending))
-                pending = []
-            } else if let last = entries.indices.last, pending.isEmpty, looksLikeTiming(folded) {
-                entries[last].timing = join(entries[last].timing, word)
-            } else {
-                pending.append(word)
+        // Words (text between white space) are found on the scalars as written, and only
+        // the parts a timing is looked for in are folded, into one array reused throughout.
+        var folded: [Unicode.Scalar] = []
+        content.withScalars { scalars in
+            let n = scalars.count
+            func fold(_ range: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+                folded.removeAll(keepingCapacity: true)
+                for j in range { folded.append(ScalarFolding.fold(scalars[j])) }
+                return folded[...]
+            }
+            /// Whether `range` leaves a parenthesis open (`(` and `)` folded).
+            func leavesParenOpen(_ range: Range<Int>) -> Bool {
+                var depth = 0
+                for j in range {
+                    let s = ScalarFolding.fold(scalars[j])
+                    if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
+                }
+                return depth > 0
+            }
+            var start = 0
+            while start < n {
+                while start < n, ScalarFolding.isSpace(scalars[start]) { start += 1 }
+                guard start < n else { break }
+                var end = start
+                var colon = -1  // the first `:` or `：` of the word
+                while end < n, !ScalarFolding.isSpace(scalars[end]) {
+                    if colon < 0, scalars[end] == ":" || scalars[end] == "\u{FF1A}" { colon = end }
+                    end += 1
+                }
+                let word = content.slice(start..<end)
+                if colon >= 0, colon + 1 < end, looksLikeTiming(fold((colon + 1)..<end)), !leavesParenOpen(start..<colon) {
+                    entries.append((word.slice(0..<(colon - start)), word.slice((colon + 1 - start)..<word.count), pending))
+                    pending = []
+                } else if let last = entries.indices.last, pending.isEmpty, looksLikeTiming(fold(start..<end)) {
+                    entries[last].timing = join(entries[last].timing, word)
+                } else {
+                    pending.append(word)
+                }
+                start = end
             }
         }
         guard !entries.isEmpty else { return nil }
@@ -86,14 +129,6 @@ enum ScheduleParsing {
             let span = first.span(file: file).union(entry.timing.span(file: file))
             return ScheduleEntry(text: text, timing: entry.timing.string, span: span)
         }
-    }
-
-    private static func insideParens(_ folded: [Unicode.Scalar], _ index: Int) -> Bool {
-        var depth = 0
-        for s in folded[..<index] {
-            if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
-        }
-        return depth > 0
     }
 
     /// Two runs of one line joined with the space between them as written.

@@ -37,10 +37,17 @@ enum SectionHeading {
         // `PageFurniture.HeaderScalars.isPlain`: each one character, canonically equivalent
         // to no other sequence), it is read scalar by scalar as the `String` code below
         // reads it character by character.
-        var plain: [Unicode.Scalar] = []
-        plain.reserveCapacity(scalars.count)
-        for s in scalars where !ScalarFolding.isSpace(s) { plain.append(ScalarFolding.fold(s)) }
-        if plain.allSatisfy(PageFurniture.HeaderScalars.isPlain) { return section(ofPlainKey: plain) }
+        let plainSection = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: maxLength) { buffer -> SectionKind?? in
+            var count = 0
+            for s in scalars where !ScalarFolding.isSpace(s) {
+                let folded = ScalarFolding.fold(s)
+                guard PageFurniture.HeaderScalars.isPlain(folded) else { return nil }
+                buffer[count] = folded
+                count += 1
+            }
+            return .some(section(ofPlainKey: UnsafeBufferPointer(rebasing: buffer[..<count])))
+        }
+        if let plainSection { return plainSection }
         let key = ScalarFolding.key(String(scalarsOf: scalars))
         guard !key.isEmpty else { return nil }
         var body = Substring(key)
@@ -68,7 +75,7 @@ enum SectionHeading {
     /// The steps of `section(of:)` on a key of plain scalars. A plain scalar is one
     /// `Character`, and that character is a number exactly when the scalar has a numeric
     /// type (what `Character.isNumber` asks of its first scalar).
-    private static func section(ofPlainKey key: [Unicode.Scalar]) -> SectionKind? {
+    private static func section(ofPlainKey key: UnsafeBufferPointer<Unicode.Scalar>) -> SectionKind? {
         guard let first = key.first else { return nil }
         func isNumeral(_ s: Unicode.Scalar) -> Bool {
             s.properties.numericType != nil || s == "一" || s == "二" || s == "三" || s == "四"

@@ -45,43 +45,77 @@ struct ColumnRoles: Equatable {
 enum TableRoles {
     /// Roles named by `cells` if the row is a header row; nil otherwise.
     static func headerRoles(_ cells: [Run], midTerm: Bool) -> ColumnRoles? {
-        var roles = ColumnRoles()
-        // The cell's text without tags, folded, with all white space removed (one buffer
-        // for all the cells).
-        var key: [Unicode.Scalar] = []
-        key.reserveCapacity(48)
-        for (i, cell) in cells.enumerated() {
-            key.removeAll(keepingCapacity: true)
-            // 41 plain scalars (see `PageFurniture.HeaderScalars.isPlain`) followed by another
-            // are 41 characters: the cell is too long for a header, without reading it all.
-            var plainRun = 0
-            var tooLong = false
-            CellHTML.forEachTextScalar(cell) { s in
-                guard !ScalarFolding.isSpace(s) else { return true }
-                let folded = ScalarFolding.fold(s)
-                key.append(folded)
-                plainRun = PageFurniture.HeaderScalars.isPlain(folded) && plainRun == key.count - 1 ? plainRun + 1 : plainRun
-                tooLong = plainRun > 41
-                return !tooLong
+        // The cell's text without tags, folded, with all white space removed: in a buffer
+        // on the stack (a header cell is short), spilled into an array past its size.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: keyCapacity) { buffer -> ColumnRoles? in
+            var roles = ColumnRoles()
+            for (i, cell) in cells.enumerated() {
+                var count = 0
+                var spilled: [Unicode.Scalar] = []
+                // 41 plain scalars (see `PageFurniture.HeaderScalars.isPlain`) followed by
+                // another are 41 characters: the cell is too long for a header, without
+                // reading it all.
+                var plainRun = 0
+                var tooLong = false
+                CellHTML.forEachTextScalar(cell) { s in
+                    guard !ScalarFolding.isSpace(s) else { return true }
+                    let folded = ScalarFolding.fold(s)
+                    if count < keyCapacity {
+                        buffer[count] = folded
+                    } else {
+                        if count == keyCapacity { spilled = Array(buffer) }
+                        spilled.append(folded)
+                    }
+                    count += 1
+                    if plainRun == count - 1, PageFurniture.HeaderScalars.isPlain(folded) { plainRun += 1 }
+                    tooLong = plainRun > 41
+                    return !tooLong
+                }
+                if tooLong { return nil }
+                guard count > 0 else { continue }
+                let role = count > keyCapacity
+                    ? cellRole(spilled[...], midTerm: midTerm)
+                    : cellRole(UnsafeBufferPointer(rebasing: buffer[..<count]), midTerm: midTerm)
+                guard let role else { return nil }
+                roles[i] = role
             }
-            if tooLong { return nil }
-            guard !key.isEmpty else { continue }
-            // At most 40 characters (a character may be several scalars).
-            if key.count > 40, Self.string(key).count > 40 { return nil }
-            if let role = role(of: key, midTerm: midTerm) { roles[i] = role } else { return nil }
+            return roles.isEmpty ? nil : roles
         }
-        return roles.isEmpty ? nil : roles
+    }
+
+    /// Header cells are short: their keys fit in this many scalars.
+    private static let keyCapacity = 48
+
+    /// The role of a header cell's `key`; nil when the cell names none (then the row is no
+    /// header row).
+    private static func cellRole<K: RandomAccessCollection>(_ key: K, midTerm: Bool) -> ColumnRole?
+    where K.Element == Unicode.Scalar, K.Index == Int {
+        // At most 40 characters (a character may be several scalars).
+        if key.count > 40, String(scalarsOf: key).count > 40 { return nil }
+        return role(of: key, midTerm: midTerm)
     }
 
     /// The role a header cell's words name. Compared on scalars; a key holding a scalar that
     /// canonical equivalence could match differently (a combining mark, a compatibility
     /// ideograph) is compared as a `String`, as it always was.
     static func role(of key: [Unicode.Scalar], midTerm: Bool) -> ColumnRole? {
-        if key.contains(where: needsStringComparison) { return role(ofString: string(key), midTerm: midTerm) }
-        // Every word below starts with one of these scalars: most cells (numbers, text) hold none.
-        guard key.contains(where: isFirstScalarOfAWord) else { return nil }
+        role(of: key[...], midTerm: midTerm)
+    }
+
+    /// The same on any scalars indexed by position (a slice, a buffer).
+    static func role<K: RandomAccessCollection>(of key: K, midTerm: Bool) -> ColumnRole?
+    where K.Element == Unicode.Scalar, K.Index == Int {
+        // One pass: a scalar canonical equivalence could match differently sends the key to
+        // the `String` comparison; without one, every word below starts with one of the
+        // scalars `isFirstScalarOfAWord` accepts, and most cells (numbers, text) hold none.
+        var mayHoldAWord = false
+        for s in key {
+            if s.value >= 0x300, needsStringComparison(s) { return role(ofString: String(scalarsOf: key), midTerm: midTerm) }
+            if !mayHoldAWord, isFirstScalarOfAWord(s) { mayHoldAWord = true }
+        }
+        guard mayHoldAWord else { return nil }
         func has(_ word: [Unicode.Scalar]) -> Bool { contains(key, word) }
-        func isWord(_ word: [Unicode.Scalar]) -> Bool { key == word }
+        func isWord(_ word: [Unicode.Scalar]) -> Bool { key.elementsEqual(word) }
         if isASCIICaseless(key, "no") || isASCIICaseless(key, "no.") || isWord(Words.number) || isWord(Words.itemNumber) {
             return .number
         }
@@ -147,7 +181,8 @@ enum TableRoles {
         }
     }
 
-    private static func isASCIICaseless(_ key: [Unicode.Scalar], _ word: StaticString) -> Bool {
+    private static func isASCIICaseless<K: Collection>(_ key: K, _ word: StaticString) -> Bool
+    where K.Element == Unicode.Scalar {
         // `word` is lower-case ASCII: its bytes are its scalars.
         guard key.count == word.utf8CodeUnitCount else { return false }
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
@@ -162,7 +197,9 @@ enum TableRoles {
         contains(hay[...], needle)
     }
 
-    static func contains(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
+    /// Whether `needle` occurs in `hay`, scalar for scalar.
+    static func contains<H: RandomAccessCollection>(_ hay: H, _ needle: [Unicode.Scalar]) -> Bool
+    where H.Element == Unicode.Scalar, H.Index == Int {
         guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
         let m = needle.count
         var i = hay.startIndex
