@@ -340,14 +340,15 @@ extension ModelPath {
 /// `String`s (canonically equivalent) share an id, the first one's.
 public final class StringTable: @unchecked Sendable {
     private let lock = NSLock()
-    private var texts: [String] = []
-    private var ids: [String: Int32] = [:]
+    // Read and written only under `lock`: the exclusivity checks of each access are not needed.
+    @exclusivity(unchecked) private var texts: [String] = []
+    @exclusivity(unchecked) private var ids: [String: Int32] = [:]
     /// Ids of texts recently looked up, by their exact bytes: hashing bytes costs a fraction
     /// of hashing a `String` (which normalizes Japanese text as it goes), and sheets repeat
     /// the same paths, codes and titles. Bounded (emptied when full), so it adds at most
     /// `recentLimit` entries to a table of any size; a text not found here is looked up in
     /// `ids` as before, so the ids are the same as without it.
-    private var recent: [ExactText: Int32] = [:]
+    @exclusivity(unchecked) private var recent: [ExactText: Int32] = [:]
     static let recentLimit = 8192
 
     public init() {}
