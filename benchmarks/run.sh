@@ -16,8 +16,8 @@
 #   --prev-mem-sheets M the same for --prev, which may be much slower (default 2000)
 #   --scratch-path DIR  passed to `swift build` (e.g. .build-bench, to leave .build alone)
 #   --static            build with --static-swift-stdlib (the Swift runtime and Foundation
-#                       linked in, as scripts/package.sh ships it; put it in its own
-#                       --scratch-path, e.g. .build-static, so it does not replace .build)
+#                       linked in, as scripts/package.sh ships it; in .build-static
+#                       unless --scratch-path says otherwise, so it does not replace .build)
 #   --no-build          use an existing release build (from --scratch-path or .build)
 #   --bin PATH          time this sheetlint binary instead (no build)
 #   --prev PATH         also time this earlier build (the previous release) with every
@@ -65,6 +65,9 @@ command -v python3 >/dev/null || { echo "run.sh: python3 is needed to generate t
 
 # --- build -------------------------------------------------------------------------
 build_args=(-c release --product sheetlint)
+# The static build goes to its own scratch path unless told otherwise, so it never replaces
+# the plain build in .build.
+((static)) && [[ -z $scratch ]] && scratch=.build-static
 [[ -n $scratch ]] && build_args+=(--scratch-path "$scratch")
 ((static)) && build_args+=(--static-swift-stdlib)
 if ((build)); then
@@ -84,6 +87,16 @@ if [[ -n $prev ]]; then
     prev=$(abspath "$prev")
     [[ -x $prev ]] || { echo "run.sh: --prev $prev is not an executable" >&2; exit 2; }
 fi
+# How a binary links the Swift runtime: the one-sheet and --version times depend on it (the
+# dynamic loader relocates libswiftCore, Foundation and ICU at every start), so the report
+# says which build each figure is for. The shipped release (scripts/package.sh) is static.
+linkage() {
+    command -v ldd >/dev/null || { echo "unknown"; return; }
+    # ldd's whole output first: `ldd | grep -q` under pipefail fails when grep quits early.
+    local libs; libs=$(ldd "$1" 2>/dev/null || true)
+    if grep -qE 'swift|Foundation|dispatch|BlocksRuntime|icu' <<<"$libs"; then echo "plain"; else echo "static"; fi
+}
+bin_link=$(linkage "$bin"); prev_link=""; [[ -n $prev ]] && prev_link=$(linkage "$prev")
 
 # --- corpus --------------------------------------------------------------------------
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sheetlint-bench.XXXXXX")
@@ -255,13 +268,21 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ 
 echo
 echo "sheetlint benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores${cpu:+ ($cpu)}"
 echo "load average before / after the timed rounds: $load_before / $load_after"
-echo "new:  sheetlint $("$bin" --version), $built_from"
-[[ -n $prev ]] && echo "prev: sheetlint $("$prev" --version), binary $prev"
+link_text() {
+    case $1 in
+        plain) echo "plain build: the Swift runtime and Foundation loaded dynamically (swift build -c release)" ;;
+        static) echo "static build: the Swift runtime and Foundation linked in (--static-swift-stdlib, as scripts/package.sh ships it)" ;;
+        *) echo "linkage unknown (no ldd)" ;;
+    esac
+}
+echo "new:  sheetlint $("$bin" --version), $built_from; $(link_text "$bin_link")"
+[[ -n $prev ]] && echo "prev: sheetlint $("$prev" --version), binary $prev; $(link_text "$prev_link")"
 echo "corpus: copies of $(basename "$example")${real:+ and the real sheet (../shared/fixtures/real)}, in turn"
 echo "timer: $timer; $runs rounds, medians"
 ((smoke)) && echo "(--smoke: a tiny corpus and one round; these figures mean nothing)"
-python3 - "$tmp/meta.tsv" "$times_dir" "$tmp/mem.tsv" "$sheets" "$big" <<'PY'
+python3 - "$tmp/meta.tsv" "$times_dir" "$tmp/mem.tsv" "$sheets" "$big" "$bin_link" "$prev_link" <<'PY'
 import statistics, sys, os
+links = {"new": sys.argv[6], "prev": sys.argv[7]}
 meta = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 times = {int(m[0]): [float(x) for x in open(os.path.join(sys.argv[2], m[0]))] for m in meta}
 mem = [l.rstrip("\n").split("\t") for l in open(sys.argv[3]) if l.strip()]
@@ -360,11 +381,18 @@ targets = [
 ]
 print()
 print("targets (ratios and figures from this one run):")
-head = ("target", "goal", "new", "prev" if prev else "")
+head = ("target", "goal", f"new ({links['new']})", f"prev ({links['prev']})" if prev else "")
 w = [max(len(r[c]) for r in targets + [head]) for c in range(4)]
 print("  " + "  ".join(h.ljust(w[c]) for c, h in enumerate(head)))
 for r in targets:
     print("  " + "  ".join(v.ljust(w[c]) for c, v in enumerate(r)))
+# The process-start figures depend on how the runtime is linked and include the timer's own
+# fork and exec, which grep pays too: say both, so no figure is read for another build.
+g = t("grep -c 0-0-0", "one", "-")
+print(f"  one sheet and --version are for the {links['new']} build" +
+      (f" (prev: {links['prev']})" if prev else "") +
+      "; the shipped release is static (scripts/package.sh; measure it with --static)." +
+      (f" The timer charges grep -c on the same sheet {fs(g)}." if g is not None else ""))
 PY
 
 # --- instructions (optional) ---------------------------------------------------------

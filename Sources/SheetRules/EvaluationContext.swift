@@ -106,20 +106,60 @@ struct EvaluationContext: Sendable {
 
         /// `annualGoals[3].planCodes[0]` for a chain from a node up to the root.
         static func pathText(_ chain: [Int32], _ tree: SheetTree) -> String {
-            // Written as UTF-8 bytes, then made a string once.
-            var out: [UInt8] = []
-            out.reserveCapacity(16 * chain.count)
-            for n in chain.dropLast().reversed() {
-                if let k = tree.key(n) {
-                    if !out.isEmpty { out.append(UInt8(ascii: ".")) }
-                    out.append(contentsOf: k.utf8)
-                } else {
-                    out.append(UInt8(ascii: "["))
-                    out.append(contentsOf: String(tree.ordinal(n) ?? -1).utf8)
-                    out.append(UInt8(ascii: "]"))
-                }
+            // Measured first, then written as UTF-8 into a string of that size: keys copied
+            // from their storage, positions as digits (no array grown piece by piece, no
+            // string per position).
+            let nodes = chain.dropLast()
+            var size = 0
+            for n in nodes {
+                if let k = tree.key(n) { size += k.utf8.count + 1 } else { size += decimalCount(tree.ordinal(n) ?? -1) + 2 }
             }
-            return String(decoding: out, as: UTF8.self)
+            guard size > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: size) { out in
+                var i = 0
+                for n in nodes.reversed() {
+                    if var k = tree.key(n) {
+                        if i > 0 {
+                            out[i] = UInt8(ascii: ".")
+                            i += 1
+                        }
+                        k.withUTF8 { bytes in
+                            for b in bytes {
+                                out[i] = b
+                                i += 1
+                            }
+                        }
+                    } else {
+                        out[i] = UInt8(ascii: "[")
+                        i += 1
+                        let value = tree.ordinal(n) ?? -1
+                        var magnitude = value.magnitude
+                        let digits = decimalCount(value)
+                        var d = i + digits - 1
+                        repeat {
+                            out[d] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                            magnitude /= 10
+                            d -= 1
+                        } while magnitude > 0
+                        if value < 0 { out[i] = UInt8(ascii: "-") }
+                        i += digits
+                        out[i] = UInt8(ascii: "]")
+                        i += 1
+                    }
+                }
+                return i
+            }
+        }
+
+        /// The number of characters of `String(value)`.
+        static func decimalCount(_ value: Int) -> Int {
+            var magnitude = value.magnitude
+            var count = value < 0 ? 2 : 1
+            while magnitude >= 10 {
+                magnitude /= 10
+                count += 1
+            }
+            return count
         }
 
         /// The value of common placeholder `name`; nil for another name or none.

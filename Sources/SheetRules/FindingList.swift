@@ -128,7 +128,9 @@ public struct FindingList: Sendable {
 
     private mutating func row(_ f: Finding, index: Int) -> Row {
         let s = f.span
-        let narrow = [s.start.line, s.start.column, s.end.line, s.end.column].allSatisfy { Int32(exactly: $0) != nil }
+        // (No array of the four: one allocated per finding.)
+        let narrow = Int32(exactly: s.start.line) != nil && Int32(exactly: s.start.column) != nil
+            && Int32(exactly: s.end.line) != nil && Int32(exactly: s.end.column) != nil
         if !narrow { wide[index] = s } else if !wide.isEmpty { wide[index] = nil }
         // A sheet's findings share their file and, in runs, their rule: the id of the very
         // same string as the last one's is taken again without a lookup.

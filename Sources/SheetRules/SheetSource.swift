@@ -8,20 +8,23 @@ import SheetReading
 public final class SheetSource: @unchecked Sendable {
     private let text: String
     private let lock = NSLock()
-    private var split: [Substring]?
+    private var table: LineTable?
 
     public init(text: String) {
         self.text = text
     }
 
     /// The lines, without their terminators; index 0 is line 1.
-    public var lines: [Substring] {
+    public var lines: [Substring] { Array(lineTable) }
+
+    /// The lines as byte ranges of the text (`LineTable`), found once.
+    var lineTable: LineTable {
         lock.lock()
         defer { lock.unlock() }
-        if let split { return split }
-        let lines = Self.splitLines(text)
-        split = lines
-        return lines
+        if let table { return table }
+        let made = LineTable(text)
+        table = made
+        return made
     }
 
     /// The last leaf aligned for a focused finding (`FocusedSpan.Alignment`): a check
@@ -32,7 +35,7 @@ public final class SheetSource: @unchecked Sendable {
     /// The span of `text`'s UTF-16 range `range` in this source (`FocusedSpan.Alignment`), with
     /// the leaf's alignment computed once for all findings about it.
     func focusedSpan(ofUTF16 range: Range<Int>, in text: String, leafSpan: SourceSpan, ownSpan: Bool) -> SourceSpan? {
-        let lines = self.lines
+        let lines = lineTable
         lock.lock()
         defer { lock.unlock() }
         if let last = lastAlignment, last.ownSpan == ownSpan, last.leafSpan == leafSpan, last.text == text {
@@ -74,5 +77,65 @@ public final class SheetSource: @unchecked Sendable {
             return lines
         }
         return lines ?? SheetDecoder.splitLines(text)
+    }
+}
+
+/// A text's lines (`SheetSource.splitLines`' breaks: CRLF, LF, a lone CR) as the byte
+/// ranges of each, a `Substring` made only for a line read: a sheet's focused findings read
+/// a few of its lines, and an array of every line's `Substring` (each holding the text)
+/// cost more than the findings.
+struct LineTable: RandomAccessCollection {
+    private let text: String
+    /// Start and end (before the terminator) byte offsets of each line, in pairs.
+    private let bounds: [Int32]
+
+    init(_ text: String) {
+        self.text = text
+        var bounds: [Int32] = []
+        var text = text
+        let found = text.withUTF8 { bytes -> Bool in
+            guard let start = bytes.baseAddress, bytes.count < Int(Int32.max) else { return false }
+            let n = bytes.count
+            func find(_ byte: UInt8, from i: Int) -> Int {
+                guard i < n, let p = memchr(start + i, Int32(byte), n - i) else { return n }
+                return UnsafeRawPointer(p) - UnsafeRawPointer(start)
+            }
+            var lineStart = 0
+            var nextLF = find(0x0A, from: 0), nextCR = find(0x0D, from: 0)
+            while true {
+                let end = Swift.min(nextLF, nextCR)
+                guard end < n else { break }
+                bounds.append(Int32(lineStart))
+                bounds.append(Int32(end))
+                var after = end + 1
+                if end == nextCR, after < n, bytes[after] == 0x0A { after += 1 }
+                lineStart = after
+                if nextLF < after { nextLF = find(0x0A, from: after) }
+                if nextCR < after { nextCR = find(0x0D, from: after) }
+            }
+            bounds.append(Int32(lineStart))
+            bounds.append(Int32(n))
+            return true
+        }
+        if !found {
+            // Not reached for a sheet (under the size limit); the lines as `splitLines` gives them.
+            bounds = []
+            for line in SheetSource.splitLines(self.text) {
+                let start = self.text.utf8.distance(from: self.text.utf8.startIndex, to: line.startIndex)
+                bounds.append(Int32(clamping: start))
+                bounds.append(Int32(clamping: start + line.utf8.count))
+            }
+        }
+        self.bounds = bounds
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { bounds.count / 2 }
+
+    subscript(i: Int) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: Int(bounds[2 * i]))
+        let upper = utf8.index(lower, offsetBy: Int(bounds[2 * i + 1] - bounds[2 * i]))
+        return text[lower..<upper]
     }
 }

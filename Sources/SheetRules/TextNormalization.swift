@@ -21,13 +21,22 @@ public enum TextNormalization {
             var i = 0
             // The first byte of the first scalar that folds.
             var first = -1
+            // Bytes below E2 (ASCII, continuation bytes, two-byte leads and E0, E1) are
+            // passed one at a time; a longer sequence is passed whole (most of a Japanese text),
+            // not byte by byte.
             while i < n {
                 let b = bytes[i]
-                if b >= 0xE2 && i + 2 < n && mayFold(b, bytes[i + 1]) && fold(scalar3(bytes, i)) != scalar3(bytes, i) {
-                    first = i
-                    break
+                if b < 0xE2 {
+                    i += 1
+                } else if b < 0xF0 {
+                    if i + 2 < n && mayFold(b, bytes[i + 1]) && fold(scalar3(bytes, i)) != scalar3(bytes, i) {
+                        first = i
+                        break
+                    }
+                    i += 3
+                } else {
+                    i += 4
                 }
-                i += 1
             }
             guard first >= 0 else { return nil }
             // Every scalar that folds becomes one ASCII byte: the copy is never longer.

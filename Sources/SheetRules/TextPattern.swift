@@ -59,7 +59,7 @@ public struct TextPattern: Sendable, Hashable {
     }
 
     /// The ways an expression is matched without the engine.
-    struct Forms: @unchecked Sendable {
+    struct Forms: Sendable {
         /// The expression as an anchored, deterministic one, when it is one.
         let anchored: AnchoredPattern?
         /// A built-in expression that is plain text followed by look-aheads read without the
@@ -290,9 +290,8 @@ public struct TextPattern: Sendable, Hashable {
 /// compilation happens once, under the lock, and every caller gets the same engine (whose
 /// matchers `ICURegex` pools); hence `@unchecked Sendable`.
 final class DeferredICURegex: @unchecked Sendable {
-    private let source: String
-    /// The expression, for a test's message.
-    var sourceForTests: String { source }
+    /// The expression ("" for one given compiled).
+    let source: String
 
     /// True once the expression has been compiled (for a given one, always).
     var isCompiledAlready: Bool {

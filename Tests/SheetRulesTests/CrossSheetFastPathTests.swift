@@ -69,8 +69,33 @@ final class CrossSheetFastPathTests: XCTestCase {
         }
         XCTAssertEqual(table.count, first.count)
     }
+    /// A cross-sheet site as the code before `CrossSheetSite.init(_:needs:…)` made it, with
+    /// every common placeholder (`EvaluationContext.common` over `Match.path`): its span's
+    /// positions and the ids of its ten texts, and its members appended to `members`.
+    static func referenceSite(_ match: Match, strings: StringTable, memberKeys: [String], members: inout [Int32],
+                              memo: inout StringTable.Memo) -> (span: [Int32], ids: [Int32]) {
+        let span = match.span
+        var positions: [Int32] = [0, 0, 0, 0]
+        if let span {
+            positions = [Int32(span.start.line), Int32(span.start.column), Int32(span.end.line), Int32(span.end.column)]
+        }
+        let path = match.path
+        let common = EvaluationContext.common(match, path: path)
+        var texts: [String?] = [span?.file, common.path, path.arrayKey, match.text, common.value, common.number, common.code,
+                                common.title, common.written, common.goal]
+        var present: [Bool] = []
+        for key in memberKeys {
+            let member = match[key]
+            present.append(member != nil)
+            texts.append(member?.text)
+        }
+        let ids = strings.ids(texts, memo: &memo)
+        for (k, isPresent) in present.enumerated() { members.append(isPresent ? ids[10 + k] : CrossSheetSite.absent) }
+        return (positions, Array(ids.prefix(10)))
+    }
+
     /// A cross-sheet site made with one walk to the root (`init(_:needs:…)`) is the site the
-    /// code before made (`init(reference:…)`: `EvaluationContext.common` over `Match.path`)
+    /// code before made (`referenceSite`: `EvaluationContext.common` over `Match.path`)
     /// for every node of every fixture, with every member key of the default rules; with
     /// fewer placeholders needed, those not needed are `none` and the rest unchanged; the
     /// path it hands back is `Match.path`'s text.
@@ -88,16 +113,14 @@ final class CrossSheetFastPathTests: XCTestCase {
                 var path = ""
                 let site = CrossSheetSite(match, needs: all, strings: strings, memberKeys: keys, members: &members,
                                           memo: &memo, path: &path)
-                let reference = CrossSheetSite(reference: match, strings: referenceStrings, memberKeys: keys,
-                                               members: &referenceMembers, memo: &referenceMemo)
+                let reference = Self.referenceSite(match, strings: referenceStrings, memberKeys: keys,
+                                                   members: &referenceMembers, memo: &referenceMemo)
                 XCTAssertEqual(path, match.path.description)
                 // Same texts (ids of two tables compared through their texts).
-                func texts(_ s: CrossSheetSite, _ t: StringTable) -> [String?] {
-                    [s.file, s.path, s.arrayKey, s.text, s.value, s.number, s.code, s.title, s.written, s.goal].map { t[$0] }
-                }
-                XCTAssertEqual(texts(site, strings), texts(reference, referenceStrings), "\(sheet.file) \(path)")
-                XCTAssertEqual([site.startLine, site.startColumn, site.endLine, site.endColumn],
-                               [reference.startLine, reference.startColumn, reference.endLine, reference.endColumn])
+                let texts = [site.file, site.path, site.arrayKey, site.text, site.value, site.number, site.code, site.title,
+                             site.written, site.goal].map { strings[$0] }
+                XCTAssertEqual(texts, reference.ids.map { referenceStrings[$0] }, "\(sheet.file) \(path)")
+                XCTAssertEqual([site.startLine, site.startColumn, site.endLine, site.endColumn], reference.span)
                 XCTAssertEqual(members.map { $0 == CrossSheetSite.absent ? "absent" : strings[$0] ?? "none" },
                                referenceMembers.map { $0 == CrossSheetSite.absent ? "absent" : referenceStrings[$0] ?? "none" })
                 // Only {title} and {goal} named (title-conflict's messages).

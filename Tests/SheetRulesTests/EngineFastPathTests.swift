@@ -283,6 +283,15 @@ final class EngineFastPathTests: XCTestCase {
             XCTAssertEqual(SheetSource.splitLines(text), SheetDecoder.splitLines(text), "\(text.debugDescription)")
             let bridged = NSString(string: text) as String  // not necessarily contiguous UTF-8
             XCTAssertEqual(SheetSource.splitLines(bridged), SheetDecoder.splitLines(text))
+            // The line table focused findings read (byte ranges, a `Substring` per line read),
+            // line for line and byte for byte.
+            for source in [text, bridged] {
+                let table = LineTable(source)
+                let reference = SheetDecoder.splitLines(text)
+                XCTAssertEqual(table.count, reference.count)
+                for (got, want) in zip(table, reference) { XCTAssertEqual(Array(got.utf8), Array(want.utf8)) }
+                XCTAssertEqual(SheetSource(text: source).lines, reference)
+            }
         }
     }
 

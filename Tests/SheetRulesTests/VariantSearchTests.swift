@@ -152,6 +152,38 @@ final class VariantSearchTests: XCTestCase {
         XCTAssertGreaterThan(findings, 200)
     }
 
+    /// Groups whose every needle starts with a character `DateFacts` records pass over texts
+    /// without those characters unscanned (`factsNeeded`): the findings are still those of the
+    /// search it replaced, with and without a variant that runs on every text.
+    func testTextsWithoutTheNeededFactsAreSkippedWithoutChangingFindings() throws {
+        let groups = """
+            [{name: 括弧, variants: [{label: "（）", pattern: "[（）]"}, {label: "()", pattern: "[()]"}]},
+             {name: 区切り, variants: [{label: 年月, pattern: "年(?=度)"}, {label: 月, pattern: "月(?!末)"}, {label: "/", pattern: "[/／]"}]}]
+            """
+        let withPattern = groups.replacingOccurrences(of: "{label: \"/\", pattern: \"[/／]\"}",
+                                                      with: "{label: \"/\", pattern: \"[/／]\"}, {label: x, pattern: \"\\\\d+日\"}")
+        var checked = 0
+        for (options, expectFacts) in [(groups, true), (withPattern, false)] {
+            let set = Support.ruleSet(Support.ruleFile(selector: "**", kind: "consistency", options: "{groups: \(options)}",
+                                                       message: "{group}:{variant}:{expected}:{count}"))
+            let rule = try XCTUnwrap(set.rules.first)
+            let check = try XCTUnwrap(rule.check as? ConsistencyCheck)
+            XCTAssertEqual(check.search.factsNeeded != nil && !check.search.runsOnEveryText, expectFacts)
+            for (sheet, text) in try Self.sheets() {
+                let source = SheetSource(text: text)
+                func run(_ evaluate: ([Match], EvaluationContext) -> [Finding]) -> [Finding] {
+                    var cache = SelectionCache(tree: SheetTree(sheet))
+                    let context = EvaluationContext(rule: rule, catalogs: [:], file: sheet.file, source: source, texts: cache.texts)
+                    let matches = cache.select(rule.selectors[0]).map { Match(tree: cache.tree, id: $0) }
+                    return RegexBudget.$current.withValue(RegexBudget()) { evaluate(matches, context) }
+                }
+                XCTAssertEqual(run(check.evaluate), run { Self.reference(check, $0, $1) }, "\(sheet.file)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 20)
+    }
+
     /// Every sheet we ship as an example or a reading fixture, and the real sheet when
     /// ../shared is present, with its text.
     static func sheets() throws -> [(Sheet, String)] {

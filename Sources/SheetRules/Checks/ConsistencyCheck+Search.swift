@@ -26,6 +26,11 @@ extension ConsistencyCheck {
         let slots: Int
         /// True when some variant's pattern runs on every text (`.pattern`).
         let runsOnEveryText: Bool
+        /// When every needle starts with a character `DateFacts` records (`(` `（` `)` `）` `/`
+        /// `／` `年` `月`; the bracket group): those facts. A text whose facts (worked out once
+        /// per sheet for the date and era rules) hold none of them has no needle, so it is not
+        /// scanned. nil otherwise.
+        let factsNeeded: DateFacts?
         private let needles: LiteralSet
         /// For each needle: its slot, its length in UTF-8 bytes, and the look-aheads that must
         /// hold after it (empty for plain text).
@@ -70,6 +75,18 @@ extension ConsistencyCheck {
             self.ways = ways
             self.slots = slots
             runsOnEveryText = ways.contains { $0.contains { if case .pattern = $0 { true } else { false } } }
+            var needed: DateFacts? = []
+            for needle in needles {
+                switch needle[0] {
+                case 0x28, 0xFF08: needed?.insert(.open)
+                case 0x29, 0xFF09: needed?.insert(.close)
+                case 0x2F, 0xFF0F: needed?.insert(.slash)
+                case 0x5E74: needed?.insert(.year)
+                case 0x6708: needed?.insert(.month)
+                default: needed = nil
+                }
+            }
+            factsNeeded = needles.isEmpty ? nil : needed
             let set = LiteralSet(needles)
             self.needles = set
             needleInfo = needles.indices.map { (slotOfNeedle[$0], set.length($0), lookaheads[$0]) }

@@ -46,8 +46,11 @@ struct ConsistencyCheck: Check {
         var leaves: [(leaf: Match, text: String)] = []
         var scanned: [Int32] = []
         var row = [Int32](repeating: 0, count: slots), ends = [Int](repeating: 0, count: search.scratchCount)
+        let factsNeeded = keepAll ? nil : search.factsNeeded
         for leaf in Match.uniqueTextLeaves(matches) {
             guard let text = leaf.text else { continue }
+            // A text without the characters every needle starts with uses no variant.
+            if let factsNeeded, context.texts.dateFacts(leaf, text).isDisjoint(with: factsNeeded) { continue }
             if slots > 0 {
                 for s in 0..<slots { row[s] = 0 }
                 row.withUnsafeMutableBufferPointer { row in

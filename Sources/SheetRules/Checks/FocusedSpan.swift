@@ -25,7 +25,8 @@ enum FocusedSpan {
         private let utf16Starts: [Int]
         private let positions: [SourcePosition]?
 
-        init(_ text: String, leafSpan: SourceSpan, ownSpan: Bool, source: [Substring]) {
+        init<Lines: RandomAccessCollection<Substring>>(_ text: String, leafSpan: SourceSpan, ownSpan: Bool,
+                                                       source: Lines) where Lines.Index == Int {
             self.text = text
             self.leafSpan = leafSpan
             self.ownSpan = ownSpan
@@ -71,7 +72,8 @@ enum FocusedSpan {
 
     /// One source position per scalar of `text`, or nil when `text` does not align with
     /// the source inside `leafSpan`.
-    static func align(_ text: [Unicode.Scalar], leafSpan: SourceSpan, source: [Substring], greedy: Bool = true) -> [SourcePosition]? {
+    static func align<Lines: RandomAccessCollection<Substring>>(_ text: [Unicode.Scalar], leafSpan: SourceSpan, source: Lines,
+                                                                greedy: Bool = true) -> [SourcePosition]? where Lines.Index == Int {
         let written = sourceScalars(leafSpan, source)
         guard !written.isEmpty, !text.isEmpty else { return nil }
         // The text written out in one piece: the first such copy.
@@ -107,7 +109,8 @@ enum FocusedSpan {
     /// The scalars written inside `span`, with their positions: tags (`<p>`, `</ul>`,
     /// `<br/>`) left out, an entity (`&amp;`, `&#12354;`) read as its one character at the
     /// position of its `&`.
-    static func sourceScalars(_ span: SourceSpan, _ source: [Substring]) -> [(scalar: Unicode.Scalar, position: SourcePosition)] {
+    static func sourceScalars<Lines: RandomAccessCollection<Substring>>(_ span: SourceSpan, _ source: Lines)
+        -> [(scalar: Unicode.Scalar, position: SourcePosition)] where Lines.Index == Int {
         guard span.start.line >= 1, span.start.line <= source.count, span.end.line >= span.start.line else { return [] }
         // Labelled as returned (an unlabelled array was converted element by element).
         var out: [(scalar: Unicode.Scalar, position: SourcePosition)] = []

@@ -255,38 +255,6 @@ struct CrossSheetSite: Sendable, Equatable {
         }
     }
 
-    /// The site as the code before `init(_:needs:…)` made it, with every common placeholder
-    /// (`EvaluationContext.common`, `Match.path`): the reference `CrossSheetFastPathTests`
-    /// compares that one with.
-    init(reference match: Match, strings: StringTable, memberKeys: [String] = [], members: inout [Int32],
-         memo: inout StringTable.Memo) {
-        let span = match.span
-        if let span {
-            (startLine, startColumn) = (Int32(clamping: span.start.line), Int32(clamping: span.start.column))
-            (endLine, endColumn) = (Int32(clamping: span.end.line), Int32(clamping: span.end.column))
-        } else {
-            (startLine, startColumn, endLine, endColumn) = (0, 0, 0, 0)
-        }
-        let path = match.path
-        let common = EvaluationContext.common(match, path: path)
-        var texts: [String?] = [span?.file, common.path, path.arrayKey, match.text, common.value, common.number, common.code,
-                                common.title, common.written, common.goal]
-        // A member that is absent is told apart from one without text (`SelectedSheet.member`).
-        var present: [Bool] = []
-        for key in memberKeys {
-            let member = match[key]
-            present.append(member != nil)
-            texts.append(member?.text)
-        }
-        let ids = strings.ids(texts, memo: &memo)
-        file = ids[0]
-        self.path = ids[1]
-        arrayKey = ids[2]
-        text = ids[3]
-        (value, number, code, title, written, goal) = (ids[4], ids[5], ids[6], ids[7], ids[8], ids[9])
-        for (k, isPresent) in present.enumerated() { members.append(isPresent ? ids[10 + k] : Self.absent) }
-    }
-
     /// The node's span (its nearest ancestor's when it has none).
     func span(_ strings: StringTable) -> SourceSpan? {
         guard let f = strings[file] else { return nil }
@@ -340,14 +308,15 @@ extension ModelPath {
 /// `String`s (canonically equivalent) share an id, the first one's.
 public final class StringTable: @unchecked Sendable {
     private let lock = NSLock()
-    private var texts: [String] = []
-    private var ids: [String: Int32] = [:]
+    // Read and written only under `lock`: the exclusivity checks of each access are not needed.
+    @exclusivity(unchecked) private var texts: [String] = []
+    @exclusivity(unchecked) private var ids: [String: Int32] = [:]
     /// Ids of texts recently looked up, by their exact bytes: hashing bytes costs a fraction
     /// of hashing a `String` (which normalizes Japanese text as it goes), and sheets repeat
     /// the same paths, codes and titles. Bounded (emptied when full), so it adds at most
     /// `recentLimit` entries to a table of any size; a text not found here is looked up in
     /// `ids` as before, so the ids are the same as without it.
-    private var recent: [ExactText: Int32] = [:]
+    @exclusivity(unchecked) private var recent: [ExactText: Int32] = [:]
     static let recentLimit = 8192
 
     public init() {}
