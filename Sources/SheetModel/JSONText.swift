@@ -24,24 +24,7 @@ public enum JSONText {
             }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(bytes.count + 16)
-            buffer.append(UInt8(ascii: "\""))
-            var start = 0
-            var next: Int? = first
-            while let at = next {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
-                let byte = bytes[at]
-                if byte == 0xE2 {
-                    // U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
-                    buffer.append(contentsOf: bytes[at + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
-                    start = at + 3
-                } else {
-                    appendEscape(byte, to: &buffer)
-                    start = at + 1
-                }
-                next = firstEscape(bytes, from: start)
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            buffer.append(UInt8(ascii: "\""))
+            appendQuoted(bytes, firstEscape: first, to: &buffer)
             out.append(String(decoding: buffer, as: UTF8.self))
         }
     }
@@ -51,23 +34,31 @@ public enum JSONText {
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         var storage = s
         storage.withUTF8 { bytes in
-            out.append(UInt8(ascii: "\""))
-            var start = 0
-            while let at = firstEscape(bytes, from: start) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
-                let byte = bytes[at]
-                if byte == 0xE2 {
-                    // U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
-                    out.append(contentsOf: bytes[at + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
-                    start = at + 3
-                } else {
-                    appendEscape(byte, to: &out)
-                    start = at + 1
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            out.append(UInt8(ascii: "\""))
+            appendQuoted(bytes, firstEscape: firstEscape(bytes, from: 0), to: &out)
         }
+    }
+
+    /// The literal of `bytes` appended to `out`, its quotes included; `first` is
+    /// `firstEscape(bytes, from: 0)`, which the caller has already looked for.
+    private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, firstEscape first: Int?, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        var next = first
+        while let at = next {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+            let byte = bytes[at]
+            if byte == 0xE2 {
+                // U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
+                out.append(contentsOf: bytes[at + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
+                start = at + 3
+            } else {
+                appendEscape(byte, to: &out)
+                start = at + 1
+            }
+            next = firstEscape(bytes, from: start)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte at or after `from` that starts something to escape.

@@ -30,29 +30,32 @@ indirect enum JSONValue: Sendable {
         return out
     }
 
-    /// `rendered`, written into `out`: built in a local string handed to `out` every
+    /// `rendered`, written into `out`: built as UTF-8 in a local buffer handed to `out` every
     /// `chunkSize` bytes or so (between array elements), so that `out` gets a few large
-    /// writes rather than one per token.
+    /// writes rather than one per token. A `ReportStream` takes the bytes as they are; any
+    /// other stream gets them as a `String` (made, and so validated, once per chunk rather
+    /// than once per diagnostic).
     func write<Out: TextOutputStream>(to out: inout Out) {
-        var text = ""
-        text.reserveCapacity(Self.chunkSize + 4096)
-        write(to: &text, indent: 0) { full in
-            out.write(full)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.chunkSize + 4096)
+        let stream = out as? ReportStream
+        write(to: &bytes, indent: 0) { full in
+            if let stream { stream.write(utf8: full) } else { out.write(String(decoding: full, as: UTF8.self)) }
             full.removeAll(keepingCapacity: true)
         }
-        text.append("\n")
-        out.write(text)
+        bytes.append(UInt8(ascii: "\n"))
+        if let stream { stream.write(utf8: bytes) } else { out.write(String(decoding: bytes, as: UTF8.self)) }
     }
 
     static let chunkSize = 1 << 16
 
-    private func write(to out: inout String, indent: Int, flush: (inout String) -> Void) {
+    private func write(to out: inout [UInt8], indent: Int, flush: (inout [UInt8]) -> Void) {
         switch self {
         case .string(let s): JSONText.appendQuoted(s, to: &out)
-        case .int(let n): out.append(String(n))
-        case .double(let d): out.append(Self.decimal(d))
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .double(let d): out.append(contentsOf: Self.decimal(d).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
             Self.writeArray(count: items.count, element: { items[$0] }, to: &out, indent: indent, flush: flush)
         case .elements(let lazy):
@@ -60,32 +63,32 @@ indirect enum JSONValue: Sendable {
         case .written(let writer):
             writer.write(&out, indent)
         case .object(let members):
-            guard !members.isEmpty else { out.append("{}"); return }
-            out.append("{\n")
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, (key, value)) in members.enumerated() {
-                out.append(Self.spaces(indent + 1))
+                out.append(contentsOf: Self.spaces(indent + 1).utf8)
                 JSONText.appendQuoted(key, to: &out)
-                out.append(": ")
+                out.append(contentsOf: ": ".utf8)
                 value.write(to: &out, indent: indent + 1, flush: flush)
-                out.append(i == members.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (i == members.count - 1 ? "\n" : ",\n").utf8)
             }
-            out.append(Self.spaces(indent))
-            out.append("}")
+            out.append(contentsOf: Self.spaces(indent).utf8)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeArray(count: Int, element: (Int) -> JSONValue, to out: inout String, indent: Int,
-                                   flush: (inout String) -> Void) {
-        guard count > 0 else { out.append("[]"); return }
-        out.append("[\n")
+    private static func writeArray(count: Int, element: (Int) -> JSONValue, to out: inout [UInt8], indent: Int,
+                                   flush: (inout [UInt8]) -> Void) {
+        guard count > 0 else { out.append(contentsOf: "[]".utf8); return }
+        out.append(contentsOf: "[\n".utf8)
         for i in 0..<count {
-            out.append(spaces(indent + 1))
+            out.append(contentsOf: spaces(indent + 1).utf8)
             element(i).write(to: &out, indent: indent + 1, flush: flush)
-            out.append(i == count - 1 ? "\n" : ",\n")
-            if out.utf8.count >= chunkSize { flush(&out) }
+            out.append(contentsOf: (i == count - 1 ? "\n" : ",\n").utf8)
+            if out.count >= chunkSize { flush(&out) }
         }
-        out.append(spaces(indent))
-        out.append("]")
+        out.append(contentsOf: spaces(indent).utf8)
+        out.append(UInt8(ascii: "]"))
     }
 
     /// `d` rounded to four decimals, without a trailing `.0` for whole numbers.
@@ -115,9 +118,9 @@ struct JSONElements: @unchecked Sendable {
     let element: (Int) -> JSONValue
 }
 
-/// A `JSONValue.written` value: `write(text, indent)` appends the value's text at
-/// nesting level `indent` (no leading indentation, no trailing separator), as
+/// A `JSONValue.written` value: `write(text, indent)` appends the value's text, as UTF-8,
+/// at nesting level `indent` (no leading indentation, no trailing separator), as
 /// `JSONValue.write` would write the value it stands for.
 struct JSONWriter: @unchecked Sendable {
-    let write: (inout String, Int) -> Void
+    let write: (inout [UInt8], Int) -> Void
 }

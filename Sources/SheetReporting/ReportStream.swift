@@ -49,6 +49,13 @@ public final class ReportStream: TextOutputStream {
         if buffer.count >= Self.bufferSize { flush() }
     }
 
+    /// `write(String(decoding: bytes, as: UTF8.self))` for valid UTF-8 `bytes`, without
+    /// making the string (writers that build their text as bytes: `JSONValue.write`).
+    public func write(utf8 bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferSize { flush() }
+    }
+
     /// Hands on what is buffered. Call once the report is complete.
     public func finish() { flush() }
 

@@ -145,10 +145,10 @@ final class JSONWritingEquivalenceTests: XCTestCase {
             for indent in [0, 2, 13] {
                 var expected = ""
                 Self.formerWrite(JSONReporter.diagnosticValue(f, message: text, file: f.span.file), to: &expected, indent: indent)
-                var written = ""
+                var written: [UInt8] = []
                 JSONReporter.diagnosticWriter(f, message: text, file: f.span.file).write(&written, indent)
                 // Byte for byte (`String` equality would take canonically equivalent texts as equal).
-                XCTAssertEqual(Array(written.utf8), Array(expected.utf8))
+                XCTAssertEqual(written, Array(expected.utf8))
             }
         }
     }

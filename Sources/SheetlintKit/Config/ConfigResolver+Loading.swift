@@ -131,6 +131,16 @@ enum ConfigPath {
 
     /// Removes empty and `.` segments and resolves `..`; `/..` stays `/`.
     static func normalize(_ path: String) -> String {
+        // Nearly every path is already normal (a sheet's, twice per sheet, in the serial part
+        // of a run): splitting it into `Substring`s and joining them again cost 18,000
+        // instructions a path.
+        if isNormalASCII(path) { return path }
+        return normalizeBySegments(path)
+    }
+
+    /// `normalize` by splitting into segments: the reference for `isNormalASCII`
+    /// (`ConfigPathTests`).
+    static func normalizeBySegments(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             switch part {
@@ -140,6 +150,31 @@ enum ConfigPath {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// True when `path` is ASCII, absolute, and has no empty, `.` or `..` segment and no
+    /// final `/` (except `/` itself): then `normalizeBySegments(path) == path`. Only ASCII,
+    /// because `split` and the segment comparisons work on `Character`s, and a combining
+    /// mark after `/` or `.` makes another character of it.
+    static func isNormalASCII(_ path: String) -> Bool {
+        let answer = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.first == UInt8(ascii: "/") else { return false }
+            if bytes.count == 1 { return true }
+            var length = 0, dots = 0
+            for b in bytes.dropFirst() {
+                if b >= 0x80 { return false }
+                if b == UInt8(ascii: "/") {
+                    if length == 0 || (length == dots && dots <= 2) { return false }
+                    length = 0
+                    dots = 0
+                } else {
+                    length += 1
+                    if b == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            return length > 0 && !(length == dots && dots <= 2)
+        }
+        return answer ?? false
     }
 
     static func join(_ directory: String, _ name: String) -> String {
