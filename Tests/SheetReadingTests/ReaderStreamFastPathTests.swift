@@ -421,7 +421,7 @@ final class ReaderStreamFastPathTests: XCTestCase {
                 i = tagEnd
                 continue
             }
-            if run[i] == "&", let (entityEnd, decoded) = referenceEntity(in: run, at: i) {
+            if run[i] == "&", let (entityEnd, decoded) = CellHTML.entity(in: run, at: i) {
                 append(decoded, at: i, decoded: true)
                 i = entityEnd
                 continue
@@ -431,37 +431,6 @@ final class ReaderStreamFastPathTests: XCTestCase {
         }
         flush()
         return out
-    }
-
-    private static let named: [String: Unicode.Scalar] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
-        "ensp": "\u{2002}", "emsp": "\u{2003}", "thinsp": "\u{2009}", "middot": "\u{00B7}",
-        "hellip": "\u{2026}", "mdash": "\u{2014}", "ndash": "\u{2013}", "times": "\u{00D7}",
-        "yen": "\u{00A5}", "copy": "\u{00A9}", "laquo": "\u{00AB}", "raquo": "\u{00BB}",
-    ]
-
-    private static func referenceEntity(in s: Run, at i: Int) -> (Int, Unicode.Scalar)? {
-        var j = i + 1
-        let n = s.count
-        while j < n, j - i <= 10, s[j] != ";" {
-            guard CellHTML.isASCIILetterOrDigit(s[j]) || s[j] == "#" else { return nil }
-            j += 1
-        }
-        guard j < n, s[j] == ";", j > i + 1 else { return nil }
-        let body = s.slice((i + 1)..<j).string
-        if body.hasPrefix("#") {
-            let digits = body.dropFirst()
-            let value: UInt32?
-            if digits.hasPrefix("x") || digits.hasPrefix("X") {
-                value = UInt32(digits.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(digits, radix: 10)
-            }
-            guard let v = value, let scalar = Unicode.Scalar(v), v != 0 else { return nil }
-            return (j + 1, scalar)
-        }
-        guard let scalar = named[body.lowercased()] else { return nil }
-        return (j + 1, scalar)
     }
 
     /// `Piece.cut` as it was: markers collected first, then the pieces.

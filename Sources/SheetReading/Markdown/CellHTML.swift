@@ -216,7 +216,7 @@ enum CellHTML {
     ]
 
     /// A character entity at `i`: the index after `;` and the scalar it stands for.
-    private static func entity(in s: Run, at i: Int) -> (Int, Unicode.Scalar)? {
+    static func entity(in s: Run, at i: Int) -> (Int, Unicode.Scalar)? {
         var j = i + 1
         let n = s.count
         while j < n, j - i <= 10, s[j] != ";" {
